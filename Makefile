@@ -1,0 +1,39 @@
+# Set-up and everyday commands. `make site` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: site test serve check generate bench screenshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml $(VENV)/.site-deps
+	$(PIP) install -e '.[test]'
+	touch $@
+
+site: $(VENV)/.site-deps
+	$(BIN)/handbook build
+
+check: $(VENV)/.site-deps
+	$(BIN)/handbook check
+
+generate: $(VENV)/.site-deps
+	$(BIN)/handbook generate
+
+serve: $(VENV)/.site-deps
+	$(BIN)/handbook serve
+
+test: $(VENV)/.test-deps
+	scripts/install-system-deps
+	$(BIN)/ruff check generator tests scripts
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+clean:
+	rm -rf build site .site.* .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Generator for the foot-exercise handbook: content/ (YAML) -> Markdown pages -> static site."""

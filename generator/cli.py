@@ -1,0 +1,95 @@
+"""The `handbook` command: parses arguments, runs a pipeline stage, turns errors into exit 1."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import pipeline
+from .errors import HandbookError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `handbook` command."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except HandbookError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _check(args: argparse.Namespace) -> int:
+    book = pipeline.check_content(args.content)
+    print(f"content OK: {len(book.exercises)} exercises, {len(book.routines)} routines")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    result = pipeline.generate(args.content, args.docs, args.config, args.site_url)
+    _report(result)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    result = pipeline.build(args.content, args.docs, args.output, args.config, args.site_url)
+    _report(result)
+    print(f"site built in {args.output}/")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(args.content, args.docs, args.config, args.dev_addr)
+    return 0
+
+
+def _report(result: pipeline.Generated) -> None:
+    report = result.report
+    print(f"generated {len(report.written)} changed file(s), {report.unchanged} unchanged, "
+          f"{len(report.removed)} removed")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handbook", description="Check content, generate pages and build the handbook site."
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    def command(name: str, run: object, helptext: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=helptext, description=helptext)
+        sub.set_defaults(run=run)
+        sub.add_argument("--content", type=Path, default=pipeline.DEFAULT_CONTENT,
+                         help="content folder (default: content)")
+        return sub
+
+    command("check", _check, "validate the content and report every problem")
+    for name, run, helptext in (
+        ("generate", _generate, "check, then write Markdown pages into the docs folder"),
+        ("build", _build, "generate, then build the site with MkDocs"),
+        ("serve", _serve, "preview the site, rebuilding when content changes"),
+    ):
+        sub = command(name, run, helptext)
+        sub.add_argument("--docs", type=Path, default=pipeline.DEFAULT_DOCS,
+                         help="generated docs folder (default: build/docs)")
+        sub.add_argument("--config", type=Path, default=pipeline.DEFAULT_CONFIG,
+                         help="MkDocs configuration (default: mkdocs.yml)")
+        if name != "serve":
+            sub.add_argument("--site-url", default=None,
+                             help="absolute URL the site is served at (default: from mkdocs.yml)")
+        if name == "build":
+            sub.add_argument("--output", type=Path, default=pipeline.DEFAULT_SITE,
+                             help="site folder (default: site)")
+        if name == "serve":
+            sub.add_argument("--dev-addr", default="127.0.0.1:8000",
+                             help="address to serve at (default: 127.0.0.1:8000)")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

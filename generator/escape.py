@@ -1,0 +1,36 @@
+"""Escaping of content text for the Markdown and HTML the generator writes.
+
+No library escapes for Python-Markdown *and* its extensions at once: a backslash escape only
+works for characters an extension registered, so a stray one would show. Numeric character
+references work everywhere (Markdown passes them through, browsers decode them), so every
+character that Markdown, pymdown-extensions or HTML could act on becomes one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+_TABLE = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}!|~^=#$"}
+_TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
+               ord("'"): "&#39;"})
+_LIST_MARKER = re.compile(r"^(\d+)([.)])")
+
+
+def text(value: object) -> Markup:
+    """Plain content text, safe in Markdown body, HTML text and quoted HTML attributes."""
+    if isinstance(value, Markup):
+        return value
+    one_line = " ".join(str(value).split())
+    escaped = one_line.translate(_TABLE)
+    if escaped[:1] in ("-", "+"):
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
+    escaped = _LIST_MARKER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped)
+    return Markup(escaped)
+
+
+def html_only(value: object) -> str:
+    """Text for places that are HTML but never Markdown (front matter titles, JSON-in-HTML)."""
+    one_line = " ".join(str(value).split())
+    return one_line.translate({k: v for k, v in _TABLE.items() if chr(k) in "&<>\"'"})

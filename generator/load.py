@@ -1,0 +1,437 @@
+"""Stage 1: read content files into typed models, remembering the line of every value.
+
+PyYAML reports lines for syntax errors only; for schema errors we compose the node tree
+ourselves so that each key path can be traced back to the line it was written on.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentProblem
+from .model import Causes, Clinic, Exercise, Handbook, References, Routine, Safety
+
+#: A content file larger than this is refused before parsing: no hand-written file comes close.
+MAX_FILE_BYTES = 256 * 1024
+
+Loc = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One parsed YAML file: its plain data and the line of every key path."""
+
+    path: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line(self, loc: Loc) -> int:
+        """The line of the deepest part of `loc` that exists in the file."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A model together with the file it came from."""
+
+    model: M
+    source: Source
+
+
+@dataclass
+class Content:
+    """Everything in the content folder that loaded, and every problem met on the way."""
+
+    root: Path
+    exercises: list[Loaded[Exercise]] = field(default_factory=list)
+    routines: list[Loaded[Routine]] = field(default_factory=list)
+    causes: Loaded[Causes] | None = None
+    references: Loaded[References] | None = None
+    safety: Loaded[Safety] | None = None
+    handbook: Loaded[Handbook] | None = None
+    clinic: Loaded[Clinic] | None = None
+    #: id -> files that claim it, including files that failed validation.
+    claimed_ids: dict[tuple[str, str], list[Source]] = field(default_factory=dict)
+    problems: list[ContentProblem] = field(default_factory=list)
+
+
+# Words used to describe what a value should have been, keyed by the field's own name.
+EXPECTED = {
+    "hold_seconds": "a whole number of seconds from 1 to 600",
+    "duration_seconds": "a whole number of seconds from 1 to 600",
+    "reps": "a whole number of repetitions from 1 to 50",
+    "sets": "a whole number of sets from 1 to 10",
+    "times_per_day": "a whole number of sessions a day from 1 to 10",
+    "max_minutes": "a whole number of minutes from 1 to 120",
+    "year": "a year such as 2013",
+    "id": "a slug of lowercase letters, digits and single hyphens, such as 'toe-walking'",
+    "exercise": "an exercise id: lowercase letters, digits and hyphens",
+    "node": "a node id: lowercase letters, digits and hyphens",
+    "source": "a node id: lowercase letters, digits and hyphens",
+    "target": "a node id: lowercase letters, digits and hyphens",
+    "grade": "a grade id: lowercase letters, digits and hyphens",
+    "file": "an SVG file name such as 'toe-walking.svg'",
+    "doi": "a DOI such as 10.1186/1471-2474-15-140, without https://doi.org/",
+    "updated": "a date written YYYY-MM-DD",
+    "version": "a version such as 1.0",
+    "accent": "a colour written #rrggbb",
+    "website": "an https:// address",
+    "logo": "a file name ending .svg or .png",
+    "phone": "a phone number of digits, spaces, +, - and brackets",
+    "label": "a short label of at most 28 characters",
+}
+
+CHECKED_FILES: dict[str, type[BaseModel]] = {
+    "causes.yml": Causes,
+    "references.yml": References,
+    "safety.yml": Safety,
+    "handbook.yml": Handbook,
+    "clinic.yml": Clinic,
+}
+
+
+def load_content(root: Path, display_root: Path | None = None) -> Content:
+    """Read every content file under `root`, collecting problems instead of stopping."""
+    content = Content(root=root)
+    base = display_root if display_root is not None else Path.cwd()
+    if not root.is_dir():
+        content.problems.append(
+            ContentProblem(str(root), 0, "", "content folder not found: expected a directory")
+        )
+        return content
+    for path in sorted((root / "exercises").glob("*.yml")):
+        _load_one(content, path, base, Exercise, content.exercises, "exercise")
+    for path in sorted((root / "routines").glob("*.yml")):
+        _load_one(content, path, base, Routine, content.routines, "routine")
+    for name, model in CHECKED_FILES.items():
+        path = root / name
+        if path.exists():
+            found: list[Loaded[Any]] = []
+            _load_one(content, path, base, model, found, None)
+            if found:
+                setattr(content, name.removesuffix(".yml"), found[0])
+        elif name in ("safety.yml", "handbook.yml"):
+            content.problems.append(
+                ContentProblem(_display(path, base), 0, "", "required file is missing")
+            )
+    for stray in sorted(root.rglob("*.yaml")):
+        content.problems.append(
+            ContentProblem(
+                _display(stray, base), 0, "", "content files end in .yml, not .yaml: rename it"
+            )
+        )
+    return content
+
+
+def _load_one(
+    content: Content,
+    path: Path,
+    base: Path,
+    model: type[M],
+    into: list[Loaded[M]],
+    kind: str | None,
+) -> None:
+    shown = _display(path, base)
+    source, problems = read_yaml(path, shown)
+    content.problems.extend(problems)
+    if source is None:
+        return
+    if kind is not None and isinstance(source.data, dict):
+        claimed = source.data.get("id")
+        if isinstance(claimed, str):
+            content.claimed_ids.setdefault((kind, claimed), []).append(source)
+    loaded, schema_problems = validate_model(source, model)
+    content.problems.extend(schema_problems)
+    if loaded is not None:
+        into.append(loaded)
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_yaml(path: Path, shown: str) -> tuple[Source | None, list[ContentProblem]]:
+    """Parse one file into a Source, or explain in one line why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [ContentProblem(shown, 0, "", f"cannot read the file: {error.strerror}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            ContentProblem(
+                shown,
+                0,
+                "",
+                f"file is {len(raw) // 1024} KB; content files may be at most "
+                f"{MAX_FILE_BYTES // 1024} KB: split it or remove what does not belong",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            ContentProblem(
+                shown, line, "", "file is not UTF-8 text: save it with UTF-8 encoding"
+            )
+        ]
+    return parse_yaml_text(text, shown)
+
+
+def parse_yaml_text(text: str, shown: str) -> tuple[Source | None, list[ContentProblem]]:
+    """Compose YAML text into plain data plus a line for every key path."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [
+                ContentProblem(shown, 1, "", "file is empty: expected a mapping of fields")
+            ]
+        lines: dict[Loc, int] = {}
+        problems: list[ContentProblem] = []
+        data = _to_data(loader, node, (), lines, problems, shown, set())
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, shown)]
+    except yaml.YAMLError as error:
+        return None, [ContentProblem(shown, 0, "", f"YAML error: {error}")]
+    finally:
+        loader.dispose()
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [
+            ContentProblem(
+                shown, lines.get((), 1), "", f"expected a mapping of fields, got {describe(data)}"
+            )
+        ]
+    return Source(shown, data, lines), []
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> ContentProblem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else 0
+    problem = error.problem or "cannot be parsed"
+    hint = ""
+    if "'\\t'" in problem:
+        hint = ": indent with spaces, not tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = ": put quotes around text that contains ': '"
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        hint = ": check the indentation and that every key ends with ':'"
+    return ContentProblem(shown, line, "", f"YAML syntax error: {problem}{hint}")
+
+
+def _to_data(
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    loc: Loc,
+    lines: dict[Loc, int],
+    problems: list[ContentProblem],
+    shown: str,
+    seen: set[int],
+) -> Any:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if id(node) in seen:
+        # Aliases let a few lines expand into gigabytes; content never needs them.
+        problems.append(
+            ContentProblem(
+                shown,
+                node.start_mark.line + 1,
+                key_path(loc),
+                "YAML anchors and aliases (& and *) are not allowed: write the value out",
+            )
+        )
+        return None
+    if isinstance(node, yaml.MappingNode):
+        seen.add(id(node))
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                problems.append(
+                    ContentProblem(
+                        shown,
+                        key_node.start_mark.line + 1,
+                        key_path((*loc, key)),
+                        "key appears twice in this mapping: keep one",
+                    )
+                )
+                continue
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+            result[key] = _to_data(loader, value_node, (*loc, key), lines, problems, shown, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        seen.add(id(node))
+        return [
+            _to_data(loader, item, (*loc, index), lines, problems, shown, seen)
+            for index, item in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)
+
+
+def validate_model(source: Source, model: type[M]) -> tuple[Loaded[M] | None, list[ContentProblem]]:
+    """Validate a Source against a model; translate every error into a located problem."""
+    try:
+        return Loaded(model.model_validate(source.data), source), []
+    except ValidationError as error:
+        return None, [_problem(source, model, err) for err in error.errors()]
+
+
+def _problem(source: Source, model: type[BaseModel], err: Any) -> ContentProblem:
+    loc: Loc = tuple(err["loc"])
+    kind: str = err["type"]
+    value = err.get("input")
+    name = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    expected = EXPECTED.get(name)
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        message = "required field is missing"
+        description = _field_description(model, loc)
+        if description:
+            message += f" ({description.rstrip('.')})"
+    elif kind == "extra_forbidden":
+        message = "unknown field"
+        options = _field_names(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
+        message += f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(options)}"
+    elif kind == "literal_error":
+        choices = _literal_choices(model, loc)
+        message = f"expected one of {', '.join(choices)}; got {describe(value)}"
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        if close:
+            message += f"; did you mean '{close[0]}'?"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        message = f"expected {expected or 'a number in range'}, got {describe(value)}"
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"expected {expected or 'a whole number'}, got {describe(value)}"
+    elif kind == "string_pattern_mismatch":
+        message = f"expected {expected or 'text of the right form'}, got {describe(value)}"
+    elif kind == "string_too_long":
+        message = f"expected at most {ctx.get('max_length')} characters, got {len(value)}"
+    elif kind == "string_too_short":
+        message = f"expected at least {ctx.get('min_length')} characters, got {len(value)}"
+    elif kind == "string_type":
+        message = f"expected text, got {describe(value)}"
+    elif kind == "list_type":
+        message = f"expected a list (lines starting with '- '), got {describe(value)}"
+    elif kind == "too_short":
+        message = f"expected at least {ctx.get('min_length')} items, got {len(value)}"
+    elif kind == "too_long":
+        message = f"expected at most {ctx.get('max_length')} items, got {len(value)}"
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = f"expected a mapping of fields, got {describe(value)}"
+    elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        message = f"expected {expected or 'a date'}, got {describe(value)}"
+    elif kind == "value_error":
+        message = str(ctx.get("error", err["msg"]))
+    else:
+        message = f"{err['msg']}, got {describe(value)}"
+    return ContentProblem(source.path, source.line(loc), key_path(loc), message)
+
+
+def describe(value: Any) -> str:
+    """Name a YAML value the way an author would recognise it."""
+    if value is None:
+        return "nothing (the value is empty)"
+    if isinstance(value, bool):
+        return f"'{'true' if value else 'false'}' (true/false)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return repr(shown)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def key_path(loc: Loc) -> str:
+    """Write a location as authors read it: `dosage.hold_seconds`, `steps[2]`."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _walk(model: type[BaseModel], loc: Loc) -> Iterator[tuple[type[BaseModel], str]]:
+    """Follow a key path through nested models, yielding each (model, field name)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return
+        info = _field_bykey_path(current, part)
+        if info is None:
+            return
+        yield current, info
+        current = _inner_model(current.model_fields[info].annotation)
+
+
+def _field_bykey_path(model: type[BaseModel], key: str) -> str | None:
+    for name, info in model.model_fields.items():
+        if key in (name, info.alias):
+            return name
+    return None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _field_names(model: type[BaseModel], loc: Loc) -> list[str]:
+    target: Any = model
+    for owner, name in _walk(model, loc):
+        target = _inner_model(owner.model_fields[name].annotation)
+    if not (isinstance(target, type) and issubclass(target, BaseModel)):
+        return []
+    return [info.alias or name for name, info in target.model_fields.items()]
+
+
+def _field_description(model: type[BaseModel], loc: Loc) -> str | None:
+    walked = list(_walk(model, loc))
+    if not walked or len(walked) != len([part for part in loc if isinstance(part, str)]):
+        return None
+    owner, name = walked[-1]
+    return owner.model_fields[name].description
+
+
+def _literal_choices(model: type[BaseModel], loc: Loc) -> list[str]:
+    walked = list(_walk(model, loc))
+    if not walked:
+        return []
+    owner, name = walked[-1]
+    return sorted(_literals(owner.model_fields[name].annotation), key=str)
+
+
+def _literals(annotation: Any) -> list[str]:
+    if str(get_origin(annotation)) == "typing.Literal":
+        return [str(arg) for arg in get_args(annotation)]
+    found: list[str] = []
+    for arg in get_args(annotation):
+        found += _literals(arg)
+    return found

@@ -1,0 +1,370 @@
+"""The content schema, declared once.
+
+Every field carries a one-line description: the JSON Schema for editors and the authoring
+guide's field table are both generated from these models (see schema.py), so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=60)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=240, strip_whitespace=True)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=1500, strip_whitespace=True)]
+Label = Annotated[str, StringConstraints(min_length=1, max_length=28, strip_whitespace=True)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
+Seconds = Annotated[int, Field(ge=1, le=600)]
+
+Position = Literal["standing", "sitting", "lying"]
+Equipment = Literal["none", "wall", "pencil", "towel", "resistance-band", "chair", "ball"]
+Side = Literal["foot", "leg"]
+DosageField = Literal["hold_seconds", "duration_seconds", "reps", "sets", "times_per_day"]
+Situation = Literal["morning", "desk", "full", "evening", "other"]
+NodeKind = Literal["foot", "leg", "pelvis", "spine", "pain", "factor", "related", "treatment"]
+Licence = Literal["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0"]
+
+#: Seconds allowed for letting go of a hold before the next repetition.
+RELEASE_SECONDS = 2
+#: Seconds one repetition takes when the dosage gives neither a hold nor a duration.
+TEMPO_SECONDS = 3
+#: Seconds for getting into position for each exercise of a routine.
+SETUP_SECONDS = 15
+#: Rest between sets, when there is more than one.
+REST_BETWEEN_SETS_SECONDS = 30
+#: A routine card lists at most this many exercises and still fits one printed page.
+MAX_CARD_EXERCISES = 10
+
+
+class Strict(BaseModel):
+    """Base for every content model: frozen, strict types, unknown keys rejected."""
+
+    model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
+
+
+class DosageOverride(Strict):
+    """A routine's change to an exercise's dosage: every field is optional."""
+
+    hold_seconds: Seconds | None = Field(None, description="Seconds to hold each repetition.")
+    duration_seconds: Seconds | None = Field(
+        None, description="Seconds one continuous bout lasts (instead of a hold)."
+    )
+    reps: Annotated[int, Field(ge=1, le=50)] | None = Field(
+        None, description="Repetitions in one set (default 1)."
+    )
+    sets: Annotated[int, Field(ge=1, le=10)] | None = Field(
+        None, description="Sets in one session (default 1)."
+    )
+    per_side: Side | None = Field(
+        None, description="Do the dosage for each foot or each leg in turn: `foot` or `leg`."
+    )
+    times_per_day: Annotated[int, Field(ge=1, le=10)] | None = Field(
+        None, description="Sessions a day."
+    )
+    repetition: ShortText | None = Field(None, description="What one repetition means.")
+
+
+class Dosage(Strict):
+    """How much of an exercise to do. One repetition is defined in words."""
+
+    hold_seconds: Seconds | None = Field(None, description="Seconds to hold each repetition.")
+    duration_seconds: Seconds | None = Field(
+        None, description="Seconds one continuous bout lasts (instead of a hold)."
+    )
+    reps: Annotated[int, Field(ge=1, le=50)] = Field(1, description="Repetitions in one set.")
+    sets: Annotated[int, Field(ge=1, le=10)] = Field(1, description="Sets in one session.")
+    per_side: Side | None = Field(
+        None, description="Do the dosage for each foot or each leg in turn: `foot` or `leg`."
+    )
+    times_per_day: Annotated[int, Field(ge=1, le=10)] | None = Field(
+        None, description="Sessions a day."
+    )
+    repetition: ShortText = Field(description="What one repetition means, in plain words.")
+    suggested: list[DosageField] = Field(
+        default_factory=list,
+        description="Dosage fields whose value is our suggestion because the source gave none.",
+    )
+
+    @model_validator(mode="after")
+    def _hold_or_duration(self) -> Dosage:
+        if self.hold_seconds is not None and self.duration_seconds is not None:
+            raise ValueError(
+                "give either hold_seconds or duration_seconds, not both: a repetition is "
+                "either held still or done for a length of time"
+            )
+        return self
+
+    def merged(self, override: DosageOverride) -> Dosage:
+        """This dosage with a routine's override applied; overridden values are no longer ours."""
+        changes = override.model_dump(exclude_none=True)
+        if "hold_seconds" in changes:
+            changes.setdefault("duration_seconds", None)
+        if "duration_seconds" in changes:
+            changes.setdefault("hold_seconds", None)
+        data = self.model_dump() | changes
+        data["suggested"] = [f for f in self.suggested if f not in changes]
+        return Dosage.model_validate(data)
+
+    @property
+    def seconds(self) -> int:
+        """Time one session of this dosage takes, excluding set-up."""
+        if self.hold_seconds is not None:
+            per_rep = self.hold_seconds + RELEASE_SECONDS
+        elif self.duration_seconds is not None:
+            per_rep = self.duration_seconds
+        else:
+            per_rep = TEMPO_SECONDS
+        one_side = self.sets * self.reps * per_rep + (self.sets - 1) * REST_BETWEEN_SETS_SECONDS
+        return one_side * (2 if self.per_side else 1)
+
+
+class Variant(Strict):
+    """An easier or harder option: a link to another exercise, or a variant described in words."""
+
+    exercise: Slug | None = Field(None, description="Id of another exercise in the handbook.")
+    name: Name | None = Field(None, description="Name of a variant described here.")
+    description: ShortText | None = Field(None, description="How to do the described variant.")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Variant:
+        linked = self.exercise is not None
+        described = self.name is not None or self.description is not None
+        if linked == described or (described and (self.name is None or self.description is None)):
+            raise ValueError(
+                "expected either `exercise: <id>` or both `name:` and `description:`"
+            )
+        return self
+
+
+class Address(Strict):
+    """A node of the cause-and-effect chain that an exercise works on."""
+
+    node: Slug = Field(description="Id of a node in content/causes.yml.")
+    why: ShortText = Field(description="One hedged sentence: why the exercise may help here.")
+
+
+class Picture(Strict):
+    """An illustration of the exercise, with its licence and origin."""
+
+    file: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.svg$")] = Field(
+        description="SVG file name in content/images/."
+    )
+    alt: Annotated[str, StringConstraints(min_length=20, max_length=400)] = Field(
+        description="Alt text that describes the movement, not the drawing."
+    )
+    licence: Licence = Field(description="SPDX licence id of the picture.")
+    origin: ShortText = Field(description="Who made the picture, and when.")
+
+
+class Exercise(Strict):
+    """One exercise: what to do, how much, and how to stay safe."""
+
+    id: Slug = Field(description="Stable slug used in URLs; equals the file name.")
+    name: Name = Field(description="Short title in sentence case.")
+    summary: ShortText = Field(description="One sentence: what you do.")
+    purpose: LongText = Field(description="What it trains and why, with no cure claims.")
+    position: Position = Field(description="Body position: standing, sitting or lying.")
+    equipment: Annotated[list[Equipment], Field(min_length=1)] = Field(
+        description="What you need, from a fixed list (`none` when nothing)."
+    )
+    body_areas: Annotated[list[Name], Field(min_length=1)] = Field(
+        description="Parts of the body the exercise works."
+    )
+    dosage: Dosage = Field(description="How much: hold, duration, reps, sets, sides, times a day.")
+    steps: Annotated[list[ShortText], Field(min_length=2, max_length=8)] = Field(
+        description="Ordered, short, imperative steps."
+    )
+    cues: Annotated[list[ShortText], Field(min_length=1, max_length=5)] = Field(
+        description="Coaching cues; the first is the key cue printed on cards."
+    )
+    common_mistakes: Annotated[list[ShortText], Field(max_length=5)] = Field(
+        default_factory=list, description="Mistakes people often make."
+    )
+    cautions: Annotated[list[ShortText], Field(min_length=1, max_length=5)] = Field(
+        description="Who should take care, and how."
+    )
+    stop_if: ShortText = Field(description="When to stop: one sentence.")
+    easier: list[Variant] = Field(default_factory=list, description="Easier options.")
+    harder: list[Variant] = Field(default_factory=list, description="Harder options.")
+    tags: list[Slug] = Field(default_factory=list, description="Free tags for browsing.")
+    notes: LongText | None = Field(
+        None, description="Editorial note: how an unclear source was interpreted."
+    )
+    addresses: list[Address] = Field(
+        default_factory=list, description="Cause-chain nodes this exercise works on."
+    )
+    picture: Picture = Field(description="The illustration, with alt text and licence.")
+
+    @model_validator(mode="after")
+    def _no_repeated_equipment(self) -> Exercise:
+        if len(set(self.equipment)) != len(self.equipment):
+            raise ValueError("equipment lists an item twice")
+        if "none" in self.equipment and len(self.equipment) > 1:
+            raise ValueError("equipment: `none` cannot stand beside other equipment")
+        return self
+
+    @property
+    def key_cue(self) -> str:
+        """The cue printed on cards."""
+        return self.cues[0]
+
+
+class RoutineEntry(Strict):
+    """One exercise in a routine, with an optional dosage for this routine."""
+
+    exercise: Slug = Field(description="Id of the exercise.")
+    dosage: DosageOverride | None = Field(None, description="Changes to the exercise's dosage.")
+    note: ShortText | None = Field(None, description="A one-line note for this routine.")
+
+
+class Routine(Strict):
+    """An ordered set of exercises done together."""
+
+    id: Slug = Field(description="Stable slug used in URLs; equals the file name.")
+    name: Name = Field(description="Short title in sentence case.")
+    summary: ShortText = Field(description="One sentence: what the routine is.")
+    situation: Situation = Field(description="When it fits: morning, desk, full, evening, other.")
+    description: LongText = Field(description="Who it is for and when to do it.")
+    max_minutes: Annotated[int, Field(ge=1, le=120)] | None = Field(
+        None, description="Upper bound for the computed total time; checked at build."
+    )
+    exercises: Annotated[list[RoutineEntry], Field(min_length=1)] = Field(
+        description="The exercises, in order."
+    )
+
+
+class Grade(Strict):
+    """One step of the fixed evidence scale."""
+
+    id: Slug = Field(description="Grade id used by links.")
+    label: Name = Field(description="Label shown to readers.")
+    meaning: ShortText = Field(description="What the grade means, in one sentence.")
+
+
+class CauseNode(Strict):
+    """A box in the cause-and-effect diagram."""
+
+    id: Slug = Field(description="Node id used by links and exercises.")
+    label: Label = Field(description="Short label drawn in the diagram (28 characters at most).")
+    kind: NodeKind = Field(description="Where in the body or story the node belongs.")
+    description: ShortText = Field(description="One plain sentence.")
+
+
+class CauseLink(Strict):
+    """An arrow in the diagram: one node may lead to another, with a graded mechanism."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    source: Slug = Field(alias="from", description="Id of the node the arrow starts at.")
+    target: Slug = Field(alias="to", description="Id of the node the arrow points to.")
+    mechanism: LongText = Field(description="The mechanism in plain words.")
+    grade: Slug = Field(description="An id from the grades list.")
+    references: list[Slug] = Field(
+        default_factory=list, description="Ids from content/references.yml."
+    )
+    limits: ShortText | None = Field(None, description="What the evidence does not show.")
+
+
+class Causes(Strict):
+    """The cause-and-effect chain: grades, nodes, links and what is not shown."""
+
+    grades: Annotated[list[Grade], Field(min_length=2)] = Field(
+        description="The fixed evidence scale, strongest first."
+    )
+    intro: LongText = Field(description="A short narrative for a lay reader.")
+    nodes: Annotated[list[CauseNode], Field(min_length=2)] = Field(description="The boxes.")
+    links: Annotated[list[CauseLink], Field(min_length=1)] = Field(description="The arrows.")
+    not_shown: list[ShortText] = Field(description="What the evidence does not show.")
+
+
+class Reference(Strict):
+    """A published source, as recorded in shared/evidence.md."""
+
+    id: Slug = Field(description="Reference id, e.g. `khamis-2007`.")
+    authors: ShortText = Field(description="Authors as cited.")
+    year: Annotated[int, Field(ge=1900, le=2100)] = Field(description="Year of publication.")
+    title: ShortText = Field(description="Title of the paper.")
+    journal: ShortText = Field(description="Journal, or where the record is found.")
+    volume: ShortText | None = Field(None, description="Volume, issue and pages.")
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = Field(
+        None, description="DOI, without the resolver address."
+    )
+    locator: ShortText | None = Field(None, description="Identifier, when the DOI is not given.")
+    design: ShortText = Field(description="Study design in one phrase.")
+    finding: LongText = Field(description="What it found, with its numbers.")
+    limits: LongText | None = Field(None, description="Its limits as evidence.")
+
+    @model_validator(mode="after")
+    def _doi_or_locator(self) -> Reference:
+        if self.doi is None and self.locator is None:
+            raise ValueError("give a doi or a locator, so readers can find the paper")
+        return self
+
+
+class References(Strict):
+    """Every reference the handbook cites."""
+
+    references: Annotated[list[Reference], Field(min_length=1)] = Field(
+        description="The references."
+    )
+
+
+class Safety(Strict):
+    """Red flags and general safety advice."""
+
+    urgent_intro: ShortText = Field(description="Lead-in to the urgent symptoms.")
+    urgent: Annotated[list[ShortText], Field(min_length=1)] = Field(
+        description="Symptoms that need urgent medical attention."
+    )
+    prompt_intro: ShortText = Field(description="Lead-in to the prompt-appointment symptoms.")
+    prompt: Annotated[list[ShortText], Field(min_length=1)] = Field(
+        description="Symptoms that need a prompt appointment."
+    )
+    general: Annotated[list[ShortText], Field(min_length=1)] = Field(
+        description="General advice for exercising safely."
+    )
+    source: ShortText = Field(description="Where the red flags come from.")
+
+
+class Handbook(Strict):
+    """Facts about the handbook itself: version, date and the home page's words."""
+
+    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] = Field(
+        description="Content version, e.g. `1.0`."
+    )
+    updated: datetime.date = Field(description="Date the content was last reviewed (YYYY-MM-DD).")
+    audience: LongText = Field(description="Who the handbook is for.")
+    welcome: LongText = Field(description="The home page's opening paragraph.")
+    licence: ShortText = Field(description="Licence of the content, in words.")
+
+
+class Clinic(Strict):
+    """A clinic's branding for cards and embeds."""
+
+    name: Name = Field(description="Clinic name shown on cards and embeds.")
+    phone: Annotated[str, StringConstraints(pattern=r"^[0-9 +()\-]{5,25}$")] | None = Field(
+        None, description="Phone number."
+    )
+    website: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")] | None = Field(
+        None, description="Clinic website (https)."
+    )
+    logo: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.(svg|png)$")] | None = Field(
+        None, description="Logo file name in content/images/."
+    )
+    accent: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] | None = Field(
+        None, description="Accent colour as #rrggbb."
+    )
+
+
+def total_seconds(entries: list[tuple[Exercise, Dosage]]) -> int:
+    """Time a routine takes: each exercise's dosage plus set-up."""
+    return sum(dosage.seconds + SETUP_SECONDS for _, dosage in entries)
+
+
+def minutes(seconds: int) -> int:
+    """Whole minutes, rounded up, never zero."""
+    return max(1, math.ceil(seconds / 60))

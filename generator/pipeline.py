@@ -1,0 +1,93 @@
+"""The stages in order: check (load + validate), generate (render + write), build (engine)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import HandbookError
+from .load import load_content
+from .render import Settings, render_pages
+from .validate import Book, check
+from .write import NotOurFolderError, WriteReport, write_tree
+
+DEFAULT_CONTENT = Path("content")
+DEFAULT_CONFIG = Path("mkdocs.yml")
+DEFAULT_DOCS = Path("build/docs")
+DEFAULT_SITE = Path("site")
+
+
+class _Tolerant(yaml.SafeLoader):
+    """Reads mkdocs.yml without running the Python tags some Material settings use."""
+
+
+_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
+    """Site name and URL from mkdocs.yml, with the command line's URL taking precedence."""
+    try:
+        config: dict[str, Any] = yaml.load(config_file.read_text("utf-8"), Loader=_Tolerant) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise HandbookError(f"{config_file}: cannot read the site configuration: {error}") from None
+    url = site_url or config.get("site_url") or ""
+    if url and not url.endswith("/"):
+        url += "/"
+    return Settings(site_name=str(config.get("site_name", "Foot exercise handbook")), site_url=url)
+
+
+def check_content(content_dir: Path = DEFAULT_CONTENT) -> Book:
+    """Load and validate; raise ContentError with every problem."""
+    return check(load_content(content_dir))
+
+
+@dataclass(frozen=True)
+class Generated:
+    """The result of the generate stage."""
+
+    book: Book
+    report: WriteReport
+
+
+def generate(
+    content_dir: Path = DEFAULT_CONTENT,
+    docs_dir: Path = DEFAULT_DOCS,
+    config_file: Path = DEFAULT_CONFIG,
+    site_url: str | None = None,
+) -> Generated:
+    """Check the content and write the Markdown pages and assets into `docs_dir`."""
+    book = check_content(content_dir)
+    files = render_pages(book, read_settings(config_file, site_url))
+    try:
+        report = write_tree(files, docs_dir)
+    except NotOurFolderError as error:
+        raise HandbookError(str(error)) from None
+    return Generated(book, report)
+
+
+def build(
+    content_dir: Path = DEFAULT_CONTENT,
+    docs_dir: Path = DEFAULT_DOCS,
+    site_dir: Path = DEFAULT_SITE,
+    config_file: Path = DEFAULT_CONFIG,
+    site_url: str | None = None,
+) -> Generated:
+    """Generate, then build the site; the previous site survives any failure."""
+    from .engine import build_site
+
+    generated = generate(content_dir, docs_dir, config_file, site_url)
+    build_site(config_file, docs_dir, site_dir, site_url=site_url,
+               source_date_epoch=content_epoch(generated.book))
+    return generated
+
+
+def content_epoch(book: Book) -> int:
+    """The content's review date as a timestamp: builds take dates from content, not the clock."""
+    updated: datetime.date = book.handbook.updated
+    return calendar.timegm(updated.timetuple())

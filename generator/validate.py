@@ -1,0 +1,278 @@
+"""Stage 2: checks that span files: ids, links, references, pictures and routine limits.
+
+Every check appends to one list, so an author sees all problems of a run together.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from .errors import ContentError, ContentProblem
+from .load import Content, Loaded, Source, key_path
+from .model import (
+    MAX_CARD_EXERCISES,
+    Causes,
+    Clinic,
+    Dosage,
+    Exercise,
+    Handbook,
+    Reference,
+    Routine,
+    Safety,
+    minutes,
+    total_seconds,
+)
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    """An exercise as a routine prescribes it."""
+
+    exercise: Exercise
+    dosage: Dosage
+    note: str | None
+
+
+@dataclass(frozen=True)
+class PlannedRoutine:
+    """A routine with its exercises resolved and its time computed."""
+
+    routine: Routine
+    items: tuple[RoutineItem, ...]
+    seconds: int
+
+    @property
+    def minutes(self) -> int:
+        return minutes(self.seconds)
+
+
+@dataclass(frozen=True)
+class Book:
+    """The whole handbook, checked: what the render stage receives."""
+
+    handbook: Handbook
+    exercises: tuple[Exercise, ...]
+    routines: tuple[PlannedRoutine, ...]
+    causes: Causes | None
+    references: tuple[Reference, ...]
+    safety: Safety
+    clinic: Clinic | None
+    images: dict[str, bytes]
+
+
+def check(content: Content) -> Book:
+    """Run every cross-file check; raise ContentError listing all problems, or return the book."""
+    problems = list(content.problems)
+    problems += _check_ids(content)
+    exercise_ids = {key[1] for key in content.claimed_ids if key[0] == "exercise"}
+    exercises = {item.model.id: item for item in content.exercises}
+    for item in content.exercises:
+        problems += _check_exercise(item, exercise_ids, content)
+    planned = []
+    for routine in content.routines:
+        plan, found = _plan_routine(routine, exercises, exercise_ids)
+        problems += found
+        if plan is not None:
+            planned.append(plan)
+    problems += _check_causes(content)
+    images = _read_images(content, problems)
+    if problems or content.handbook is None or content.safety is None:
+        raise ContentError(problems)
+    return Book(
+        handbook=content.handbook.model,
+        exercises=tuple(sorted((e.model for e in content.exercises), key=lambda e: e.id)),
+        routines=tuple(sorted(planned, key=lambda p: p.routine.id)),
+        causes=content.causes.model if content.causes else None,
+        references=tuple(content.references.model.references) if content.references else (),
+        safety=content.safety.model,
+        clinic=content.clinic.model if content.clinic else None,
+        images=images,
+    )
+
+
+def _check_ids(content: Content) -> list[ContentProblem]:
+    problems = []
+    for (kind, claimed), sources in content.claimed_ids.items():
+        for source in sources:
+            stem = source.path.rsplit("/", 1)[-1].removesuffix(".yml")
+            if stem != claimed:
+                problems.append(
+                    _at(source, ("id",), f"id '{claimed}' does not match the file name "
+                        f"'{stem}.yml': rename the file or change the id")
+                )
+        if len(sources) > 1:
+            others = ", ".join(s.path for s in sources)
+            for source in sources:
+                problems.append(
+                    _at(source, ("id",), f"{kind} id '{claimed}' is claimed by more than one "
+                        f"file ({others}): ids must be unique")
+                )
+    return problems
+
+
+def _check_exercise(
+    item: Loaded[Exercise], exercise_ids: set[str], content: Content
+) -> list[ContentProblem]:
+    exercise, source = item.model, item.source
+    problems = []
+    for side in ("easier", "harder"):
+        for index, variant in enumerate(getattr(exercise, side)):
+            if variant.exercise is None:
+                continue
+            if variant.exercise == exercise.id:
+                problems.append(_at(source, (side, index, "exercise"), "an exercise cannot be "
+                                    "its own easier or harder option"))
+            elif variant.exercise not in exercise_ids:
+                problems.append(_unknown(source, (side, index, "exercise"), "exercise",
+                                         variant.exercise, exercise_ids))
+    if content.causes is not None:
+        node_ids = {node.id for node in content.causes.model.nodes}
+        for index, address in enumerate(exercise.addresses):
+            if address.node not in node_ids:
+                problems.append(_unknown(source, ("addresses", index, "node"),
+                                         "cause node", address.node, node_ids,
+                                         "content/causes.yml"))
+    elif exercise.addresses:
+        problems.append(_at(source, ("addresses",), "links to cause nodes, but "
+                            "content/causes.yml is missing"))
+    picture = content.root / "images" / exercise.picture.file
+    if not picture.is_file():
+        problems.append(_at(source, ("picture", "file"), f"picture '{exercise.picture.file}' "
+                            "not found in content/images/"))
+    return problems
+
+
+def _plan_routine(
+    item: Loaded[Routine], exercises: dict[str, Loaded[Exercise]], exercise_ids: set[str]
+) -> tuple[PlannedRoutine | None, list[ContentProblem]]:
+    routine, source = item.model, item.source
+    problems: list[ContentProblem] = []
+    items = []
+    for index, entry in enumerate(routine.exercises):
+        loc = ("exercises", index)
+        if entry.exercise not in exercise_ids:
+            problems.append(_unknown(source, (*loc, "exercise"), "exercise", entry.exercise,
+                                     exercise_ids))
+            continue
+        if entry.exercise not in exercises:
+            continue  # that exercise's own file has problems, reported there
+        exercise = exercises[entry.exercise].model
+        dosage = exercise.dosage
+        if entry.dosage is not None:
+            try:
+                dosage = dosage.merged(entry.dosage)
+            except ValidationError as error:
+                reasons = (str(e.get("ctx", {}).get("error", e["msg"])) for e in error.errors())
+                problems.append(_at(source, (*loc, "dosage"), "; ".join(reasons)))
+                continue
+        items.append(RoutineItem(exercise, dosage, entry.note))
+    repeated = [ex for ex, count in Counter(e.exercise for e in routine.exercises).items()
+                if count > 1]
+    for exercise_id in repeated:
+        problems.append(_at(source, ("exercises",), f"exercise '{exercise_id}' appears more "
+                            "than once: list it once and raise its reps or sets instead"))
+    if len(routine.exercises) > MAX_CARD_EXERCISES:
+        problems.append(_at(source, ("exercises",), f"routine '{routine.id}' has "
+                            f"{len(routine.exercises)} exercises; a card fits at most "
+                            f"{MAX_CARD_EXERCISES}: split it into two routines"))
+    if problems:
+        return None, problems
+    seconds = total_seconds([(i.exercise, i.dosage) for i in items])
+    plan = PlannedRoutine(routine, tuple(items), seconds)
+    if routine.max_minutes is not None and plan.minutes > routine.max_minutes:
+        problems.append(_at(source, ("max_minutes",), f"routine '{routine.id}' takes about "
+                            f"{plan.minutes} minutes by its dosage, more than its max_minutes "
+                            f"of {routine.max_minutes}: lower reps or holds, or drop an exercise"))
+        return None, problems
+    return plan, problems
+
+
+def _check_causes(content: Content) -> list[ContentProblem]:
+    if content.causes is None:
+        return []
+    causes, source = content.causes.model, content.causes.source
+    problems = []
+    grade_ids = {grade.id for grade in causes.grades}
+    node_ids = [node.id for node in causes.nodes]
+    for node_id, count in Counter(node_ids).items():
+        if count > 1:
+            index = node_ids.index(node_id, node_ids.index(node_id) + 1)
+            problems.append(_at(source, ("nodes", index, "id"), f"node id '{node_id}' is used "
+                                "twice: node ids must be unique"))
+    reference_ids = (
+        {ref.id for ref in content.references.model.references} if content.references else set()
+    )
+    cited: set[str] = set()
+    for index, link in enumerate(causes.links):
+        loc = ("links", index)
+        for end, node in (("from", link.source), ("to", link.target)):
+            if node not in node_ids:
+                problems.append(_unknown(source, (*loc, end), "node", node, set(node_ids)))
+        if link.grade not in grade_ids:
+            problems.append(_unknown(source, (*loc, "grade"), "grade", link.grade, grade_ids))
+        if not link.references and link.grade not in ("expert-opinion", "not-supported"):
+            problems.append(_at(source, (*loc, "references"), f"a link graded '{link.grade}' "
+                                "needs at least one reference"))
+        for ref_index, ref in enumerate(link.references):
+            cited.add(ref)
+            if ref not in reference_ids:
+                problems.append(_unknown(source, (*loc, "references", ref_index), "reference",
+                                         ref, reference_ids, "content/references.yml"))
+    linked = {link.source for link in causes.links} | {link.target for link in causes.links}
+    for index, node in enumerate(causes.nodes):
+        if node.id not in linked:
+            problems.append(_at(source, ("nodes", index, "id"), f"node '{node.id}' is not "
+                                "joined to any link: link it or remove it"))
+    if content.references is not None:
+        refs = content.references
+        seen: set[str] = set()
+        for index, ref in enumerate(refs.model.references):
+            if ref.id in seen:
+                problems.append(_at(refs.source, ("references", index, "id"),
+                                    f"reference id '{ref.id}' is used twice"))
+            seen.add(ref.id)
+            if ref.id not in cited:
+                problems.append(_at(refs.source, ("references", index, "id"),
+                                    f"reference '{ref.id}' is not cited by any link in "
+                                    "content/causes.yml: cite it or remove it"))
+    return problems
+
+
+def _read_images(content: Content, problems: list[ContentProblem]) -> dict[str, bytes]:
+    images = {}
+    folder = content.root / "images"
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".svg", ".png") and path.is_file():
+                images[path.name] = path.read_bytes()
+    if content.clinic is not None and content.clinic.model.logo is not None:
+        logo = content.clinic.model.logo
+        if logo not in images:
+            problems.append(_at(content.clinic.source, ("logo",), f"logo '{logo}' not found "
+                                "in content/images/"))
+    return images
+
+
+def _at(source: Source, loc: tuple[str | int, ...], message: str) -> ContentProblem:
+    return ContentProblem(source.path, source.line(loc), key_path(loc), message)
+
+
+def _unknown(
+    source: Source,
+    loc: tuple[str | int, ...],
+    kind: str,
+    value: str,
+    known: set[str],
+    where: str | None = None,
+) -> ContentProblem:
+    message = f"unknown {kind} id '{value}'"
+    if where:
+        message += f" (not in {where})"
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    if close:
+        message += f"; did you mean '{close[0]}'?"
+    return _at(source, loc, message)

@@ -29,6 +29,16 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from . import schema
+
+    for path in schema.write_schemas(args.folder):
+        print(f"wrote {path}")
+    if schema.update_readme(args.readme):
+        print(f"updated the field tables in {args.readme}")
+    return 0
+
+
 def _generate(args: argparse.Namespace) -> int:
     result = pipeline.generate(args.content, args.docs, args.config, args.site_url)
     _report(result)
@@ -51,8 +61,10 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _report(result: pipeline.Generated) -> None:
     report = result.report
-    print(f"generated {len(report.written)} changed file(s), {report.unchanged} unchanged, "
-          f"{len(report.removed)} removed")
+    print(
+        f"generated {len(report.written)} changed file(s), {report.unchanged} unchanged, "
+        f"{len(report.removed)} removed"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,30 +76,66 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, run: object, helptext: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=helptext, description=helptext)
         sub.set_defaults(run=run)
-        sub.add_argument("--content", type=Path, default=pipeline.DEFAULT_CONTENT,
-                         help="content folder (default: content)")
+        sub.add_argument(
+            "--content",
+            type=Path,
+            default=pipeline.DEFAULT_CONTENT,
+            help="content folder (default: content)",
+        )
         return sub
 
     command("check", _check, "validate the content and report every problem")
+    schema_cmd = commands.add_parser("schema", help="write JSON Schemas and the README tables")
+    schema_cmd.set_defaults(run=_schema)
+    schema_cmd.add_argument(
+        "--folder",
+        type=Path,
+        default=Path("schema"),
+        help="where to write the schemas (default: schema)",
+    )
+    schema_cmd.add_argument(
+        "--readme",
+        type=Path,
+        default=Path("README.md"),
+        help="README whose field tables to update (default: README.md)",
+    )
     for name, run, helptext in (
         ("generate", _generate, "check, then write Markdown pages into the docs folder"),
         ("build", _build, "generate, then build the site with MkDocs"),
         ("serve", _serve, "preview the site, rebuilding when content changes"),
     ):
         sub = command(name, run, helptext)
-        sub.add_argument("--docs", type=Path, default=pipeline.DEFAULT_DOCS,
-                         help="generated docs folder (default: build/docs)")
-        sub.add_argument("--config", type=Path, default=pipeline.DEFAULT_CONFIG,
-                         help="MkDocs configuration (default: mkdocs.yml)")
+        sub.add_argument(
+            "--docs",
+            type=Path,
+            default=pipeline.DEFAULT_DOCS,
+            help="generated docs folder (default: build/docs)",
+        )
+        sub.add_argument(
+            "--config",
+            type=Path,
+            default=pipeline.DEFAULT_CONFIG,
+            help="MkDocs configuration (default: mkdocs.yml)",
+        )
         if name != "serve":
-            sub.add_argument("--site-url", default=None,
-                             help="absolute URL the site is served at (default: from mkdocs.yml)")
+            sub.add_argument(
+                "--site-url",
+                default=None,
+                help="absolute URL the site is served at (default: from mkdocs.yml)",
+            )
         if name == "build":
-            sub.add_argument("--output", type=Path, default=pipeline.DEFAULT_SITE,
-                             help="site folder (default: site)")
+            sub.add_argument(
+                "--output",
+                type=Path,
+                default=pipeline.DEFAULT_SITE,
+                help="site folder (default: site)",
+            )
         if name == "serve":
-            sub.add_argument("--dev-addr", default="127.0.0.1:8000",
-                             help="address to serve at (default: 127.0.0.1:8000)")
+            sub.add_argument(
+                "--dev-addr",
+                default="127.0.0.1:8000",
+                help="address to serve at (default: 127.0.0.1:8000)",
+            )
     return parser
 
 

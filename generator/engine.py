@@ -11,6 +11,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .errors import BuildError
 
@@ -41,8 +42,11 @@ def build_site(
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
-    overrides: dict[str, object] = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(staging),
-                                    "strict": strict}
+    overrides: dict[str, Any] = {
+        "docs_dir": str(docs_dir.resolve()),
+        "site_dir": str(staging),
+        "strict": strict,
+    }
     if site_url:
         overrides["site_url"] = site_url
     collector = _Collect()

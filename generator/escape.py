@@ -13,8 +13,9 @@ import re
 from markupsafe import Markup
 
 _TABLE = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}!|~^=#$"}
-_TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
-               ord("'"): "&#39;"})
+_TABLE.update(
+    {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#39;"}
+)
 _LIST_MARKER = re.compile(r"^(\d+)([.)])")
 
 

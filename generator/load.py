@@ -63,6 +63,9 @@ class Content:
     clinic: Loaded[Clinic] | None = None
     #: id -> files that claim it, including files that failed validation.
     claimed_ids: dict[tuple[str, str], list[Source]] = field(default_factory=dict)
+    #: (kind, file stem) of files that could not be parsed: their problem is reported once,
+    #: and links to their presumed id are not reported again as unknown.
+    unreadable: set[tuple[str, str]] = field(default_factory=set)
     problems: list[ContentProblem] = field(default_factory=list)
 
 
@@ -146,6 +149,8 @@ def _load_one(
     source, problems = read_yaml(path, shown)
     content.problems.extend(problems)
     if source is None:
+        if kind is not None:
+            content.unreadable.add((kind, path.stem))
         return
     if kind is not None and isinstance(source.data, dict):
         claimed = source.data.get("id")
@@ -185,9 +190,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Source | None, list[ContentProble
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [
-            ContentProblem(
-                shown, line, "", "file is not UTF-8 text: save it with UTF-8 encoding"
-            )
+            ContentProblem(shown, line, "", "file is not UTF-8 text: save it with UTF-8 encoding")
         ]
     return parse_yaml_text(text, shown)
 
@@ -309,7 +312,9 @@ def _problem(source: Source, model: type[BaseModel], err: Any) -> ContentProblem
         message = "unknown field"
         options = _field_names(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
-        message += f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(options)}"
+        message += (
+            f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(options)}"
+        )
     elif kind == "literal_error":
         choices = _literal_choices(model, loc)
         message = f"expected one of {', '.join(choices)}; got {describe(value)}"

@@ -134,9 +134,7 @@ class Variant(Strict):
         linked = self.exercise is not None
         described = self.name is not None or self.description is not None
         if linked == described or (described and (self.name is None or self.description is None)):
-            raise ValueError(
-                "expected either `exercise: <id>` or both `name:` and `description:`"
-            )
+            raise ValueError("expected either `exercise: <id>` or both `name:` and `description:`")
         return self
 
 

@@ -82,8 +82,13 @@ def build(
     from .engine import build_site
 
     generated = generate(content_dir, docs_dir, config_file, site_url)
-    build_site(config_file, docs_dir, site_dir, site_url=site_url,
-               source_date_epoch=content_epoch(generated.book))
+    build_site(
+        config_file,
+        docs_dir,
+        site_dir,
+        site_url=site_url,
+        source_date_epoch=content_epoch(generated.book),
+    )
     return generated
 
 

@@ -7,7 +7,7 @@ emit markup builds it in Python and hands it over as Markup.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,28 +68,34 @@ def make_environment(template_dir: Path = TEMPLATES) -> Environment:
     return env
 
 
-def render_pages(book: Book, settings: Settings, env: Environment | None = None) -> dict[str, bytes]:
+def render_pages(
+    book: Book, settings: Settings, env: Environment | None = None
+) -> dict[str, bytes]:
     """Every generated file of the docs folder, by its path inside that folder."""
     env = env or make_environment()
     files: dict[str, bytes] = {}
     for kind in PAGE_KINDS:
-        for path, text in kind(book, settings, env):
-            files[path] = text.encode("utf-8")
+        for name, text in kind(book, settings, env):
+            files[name] = text.encode("utf-8")
     for name, data in book.images.items():
         files[f"assets/images/{name}"] = data
-    for path in sorted(ASSETS.rglob("*")):
-        if path.is_file():
-            files[f"assets/{path.relative_to(ASSETS).as_posix()}"] = path.read_bytes()
+    for asset in sorted(ASSETS.rglob("*")):
+        if asset.is_file():
+            files[f"assets/{asset.relative_to(ASSETS).as_posix()}"] = asset.read_bytes()
     return files
 
 
 Pages = list[tuple[str, str]]
 
 
-def page(env: Environment, template: str, path: str, meta: dict[str, Any], **context: Any) -> tuple[str, str]:
+def page(
+    env: Environment, template: str, path: str, meta: dict[str, Any], **context: Any
+) -> tuple[str, str]:
     """Render one Markdown page with YAML front matter."""
-    front = {key: escape.html_only(value) if isinstance(value, str) else value
-             for key, value in meta.items()}
+    front = {
+        key: escape.html_only(value) if isinstance(value, str) else value
+        for key, value in meta.items()
+    }
     header = yaml.safe_dump(front, sort_keys=True, allow_unicode=True, width=1000)
     body = env.get_template(template).render(page_path=path, **context)
     return path, f"---\n{header}---\n\n{body}"
@@ -100,27 +106,38 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     used_in = routines_using(book)
     pages = []
     for exercise in book.exercises:
-        pages.append(page(
-            env, "exercise.md.j2", f"exercises/{exercise.id}.md",
-            {"title": exercise.name, "description": exercise.summary},
-            exercise=exercise,
-            by_id=by_id,
-            routines=used_in.get(exercise.id, []),
-            minutes=exercise_minutes(exercise),
-            suggested=words.suggested_words(exercise.dosage),
-            addresses=addresses_of(book, exercise),
-            picture=picture(f"exercises/{exercise.id}.md", exercise, "hb-picture"),
-        ))
-    pages.append(page(
-        env, "exercise-index.md.j2", "exercises/index.md",
-        {"title": "Exercises", "description": "All exercises, by position and equipment."},
-        exercises=book.exercises,
-        thumbs={e.id: picture("exercises/index.md", e, "hb-thumb") for e in book.exercises},
-        minutes={e.id: exercise_minutes(e) for e in book.exercises},
-        positions=group(book.exercises, lambda e: [e.position], POSITION_TITLES),
-        equipment=group(book.exercises, lambda e: e.equipment,
-                        {k: v.capitalize() for k, v in EQUIPMENT_WORDS.items()}),
-    ))
+        pages.append(
+            page(
+                env,
+                "exercise.md.j2",
+                f"exercises/{exercise.id}.md",
+                {"title": exercise.name, "description": exercise.summary},
+                exercise=exercise,
+                by_id=by_id,
+                routines=used_in.get(exercise.id, []),
+                minutes=exercise_minutes(exercise),
+                suggested=words.suggested_words(exercise.dosage),
+                addresses=addresses_of(book, exercise),
+                picture=picture(f"exercises/{exercise.id}.md", exercise, "hb-picture"),
+            )
+        )
+    pages.append(
+        page(
+            env,
+            "exercise-index.md.j2",
+            "exercises/index.md",
+            {"title": "Exercises", "description": "All exercises, by position and equipment."},
+            exercises=book.exercises,
+            thumbs={e.id: picture("exercises/index.md", e, "hb-thumb") for e in book.exercises},
+            minutes={e.id: exercise_minutes(e) for e in book.exercises},
+            positions=group(book.exercises, lambda e: [e.position], POSITION_TITLES),
+            equipment=group(
+                book.exercises,
+                lambda e: e.equipment,
+                {k: v.capitalize() for k, v in EQUIPMENT_WORDS.items()},
+            ),
+        )
+    )
     return pages
 
 
@@ -128,40 +145,59 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     pages = []
     for plan in book.routines:
         path = f"routines/{plan.routine.id}.md"
-        pages.append(page(
-            env, "routine.md.j2", path,
-            {"title": plan.routine.name, "description": plan.routine.summary},
-            plan=plan,
-            pictures={i.exercise.id: picture(path, i.exercise, "hb-thumb") for i in plan.items},
-            item_minutes={i.exercise.id: minutes(i.dosage.seconds + SETUP_SECONDS)
-                          for i in plan.items},
-            setup_seconds=SETUP_SECONDS,
-        ))
-    pages.append(page(
-        env, "routine-index.md.j2", "routines/index.md",
-        {"title": "Routines", "description": "Short routines built from the exercises."},
-        situations=situations(book),
-    ))
+        pages.append(
+            page(
+                env,
+                "routine.md.j2",
+                path,
+                {"title": plan.routine.name, "description": plan.routine.summary},
+                plan=plan,
+                pictures={i.exercise.id: picture(path, i.exercise, "hb-thumb") for i in plan.items},
+                item_minutes={
+                    i.exercise.id: minutes(i.dosage.seconds + SETUP_SECONDS) for i in plan.items
+                },
+                setup_seconds=SETUP_SECONDS,
+            )
+        )
+    pages.append(
+        page(
+            env,
+            "routine-index.md.j2",
+            "routines/index.md",
+            {"title": "Routines", "description": "Short routines built from the exercises."},
+            situations=situations(book),
+        )
+    )
     return pages
 
 
 def home_page(book: Book, settings: Settings, env: Environment) -> Pages:
-    return [page(
-        env, "home.md.j2", "index.md",
-        {"title": "Home", "description": book.handbook.audience},
-        book=book,
-        settings=settings,
-        situations=situations(book),
-    )]
+    return [
+        page(
+            env,
+            "home.md.j2",
+            "index.md",
+            {"title": "Home", "description": book.handbook.audience},
+            book=book,
+            settings=settings,
+            situations=situations(book),
+        )
+    ]
 
 
 def safety_page(book: Book, settings: Settings, env: Environment) -> Pages:
-    return [page(
-        env, "safety.md.j2", "safety.md",
-        {"title": "Safety and red flags",
-         "description": "When to stop, and when to see a doctor."},
-        safety=book.safety,
-    )]
+    return [
+        page(
+            env,
+            "safety.md.j2",
+            "safety.md",
+            {
+                "title": "Safety and red flags",
+                "description": "When to stop, and when to see a doctor.",
+            },
+            safety=book.safety,
+        )
+    ]
 
 
 PAGE_KINDS: list[Callable[[Book, Settings, Environment], Pages]] = [
@@ -196,7 +232,7 @@ def situations(book: Book) -> list[tuple[str, list[PlannedRoutine]]]:
 
 def group(
     exercises: tuple[Exercise, ...],
-    keys: Callable[[Exercise], list[str]],
+    keys: Callable[[Exercise], Sequence[str]],
     titles: dict[str, str],
 ) -> list[tuple[str, list[Exercise]]]:
     """Exercises grouped by a field, groups in the order of `titles`, empty groups left out."""

@@ -68,7 +68,9 @@ def check(content: Content) -> Book:
     """Run every cross-file check; raise ContentError listing all problems, or return the book."""
     problems = list(content.problems)
     problems += _check_ids(content)
-    exercise_ids = {key[1] for key in content.claimed_ids if key[0] == "exercise"}
+    exercise_ids = {
+        ident for kind, ident in (*content.claimed_ids, *content.unreadable) if kind == "exercise"
+    }
     exercises = {item.model.id: item for item in content.exercises}
     for item in content.exercises:
         problems += _check_exercise(item, exercise_ids, content)
@@ -101,15 +103,23 @@ def _check_ids(content: Content) -> list[ContentProblem]:
             stem = source.path.rsplit("/", 1)[-1].removesuffix(".yml")
             if stem != claimed:
                 problems.append(
-                    _at(source, ("id",), f"id '{claimed}' does not match the file name "
-                        f"'{stem}.yml': rename the file or change the id")
+                    _at(
+                        source,
+                        ("id",),
+                        f"id '{claimed}' does not match the file name "
+                        f"'{stem}.yml': rename the file or change the id",
+                    )
                 )
         if len(sources) > 1:
             others = ", ".join(s.path for s in sources)
             for source in sources:
                 problems.append(
-                    _at(source, ("id",), f"{kind} id '{claimed}' is claimed by more than one "
-                        f"file ({others}): ids must be unique")
+                    _at(
+                        source,
+                        ("id",),
+                        f"{kind} id '{claimed}' is claimed by more than one "
+                        f"file ({others}): ids must be unique",
+                    )
                 )
     return problems
 
@@ -124,25 +134,50 @@ def _check_exercise(
             if variant.exercise is None:
                 continue
             if variant.exercise == exercise.id:
-                problems.append(_at(source, (side, index, "exercise"), "an exercise cannot be "
-                                    "its own easier or harder option"))
+                problems.append(
+                    _at(
+                        source,
+                        (side, index, "exercise"),
+                        "an exercise cannot be its own easier or harder option",
+                    )
+                )
             elif variant.exercise not in exercise_ids:
-                problems.append(_unknown(source, (side, index, "exercise"), "exercise",
-                                         variant.exercise, exercise_ids))
+                problems.append(
+                    _unknown(
+                        source,
+                        (side, index, "exercise"),
+                        "exercise",
+                        variant.exercise,
+                        exercise_ids,
+                    )
+                )
     if content.causes is not None:
         node_ids = {node.id for node in content.causes.model.nodes}
         for index, address in enumerate(exercise.addresses):
             if address.node not in node_ids:
-                problems.append(_unknown(source, ("addresses", index, "node"),
-                                         "cause node", address.node, node_ids,
-                                         "content/causes.yml"))
+                problems.append(
+                    _unknown(
+                        source,
+                        ("addresses", index, "node"),
+                        "cause node",
+                        address.node,
+                        node_ids,
+                        "content/causes.yml",
+                    )
+                )
     elif exercise.addresses:
-        problems.append(_at(source, ("addresses",), "links to cause nodes, but "
-                            "content/causes.yml is missing"))
+        problems.append(
+            _at(source, ("addresses",), "links to cause nodes, but content/causes.yml is missing")
+        )
     picture = content.root / "images" / exercise.picture.file
     if not picture.is_file():
-        problems.append(_at(source, ("picture", "file"), f"picture '{exercise.picture.file}' "
-                            "not found in content/images/"))
+        problems.append(
+            _at(
+                source,
+                ("picture", "file"),
+                f"picture '{exercise.picture.file}' not found in content/images/",
+            )
+        )
     return problems
 
 
@@ -155,8 +190,9 @@ def _plan_routine(
     for index, entry in enumerate(routine.exercises):
         loc = ("exercises", index)
         if entry.exercise not in exercise_ids:
-            problems.append(_unknown(source, (*loc, "exercise"), "exercise", entry.exercise,
-                                     exercise_ids))
+            problems.append(
+                _unknown(source, (*loc, "exercise"), "exercise", entry.exercise, exercise_ids)
+            )
             continue
         if entry.exercise not in exercises:
             continue  # that exercise's own file has problems, reported there
@@ -170,23 +206,42 @@ def _plan_routine(
                 problems.append(_at(source, (*loc, "dosage"), "; ".join(reasons)))
                 continue
         items.append(RoutineItem(exercise, dosage, entry.note))
-    repeated = [ex for ex, count in Counter(e.exercise for e in routine.exercises).items()
-                if count > 1]
+    repeated = [
+        ex for ex, count in Counter(e.exercise for e in routine.exercises).items() if count > 1
+    ]
     for exercise_id in repeated:
-        problems.append(_at(source, ("exercises",), f"exercise '{exercise_id}' appears more "
-                            "than once: list it once and raise its reps or sets instead"))
+        problems.append(
+            _at(
+                source,
+                ("exercises",),
+                f"exercise '{exercise_id}' appears more "
+                "than once: list it once and raise its reps or sets instead",
+            )
+        )
     if len(routine.exercises) > MAX_CARD_EXERCISES:
-        problems.append(_at(source, ("exercises",), f"routine '{routine.id}' has "
-                            f"{len(routine.exercises)} exercises; a card fits at most "
-                            f"{MAX_CARD_EXERCISES}: split it into two routines"))
+        problems.append(
+            _at(
+                source,
+                ("exercises",),
+                f"routine '{routine.id}' has "
+                f"{len(routine.exercises)} exercises; a card fits at most "
+                f"{MAX_CARD_EXERCISES}: split it into two routines",
+            )
+        )
     if problems:
         return None, problems
     seconds = total_seconds([(i.exercise, i.dosage) for i in items])
     plan = PlannedRoutine(routine, tuple(items), seconds)
     if routine.max_minutes is not None and plan.minutes > routine.max_minutes:
-        problems.append(_at(source, ("max_minutes",), f"routine '{routine.id}' takes about "
-                            f"{plan.minutes} minutes by its dosage, more than its max_minutes "
-                            f"of {routine.max_minutes}: lower reps or holds, or drop an exercise"))
+        problems.append(
+            _at(
+                source,
+                ("max_minutes",),
+                f"routine '{routine.id}' takes about "
+                f"{plan.minutes} minutes by its dosage, more than its max_minutes "
+                f"of {routine.max_minutes}: lower reps or holds, or drop an exercise",
+            )
+        )
         return None, problems
     return plan, problems
 
@@ -201,44 +256,77 @@ def _check_causes(content: Content) -> list[ContentProblem]:
     for node_id, count in Counter(node_ids).items():
         if count > 1:
             index = node_ids.index(node_id, node_ids.index(node_id) + 1)
-            problems.append(_at(source, ("nodes", index, "id"), f"node id '{node_id}' is used "
-                                "twice: node ids must be unique"))
+            problems.append(
+                _at(
+                    source,
+                    ("nodes", index, "id"),
+                    f"node id '{node_id}' is used twice: node ids must be unique",
+                )
+            )
     reference_ids = (
         {ref.id for ref in content.references.model.references} if content.references else set()
     )
     cited: set[str] = set()
     for index, link in enumerate(causes.links):
         loc = ("links", index)
-        for end, node in (("from", link.source), ("to", link.target)):
-            if node not in node_ids:
-                problems.append(_unknown(source, (*loc, end), "node", node, set(node_ids)))
+        for end, node_id in (("from", link.source), ("to", link.target)):
+            if node_id not in node_ids:
+                problems.append(_unknown(source, (*loc, end), "node", node_id, set(node_ids)))
         if link.grade not in grade_ids:
             problems.append(_unknown(source, (*loc, "grade"), "grade", link.grade, grade_ids))
         if not link.references and link.grade not in ("expert-opinion", "not-supported"):
-            problems.append(_at(source, (*loc, "references"), f"a link graded '{link.grade}' "
-                                "needs at least one reference"))
-        for ref_index, ref in enumerate(link.references):
-            cited.add(ref)
-            if ref not in reference_ids:
-                problems.append(_unknown(source, (*loc, "references", ref_index), "reference",
-                                         ref, reference_ids, "content/references.yml"))
+            problems.append(
+                _at(
+                    source,
+                    (*loc, "references"),
+                    f"a link graded '{link.grade}' needs at least one reference",
+                )
+            )
+        for ref_index, ref_id in enumerate(link.references):
+            cited.add(ref_id)
+            if ref_id not in reference_ids:
+                problems.append(
+                    _unknown(
+                        source,
+                        (*loc, "references", ref_index),
+                        "reference",
+                        ref_id,
+                        reference_ids,
+                        "content/references.yml",
+                    )
+                )
     linked = {link.source for link in causes.links} | {link.target for link in causes.links}
     for index, node in enumerate(causes.nodes):
         if node.id not in linked:
-            problems.append(_at(source, ("nodes", index, "id"), f"node '{node.id}' is not "
-                                "joined to any link: link it or remove it"))
+            problems.append(
+                _at(
+                    source,
+                    ("nodes", index, "id"),
+                    f"node '{node.id}' is not joined to any link: link it or remove it",
+                )
+            )
     if content.references is not None:
         refs = content.references
         seen: set[str] = set()
         for index, ref in enumerate(refs.model.references):
             if ref.id in seen:
-                problems.append(_at(refs.source, ("references", index, "id"),
-                                    f"reference id '{ref.id}' is used twice"))
+                problems.append(
+                    _at(
+                        refs.source,
+                        ("references", index, "id"),
+                        f"reference id '{ref.id}' is used twice",
+                    )
+                )
             seen.add(ref.id)
             if ref.id not in cited:
-                problems.append(_at(refs.source, ("references", index, "id"),
-                                    f"reference '{ref.id}' is not cited by any link in "
-                                    "content/causes.yml: cite it or remove it"))
+                problems.append(
+                    _at(
+                        refs.source,
+                        ("references", index, "id"),
+                        f"reference '{ref.id}' is not cited by any link in "
+                        "content/causes.yml: cite it or remove it",
+                    )
+                )
     return problems
 
 
@@ -252,8 +340,9 @@ def _read_images(content: Content, problems: list[ContentProblem]) -> dict[str, 
     if content.clinic is not None and content.clinic.model.logo is not None:
         logo = content.clinic.model.logo
         if logo not in images:
-            problems.append(_at(content.clinic.source, ("logo",), f"logo '{logo}' not found "
-                                "in content/images/"))
+            problems.append(
+                _at(content.clinic.source, ("logo",), f"logo '{logo}' not found in content/images/")
+            )
     return images
 
 

@@ -1,0 +1,110 @@
+"""Full builds: strict MkDocs, byte-identical output, and the old site kept on failure."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cli import main
+from generator.engine import build_site
+from generator.errors import BuildError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_real_content_builds_strict_with_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = pipeline.build(ROOT / "content", tmp_path / "docs", tmp_path / "site")
+    site = tmp_path / "site"
+    for exercise in result.book.exercises:
+        assert (site / "exercises" / exercise.id / "index.html").is_file()
+    for plan in result.book.routines:
+        assert (site / "routines" / plan.routine.id / "index.html").is_file()
+    for page in ("index.html", "exercises/index.html", "routines/index.html", "safety/index.html"):
+        assert (site / page).is_file()
+
+
+def test_two_builds_are_byte_identical(project: Path) -> None:
+    assert main(["build", "--output", "one"]) == 0
+    assert main(["build", "--output", "two", "--docs", "build/docs2"]) == 0
+    one, two = tree(project / "one"), tree(project / "two")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    assert "sitemap.xml" in one
+
+
+def test_content_error_leaves_previous_site_untouched(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build"]) == 0
+    before = tree(project / "site")
+    path = project / "content" / "exercises" / "toe-walking.yml"
+    path.write_text(path.read_text("utf-8").replace("position: standing", "position: 7"))
+    capsys.readouterr()
+    assert main(["build"]) == 1
+    assert "position: expected one of lying, sitting, standing; got 7" in capsys.readouterr().err
+    assert tree(project / "site") == before
+
+
+def test_engine_failure_leaves_previous_site_untouched(project: Path) -> None:
+    assert main(["build"]) == 0
+    before = tree(project / "site")
+    # A nav entry to a missing page is a warning, and --strict turns it into a failure.
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("  - Safety: safety.md", "  - Safety: missing.md")
+    )
+    with pytest.raises(BuildError, match="previous site was kept"):
+        build_site(config, project / "build" / "docs", project / "site", site_url=None)
+    assert tree(project / "site") == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_generate_writes_only_changed_files_and_removes_stale_pages(project: Path) -> None:
+    first = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
+    assert "exercises/toe-walking.md" in first.report.written
+    stamp = (project / "build/docs/exercises/toe-walking.md").stat().st_mtime_ns
+    second = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
+    assert second.report.written == ()
+    assert (project / "build/docs/exercises/toe-walking.md").stat().st_mtime_ns == stamp
+
+    (project / "content/routines/quick.yml").unlink()
+    third = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
+    assert "routines/quick.md" in third.report.removed
+    assert not (project / "build/docs/routines/quick.md").exists()
+
+
+def test_generate_refuses_a_folder_it_did_not_make(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "notes").mkdir()
+    (project / "notes" / "mine.txt").write_text("keep me")
+    assert main(["generate", "--docs", "notes"]) == 1
+    assert "was not made by the handbook generator" in capsys.readouterr().err
+    assert (project / "notes" / "mine.txt").read_text() == "keep me"
+
+
+def test_same_site_without_hooks(project: Path) -> None:
+    """The generate stage alone gives an engine everything: a hook-free MkDocs build matches."""
+    assert main(["build", "--output", "with-hooks"]) == 0
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("hooks:\n  - generator/mkdocs_hooks.py\n", ""))
+    assert main(["build", "--output", "no-hooks"]) == 0
+    cmp = filecmp.dircmp(project / "with-hooks", project / "no-hooks")
+    assert (cmp.left_only, cmp.right_only, cmp.diff_files) == ([], [], [])
+    assert os.path.exists(project / "no-hooks" / "exercises" / "toe-walking" / "index.html")

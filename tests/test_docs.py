@@ -1,0 +1,45 @@
+"""Docs and code cannot drift: schemas, field tables and commands are checked against the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator import schema
+from generator.cli import _parser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_field_tables_are_generated_from_the_model() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert schema.field_tables() in readme, "run `handbook schema` to update README.md"
+
+
+def test_committed_json_schemas_match_the_model() -> None:
+    for name, text in schema.schema_files().items():
+        assert (ROOT / "schema" / name).read_text("utf-8") == text, (
+            f"run `handbook schema` ({name})"
+        )
+
+
+def test_every_content_file_points_editors_at_its_schema() -> None:
+    for path in sorted((ROOT / "content").rglob("*.yml")):
+        first = path.read_text("utf-8").splitlines()[0]
+        kind = path.parent.name.removesuffix("s") if path.parent.name != "content" else path.stem
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, f"{path} does not start with its schema comment"
+        target = (path.parent / match.group(1)).resolve()
+        assert target == ROOT / "schema" / f"{kind}.schema.json", path
+
+
+def test_every_command_and_option_is_documented() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    parser = _parser()
+    subparsers = next(a for a in parser._actions if a.dest == "==SUPPRESS==" or a.choices)
+    for name, sub in subparsers.choices.items():  # type: ignore[union-attr]
+        assert f"handbook {name}" in readme, f"`handbook {name}` is not in the README"
+        for action in sub._actions:
+            for flag in action.option_strings:
+                if flag.startswith("--") and flag != "--help":
+                    assert flag in readme, f"`handbook {name} {flag}` is not in the README"

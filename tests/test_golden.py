@@ -1,0 +1,39 @@
+"""Golden files: each fixture's rendered Markdown is compared with tests/golden/<fixture>/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import check_content
+from generator.render import Settings, render_pages
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "handbook.yml").exists())
+SETTINGS = Settings(site_name="Test handbook", site_url="https://handbook.test/")
+
+
+def rendered_markdown(case: str) -> dict[str, str]:
+    files = render_pages(check_content(FIXTURES / case), SETTINGS)
+    return {name: data.decode("utf-8") for name, data in files.items() if name.endswith(".md")}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_rendered_pages_match_golden_files(case: str, update_golden: bool) -> None:
+    pages = rendered_markdown(case)
+    folder = GOLDEN / case
+    if update_golden:
+        for old in folder.rglob("*.md"):
+            old.unlink()
+        for name, text in pages.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, "utf-8")
+        return
+    expected = {
+        p.relative_to(folder).as_posix(): p.read_text("utf-8") for p in folder.rglob("*.md")
+    }
+    assert sorted(pages) == sorted(expected), "pages added or removed: run pytest --update-golden"
+    for name, text in pages.items():
+        assert text == expected[name], f"{case}/{name} differs: run --update-golden, review"

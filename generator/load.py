@@ -124,7 +124,7 @@ def load_content(root: Path, display_root: Path | None = None) -> Content:
             _load_one(content, path, base, model, found, None)
             if found:
                 setattr(content, name.removesuffix(".yml"), found[0])
-        elif name in ("safety.yml", "handbook.yml"):
+        elif name != "clinic.yml":
             content.problems.append(
                 ContentProblem(_display(path, base), 0, "", "required file is missing")
             )

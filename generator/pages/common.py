@@ -1,0 +1,132 @@
+"""Helpers shared by the page kinds: front matter, links, pictures, groupings."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from jinja2 import Environment
+from markupsafe import Markup
+
+from .. import escape, words
+from ..model import SETUP_SECONDS, Exercise, minutes
+from ..validate import Book, PlannedRoutine
+
+Pages = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the page kinds need to know about the site around the pages."""
+
+    site_name: str
+    site_url: str
+
+
+SITUATION_TITLES = {
+    "desk": "At a desk",
+    "morning": "In the morning",
+    "evening": "In the evening",
+    "full": "The full set",
+    "other": "Other routines",
+}
+POSITION_TITLES = {"standing": "Standing", "sitting": "Sitting", "lying": "Lying down"}
+EQUIPMENT_WORDS = {
+    "none": "nothing",
+    "wall": "a wall",
+    "pencil": "a pencil",
+    "towel": "a towel",
+    "resistance-band": "a resistance band",
+    "chair": "a chair",
+    "ball": "a tennis ball",
+}
+
+
+def page(
+    env: Environment, template: str, path: str, meta: dict[str, Any], **context: Any
+) -> tuple[str, str]:
+    """Render one Markdown page with YAML front matter."""
+    front = {
+        key: escape.html_only(value) if isinstance(value, str) else value
+        for key, value in meta.items()
+    }
+    header = yaml.safe_dump(front, sort_keys=True, allow_unicode=True, width=1000)
+    body = env.get_template(template).render(page_path=path, **context)
+    return path, f"---\n{header}---\n\n{body}"
+
+
+def exercise_minutes(exercise: Exercise) -> int:
+    return minutes(exercise.dosage.seconds + SETUP_SECONDS)
+
+
+def routines_using(book: Book) -> dict[str, list[PlannedRoutine]]:
+    used: dict[str, list[PlannedRoutine]] = {}
+    for plan in book.routines:
+        for item in plan.items:
+            used.setdefault(item.exercise.id, []).append(plan)
+    return used
+
+
+def situations(book: Book) -> list[tuple[str, list[PlannedRoutine]]]:
+    """Routines grouped under reader-facing headings, in a fixed order."""
+    groups = []
+    for key, title in SITUATION_TITLES.items():
+        plans = [p for p in book.routines if p.routine.situation == key]
+        if plans:
+            groups.append((title, plans))
+    return groups
+
+
+def group(
+    exercises: tuple[Exercise, ...],
+    keys: Callable[[Exercise], Sequence[str]],
+    titles: dict[str, str],
+) -> list[tuple[str, list[Exercise]]]:
+    """Exercises grouped by a field, groups in the order of `titles`, empty groups left out."""
+    groups = []
+    for key, title in titles.items():
+        members = [e for e in exercises if key in keys(e)]
+        if members:
+            groups.append((title, members))
+    return groups
+
+
+def addresses_of(book: Book, exercise: Exercise) -> list[dict[str, Any]]:
+    """The cause nodes an exercise works on, each with the strongest grade of links into it."""
+    if book.causes is None:
+        return []
+    nodes = {node.id: node for node in book.causes.nodes}
+    return [{"address": a, "node": nodes[a.node]} for a in exercise.addresses]
+
+
+def equipment_words(equipment: list[str]) -> str:
+    return words.join_words([EQUIPMENT_WORDS[item] for item in equipment]).capitalize()
+
+
+def md_link(label: str, target: str) -> Markup:
+    """A Markdown link whose label is escaped; the target is built by the generator."""
+    return Markup(f"[{escape.text(label)}]({target})")
+
+
+def relative(from_page: str, target: str) -> str:
+    """URL from a page (directory URLs: `exercises/x.md` is served at `exercises/x/`)."""
+    page_dir = posixpath.dirname(from_page)
+    stem = posixpath.splitext(posixpath.basename(from_page))[0]
+    served_at = page_dir if stem == "index" else posixpath.join(page_dir, stem)
+    return posixpath.relpath(target, served_at or ".")
+
+
+def picture(
+    from_page: str, exercise: Exercise, css_class: str, *, decorative: bool = False
+) -> Markup:
+    """An <img> of the exercise's picture; raw HTML because Markdown mangles escaped alt text.
+
+    A decorative thumbnail beside the exercise's name has empty alt text, so that screen
+    readers do not read the same thing twice.
+    """
+    src = relative(from_page, f"assets/images/{exercise.picture.file}")
+    alt = "" if decorative else escape.text(exercise.picture.alt)
+    return Markup(f'<img class="{css_class}" src="{src}" alt="{alt}" width="480" height="320">')

@@ -1,0 +1,92 @@
+"""The cause-and-effect page with its diagram, and the references page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from ..diagram import draw
+from ..model import Causes, Reference
+from ..validate import Book
+from .common import Pages, Settings, page
+
+
+def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:
+    if book.causes is None:
+        return []
+    causes = book.causes
+    refs = {ref.id: ref for ref in book.references}
+    labels = {node.id: node.label for node in causes.nodes}
+    description = (
+        f"A diagram of {len(causes.nodes)} parts of the story and {len(causes.links)} arrows "
+        "between them; the line style of each arrow shows the strength of its evidence. "
+        "The same links are listed in words below the diagram."
+    )
+    return [
+        page(
+            env,
+            "causes.md.j2",
+            "causes.md",
+            {
+                "title": "Feet, knees, pelvis and back: what the evidence says",
+                "description": "How foot posture and movement may relate to knee, pelvis and "
+                "lower-back alignment, graded by the strength of the evidence.",
+            },
+            causes=causes,
+            grades={grade.id: grade for grade in causes.grades},
+            labels=labels,
+            nodes=node_sections(book, causes),
+            cite={ref_id: short_citation(ref) for ref_id, ref in refs.items()},
+            diagram=Markup(draw(causes, "How the feet may relate to the lower back", description)),
+            safety=book.safety,
+        )
+    ]
+
+
+def node_sections(book: Book, causes: Causes) -> list[dict[str, Any]]:
+    """Each node with the links that leave and reach it and the exercises that work on it."""
+    sections = []
+    for node in causes.nodes:
+        sections.append(
+            {
+                "node": node,
+                "outgoing": [link for link in causes.links if link.source == node.id],
+                "incoming": [link for link in causes.links if link.target == node.id],
+                "exercises": [
+                    exercise
+                    for exercise in book.exercises
+                    if any(a.node == node.id for a in exercise.addresses)
+                ],
+            }
+        )
+    return sections
+
+
+def references_page(book: Book, settings: Settings, env: Environment) -> Pages:
+    if not book.references:
+        return []
+    return [
+        page(
+            env,
+            "references.md.j2",
+            "references.md",
+            {"title": "References", "description": "Every source the handbook cites."},
+            references=sorted(book.references, key=lambda ref: (ref.authors, ref.year)),
+            grades=book.causes.grades if book.causes else [],
+        )
+    ]
+
+
+def short_citation(ref: Reference) -> str:
+    """'Khamis and Yizhar 2007', 'Menz et al. 2013'."""
+    names = [name.strip() for name in ref.authors.split(",") if name.strip()]
+    surnames = [name.rsplit(" ", 1)[0] if " " in name else name for name in names]
+    if len(surnames) == 1:
+        who = surnames[0]
+    elif len(surnames) == 2:
+        who = f"{surnames[0]} and {surnames[1]}"
+    else:
+        who = f"{surnames[0]} et al."
+    return f"{who} {ref.year}"

@@ -1,0 +1,62 @@
+"""One page per exercise, and the exercises index."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from .. import words
+from ..validate import Book
+from .common import (
+    EQUIPMENT_WORDS,
+    POSITION_TITLES,
+    Pages,
+    Settings,
+    addresses_of,
+    exercise_minutes,
+    group,
+    page,
+    picture,
+    routines_using,
+)
+
+
+def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+    by_id = {exercise.id: exercise for exercise in book.exercises}
+    used_in = routines_using(book)
+    pages = []
+    for exercise in book.exercises:
+        path = f"exercises/{exercise.id}.md"
+        pages.append(
+            page(
+                env,
+                "exercise.md.j2",
+                path,
+                {"title": exercise.name, "description": exercise.summary},
+                exercise=exercise,
+                by_id=by_id,
+                routines=used_in.get(exercise.id, []),
+                minutes=exercise_minutes(exercise),
+                suggested=words.suggested_words(exercise.dosage),
+                addresses=addresses_of(book, exercise),
+                picture=picture(path, exercise, "hb-picture"),
+            )
+        )
+    index = "exercises/index.md"
+    pages.append(
+        page(
+            env,
+            "exercise-index.md.j2",
+            index,
+            {"title": "Exercises", "description": "All exercises, by position and equipment."},
+            exercises=book.exercises,
+            thumbs={e.id: picture(index, e, "hb-thumb", decorative=True) for e in book.exercises},
+            minutes={e.id: exercise_minutes(e) for e in book.exercises},
+            positions=group(book.exercises, lambda e: [e.position], POSITION_TITLES),
+            equipment=group(
+                book.exercises,
+                lambda e: e.equipment,
+                {key: value.capitalize() for key, value in EQUIPMENT_WORDS.items()},
+            ),
+        )
+    )
+    return pages

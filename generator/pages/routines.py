@@ -1,0 +1,39 @@
+"""One page per routine, and the routines index."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from ..model import SETUP_SECONDS, minutes
+from ..validate import Book
+from .common import Pages, Settings, page, picture, situations
+
+
+def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+    pages = []
+    for plan in book.routines:
+        path = f"routines/{plan.routine.id}.md"
+        pages.append(
+            page(
+                env,
+                "routine.md.j2",
+                path,
+                {"title": plan.routine.name, "description": plan.routine.summary},
+                plan=plan,
+                pictures={i.exercise.id: picture(path, i.exercise, "hb-thumb") for i in plan.items},
+                item_minutes={
+                    i.exercise.id: minutes(i.dosage.seconds + SETUP_SECONDS) for i in plan.items
+                },
+                setup_seconds=SETUP_SECONDS,
+            )
+        )
+    pages.append(
+        page(
+            env,
+            "routine-index.md.j2",
+            "routines/index.md",
+            {"title": "Routines", "description": "Short routines built from the exercises."},
+            situations=situations(book),
+        )
+    )
+    return pages

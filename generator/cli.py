@@ -46,7 +46,9 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = pipeline.build(args.content, args.docs, args.output, args.config, args.site_url)
+    result = pipeline.build(
+        args.content, args.docs, args.output, args.config, args.site_url, pdf=args.pdf
+    )
     _report(result)
     print(f"site built in {args.output}/")
     return 0
@@ -129,6 +131,11 @@ def _parser() -> argparse.ArgumentParser:
                 type=Path,
                 default=pipeline.DEFAULT_SITE,
                 help="site folder (default: site)",
+            )
+            sub.add_argument(
+                "--pdf",
+                action="store_true",
+                help="also print every card to PDF (A4 and US Letter) with Chromium",
             )
         if name == "serve":
             sub.add_argument(

@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,13 @@ def build_site(
     site_url: str | None,
     strict: bool = True,
     source_date_epoch: int | None = None,
+    after_build: Callable[[Path], None] | None = None,
 ) -> None:
-    """Run MkDocs into a temporary folder, then move it to `site_dir`."""
+    """Run MkDocs into a temporary folder, then move it to `site_dir`.
+
+    `after_build` runs on the finished folder before the swap (PDF printing, for one); if it
+    raises, the new folder is thrown away and the old site stays.
+    """
     from mkdocs.commands import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -58,6 +64,8 @@ def build_site(
     try:
         config = load_config(str(config_file), **overrides)
         build.build(config)
+        if after_build is not None:
+            after_build(staging)
     except (MkDocsException, OSError, SystemExit) as error:
         shutil.rmtree(staging, ignore_errors=True)
         details = "; ".join(collector.messages) or str(error)

@@ -325,6 +325,7 @@ class Safety(Strict):
     general: Annotated[list[ShortText], Field(min_length=1)] = Field(
         description="General advice for exercising safely."
     )
+    stop_rule: ShortText = Field(description="One sentence printed on every card: when to stop.")
     source: ShortText = Field(description="Where the red flags come from.")
 
 

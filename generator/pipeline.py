@@ -30,7 +30,7 @@ _Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suff
 _Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
+def read_settings(config_file: Path, site_url: str | None = None, pdf: bool = False) -> Settings:
     """Site name and URL from mkdocs.yml, with the command line's URL taking precedence."""
     try:
         config: dict[str, Any] = yaml.load(config_file.read_text("utf-8"), Loader=_Tolerant) or {}
@@ -39,7 +39,9 @@ def read_settings(config_file: Path, site_url: str | None = None) -> Settings:
     url = site_url or config.get("site_url") or ""
     if url and not url.endswith("/"):
         url += "/"
-    return Settings(site_name=str(config.get("site_name", "Foot exercise handbook")), site_url=url)
+    return Settings(
+        site_name=str(config.get("site_name", "Foot exercise handbook")), site_url=url, pdf=pdf
+    )
 
 
 def check_content(content_dir: Path = DEFAULT_CONTENT) -> Book:
@@ -60,10 +62,11 @@ def generate(
     docs_dir: Path = DEFAULT_DOCS,
     config_file: Path = DEFAULT_CONFIG,
     site_url: str | None = None,
+    pdf: bool = False,
 ) -> Generated:
     """Check the content and write the Markdown pages and assets into `docs_dir`."""
     book = check_content(content_dir)
-    files = render_pages(book, read_settings(config_file, site_url))
+    files = render_pages(book, read_settings(config_file, site_url, pdf))
     try:
         report = write_tree(files, docs_dir)
     except NotOurFolderError as error:
@@ -77,17 +80,32 @@ def build(
     site_dir: Path = DEFAULT_SITE,
     config_file: Path = DEFAULT_CONFIG,
     site_url: str | None = None,
+    *,
+    pdf: bool = False,
 ) -> Generated:
-    """Generate, then build the site; the previous site survives any failure."""
+    """Generate, then build the site (and card PDFs); the previous site survives any failure."""
     from .engine import build_site
 
-    generated = generate(content_dir, docs_dir, config_file, site_url)
+    after_build = None
+    if pdf:
+        from .chromium import chromium_path
+        from .pdf import print_cards
+
+        chromium_path()  # fail before any work when Chromium is missing
+    generated = generate(content_dir, docs_dir, config_file, site_url, pdf)
+    epoch = content_epoch(generated.book)
+    if pdf:
+
+        def after_build(site: Path) -> None:
+            print_cards(site, epoch)
+
     build_site(
         config_file,
         docs_dir,
         site_dir,
         site_url=site_url,
-        source_date_epoch=content_epoch(generated.book),
+        source_date_epoch=epoch,
+        after_build=after_build,
     )
     return generated
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from jinja2 import Environment
 
 from ..validate import Book
+from .cards import card_pages
 from .common import Pages, Settings
 from .evidence import causes_page, references_page
 from .exercises import exercise_pages
@@ -22,4 +23,5 @@ PAGE_KINDS: list[PageKind] = [
     safety_page,
     causes_page,
     references_page,
+    card_pages,
 ]

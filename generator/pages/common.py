@@ -24,6 +24,12 @@ class Settings:
 
     site_name: str
     site_url: str
+    #: Whether `handbook build --pdf` prints every card to PDF, so card pages link the files.
+    pdf: bool = False
+
+    def url(self, path: str) -> str:
+        """Absolute URL of a page, from `site_url`: `routines/x/` -> https://.../routines/x/."""
+        return self.site_url + path
 
 
 SITUATION_TITLES = {

@@ -1,0 +1,37 @@
+"""Finding and launching headless Chromium (Debian's package), for PDFs and tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from .errors import ToolMissingError
+
+#: Flags for a closed network: without the background-networking ones Chromium keeps trying
+#: to reach Google's hosts, and as root it needs --no-sandbox.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> Path:
+    """The Chromium binary: $CHROMIUM, or chromium on PATH; a clear error if neither exists."""
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    raise ToolMissingError(
+        "this needs headless Chromium, which is not installed: run `apt-get install chromium` "
+        "(Debian) or set CHROMIUM to its path"
+    )

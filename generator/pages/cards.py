@@ -1,0 +1,97 @@
+"""Printable cards: one per routine and one per exercise, each fitting one page.
+
+A card is written as a raw HTML block inside its Markdown page (our markup, escaped data)
+and rendered by the frameless `card.html` template, which carries only print-ready CSS.
+"""
+
+from __future__ import annotations
+
+import segno
+from jinja2 import Environment
+from markupsafe import Markup
+
+from ..validate import Book
+from .common import Pages, Settings, page, picture, relative
+
+DAYS = 7
+
+
+def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+    pages = []
+    brand = book.clinic.name if book.clinic else settings.site_name
+    common = {"book": book, "settings": settings, "brand": brand, "days": DAYS}
+    for plan in book.routines:
+        path = f"cards/{plan.routine.id}.md"
+        online = settings.url(f"routines/{plan.routine.id}/")
+        pages.append(
+            page(
+                env,
+                "card-routine.md.j2",
+                path,
+                card_meta(plan.routine.name),
+                plan=plan,
+                qr=qr_code(online),
+                online=online,
+                back=relative(path, f"routines/{plan.routine.id}/"),
+                thumbs={
+                    i.exercise.id: picture(path, i.exercise, "hb-card-thumb") for i in plan.items
+                },
+                pdf_name=plan.routine.id,
+                **common,
+            )
+        )
+    for exercise in book.exercises:
+        path = f"cards/exercises/{exercise.id}.md"
+        online = settings.url(f"exercises/{exercise.id}/")
+        pages.append(
+            page(
+                env,
+                "card-exercise.md.j2",
+                path,
+                card_meta(exercise.name),
+                exercise=exercise,
+                qr=qr_code(online),
+                online=online,
+                back=relative(path, f"exercises/{exercise.id}/"),
+                image=picture(path, exercise, "hb-card-picture"),
+                pdf_name=exercise.id,
+                **common,
+            )
+        )
+    pages.append(
+        page(
+            env,
+            "card-index.md.j2",
+            "cards/index.md",
+            {
+                "title": "Printable cards",
+                "description": "One-page cards for the fridge, with a week's tick-box log.",
+            },
+            book=book,
+        )
+    )
+    return pages
+
+
+def card_meta(name: str) -> dict[str, object]:
+    return {
+        "title": f"Card: {name}",
+        "description": f"A one-page printable card for {name}.",
+        "template": "card.html",
+        "search": {"exclude": True},
+    }
+
+
+def qr_code(url: str) -> Markup:
+    """A QR code of `url` as inline SVG, drawn by segno at build time."""
+    code = segno.make(url, error="m")
+    svg = code.svg_inline(
+        scale=1,
+        border=2,
+        omitsize=True,
+        dark="#000",
+        light="#fff",
+        svgclass="hb-qr",
+        title=f"QR code for {url}",
+    )
+    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))

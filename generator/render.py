@@ -11,12 +11,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import escape, words
-from .pages import PAGE_KINDS
+from .pages import FILE_KINDS, PAGE_KINDS
 from .pages.common import Settings, equipment_words, md_link
 from .validate import Book
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
+#: Files served from the site root, such as /embed.js, whose URL clinics paste into pages.
+STATIC = Path(__file__).parent / "static"
 
 __all__ = ["Settings", "make_environment", "render_pages"]
 
@@ -48,9 +50,14 @@ def render_pages(
     for kind in PAGE_KINDS:
         for name, text in kind(book, settings, env):
             files[name] = text.encode("utf-8")
+    for file_kind in FILE_KINDS:
+        files.update(file_kind(book, settings))
     for name, data in book.images.items():
         files[f"assets/images/{name}"] = data
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             files[f"assets/{asset.relative_to(ASSETS).as_posix()}"] = asset.read_bytes()
+    for static in sorted(STATIC.rglob("*")):
+        if static.is_file():
+            files[static.relative_to(STATIC).as_posix()] = static.read_bytes()
     return files

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,3 +34,27 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     shutil.copytree(FIXTURES / "minimal", tmp_path / "content")
     monkeypatch.chdir(tmp_path)
     yield tmp_path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, object]]:
+    """The real content built once, with card PDFs, served on loopback: (folder, url, book).
+
+    The site URL is the server's own, so QR codes and absolute links point at it.
+    """
+    from generator import pipeline
+
+    from .browser import static_server
+
+    root = tmp_path_factory.mktemp("built")
+    site = root / "site"
+    site.mkdir()
+    with static_server(site) as base_url:
+        cwd = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            content = Path(os.environ.get("HANDBOOK_TEST_CONTENT", ROOT / "content"))
+            result = pipeline.build(content, root / "docs", site, site_url=base_url, pdf=True)
+        finally:
+            os.chdir(cwd)
+        yield site, base_url, result.book

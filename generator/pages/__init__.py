@@ -9,9 +9,10 @@ from jinja2 import Environment
 from ..validate import Book
 from .cards import card_pages
 from .common import Pages, Settings
+from .embeds import embed_pages, oembed_files
 from .evidence import causes_page, references_page
 from .exercises import exercise_pages
-from .home import home_page, safety_page
+from .home import embed_guide_page, home_page, safety_page
 from .routines import routine_pages
 
 PageKind = Callable[[Book, Settings, Environment], Pages]
@@ -24,4 +25,11 @@ PAGE_KINDS: list[PageKind] = [
     causes_page,
     references_page,
     card_pages,
+    embed_pages,
+    embed_guide_page,
 ]
+
+FileKind = Callable[[Book, Settings], dict[str, bytes]]
+
+#: Generated files that are not Markdown pages.
+FILE_KINDS: list[FileKind] = [oembed_files]

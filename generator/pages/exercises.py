@@ -18,6 +18,7 @@ from .common import (
     picture,
     routines_using,
 )
+from .embeds import oembed_path, snippet_block
 
 
 def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -31,7 +32,11 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 env,
                 "exercise.md.j2",
                 path,
-                {"title": exercise.name, "description": exercise.summary},
+                {
+                    "title": exercise.name,
+                    "description": exercise.summary,
+                    "oembed": settings.url(oembed_path("exercises", exercise.id)),
+                },
                 exercise=exercise,
                 by_id=by_id,
                 routines=used_in.get(exercise.id, []),
@@ -39,6 +44,7 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 suggested=words.suggested_words(exercise.dosage),
                 addresses=addresses_of(book, exercise),
                 picture=picture(path, exercise, "hb-picture"),
+                embed=snippet_block(settings, "exercises", exercise.id, exercise.name),
             )
         )
     index = "exercises/index.md"

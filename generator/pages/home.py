@@ -6,6 +6,7 @@ from jinja2 import Environment
 
 from ..validate import Book
 from .common import Pages, Settings, page, situations
+from .embeds import snippet_block
 
 
 def home_page(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -33,5 +34,22 @@ def safety_page(book: Book, settings: Settings, env: Environment) -> Pages:
                 "description": "When to stop, and when to see a doctor.",
             },
             safety=book.safety,
+        )
+    ]
+
+
+def embed_guide_page(book: Book, settings: Settings, env: Environment) -> Pages:
+    example = book.exercises[0] if book.exercises else None
+    return [
+        page(
+            env,
+            "embed-guide.md.j2",
+            "embed-guide.md",
+            {"title": "For clinics", "description": "Embed the handbook in your website."},
+            settings=settings,
+            example=example,
+            snippet=snippet_block(settings, "exercises", example.id, example.name)
+            if example
+            else "",
         )
     ]

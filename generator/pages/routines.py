@@ -7,6 +7,7 @@ from jinja2 import Environment
 from ..model import SETUP_SECONDS, minutes
 from ..validate import Book
 from .common import Pages, Settings, page, picture, situations
+from .embeds import oembed_path, snippet_block
 
 
 def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -18,13 +19,18 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 env,
                 "routine.md.j2",
                 path,
-                {"title": plan.routine.name, "description": plan.routine.summary},
+                {
+                    "title": plan.routine.name,
+                    "description": plan.routine.summary,
+                    "oembed": settings.url(oembed_path("routines", plan.routine.id)),
+                },
                 plan=plan,
                 pictures={i.exercise.id: picture(path, i.exercise, "hb-thumb") for i in plan.items},
                 item_minutes={
                     i.exercise.id: minutes(i.dosage.seconds + SETUP_SECONDS) for i in plan.items
                 },
                 setup_seconds=SETUP_SECONDS,
+                embed=snippet_block(settings, "routines", plan.routine.id, plan.routine.name),
             )
         )
     pages.append(

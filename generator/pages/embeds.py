@@ -1,0 +1,122 @@
+"""Embeddable views of every exercise and routine, their snippets and oEmbed responses."""
+
+from __future__ import annotations
+
+import json
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from .. import escape
+from ..validate import Book
+from .common import Pages, Settings, page, picture
+
+#: Suggested iframe heights before embed.js measures the real one.
+EXERCISE_HEIGHT, ROUTINE_HEIGHT, WIDTH = 900, 1100, 640
+
+
+def embed_path(kind: str, ident: str) -> str:
+    """URL path of an embed view: `embed/exercises/<id>/`."""
+    return f"embed/{kind}/{ident}/"
+
+
+def oembed_path(kind: str, ident: str) -> str:
+    return f"oembed/{kind}/{ident}.json"
+
+
+def snippet(settings: Settings, kind: str, ident: str, title: str, height: int) -> str:
+    """The copy-paste HTML a clinic puts in its page: a sandboxed iframe and the resizer."""
+    src = settings.url(embed_path(kind, ident))
+    label = escape.html_only(f"{title}: {settings.site_name}")
+    return (
+        f'<iframe src="{src}" title="{label}" width="100%" height="{height}" loading="lazy" '
+        f'referrerpolicy="no-referrer" '
+        f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
+        f'style="border:0;width:100%;max-width:{WIDTH}px"></iframe>\n'
+        f'<script src="{settings.url("embed.js")}" async></script>'
+    )
+
+
+def oembed(settings: Settings, kind: str, ident: str, title: str, height: int) -> bytes:
+    """A static oEmbed 1.0 `rich` response for one embeddable page."""
+    document = {
+        "version": "1.0",
+        "type": "rich",
+        "title": title,
+        "provider_name": settings.site_name,
+        "provider_url": settings.site_url,
+        "html": snippet(settings, kind, ident, title, height),
+        "width": WIDTH,
+        "height": height,
+        "cache_age": 86400,
+    }
+    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def embed_meta(title: str, book: Book) -> dict[str, object]:
+    meta: dict[str, object] = {
+        "title": title,
+        "template": "embed.html",
+        "search": {"exclude": True},
+    }
+    if book.clinic is not None and book.clinic.accent is not None:
+        meta["accent"] = book.clinic.accent
+    return meta
+
+
+def embed_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+    brand = book.clinic.name if book.clinic else None
+    pages = []
+    for exercise in book.exercises:
+        path = f"embed/exercises/{exercise.id}.md"
+        pages.append(
+            page(
+                env,
+                "embed-exercise.md.j2",
+                path,
+                embed_meta(exercise.name, book),
+                exercise=exercise,
+                image=picture(path, exercise, "hb-embed-picture"),
+                full=settings.url(f"exercises/{exercise.id}/"),
+                settings=settings,
+                brand=brand,
+                safety=book.safety,
+            )
+        )
+    for plan in book.routines:
+        path = f"embed/routines/{plan.routine.id}.md"
+        pages.append(
+            page(
+                env,
+                "embed-routine.md.j2",
+                path,
+                embed_meta(plan.routine.name, book),
+                plan=plan,
+                thumbs={i.exercise.id: picture(path, i.exercise, "") for i in plan.items},
+                full=settings.url(f"routines/{plan.routine.id}/"),
+                settings=settings,
+                brand=brand,
+                safety=book.safety,
+            )
+        )
+    return pages
+
+
+def oembed_files(book: Book, settings: Settings) -> dict[str, bytes]:
+    files = {}
+    for exercise in book.exercises:
+        files[oembed_path("exercises", exercise.id)] = oembed(
+            settings, "exercises", exercise.id, exercise.name, EXERCISE_HEIGHT
+        )
+    for plan in book.routines:
+        files[oembed_path("routines", plan.routine.id)] = oembed(
+            settings, "routines", plan.routine.id, plan.routine.name, ROUTINE_HEIGHT
+        )
+    return files
+
+
+def snippet_block(settings: Settings, kind: str, ident: str, title: str) -> Markup:
+    """The snippet as a fenced code block for the full page (Material adds a copy button)."""
+    height = EXERCISE_HEIGHT if kind == "exercises" else ROUTINE_HEIGHT
+    code = snippet(settings, kind, ident, title, height)
+    return Markup(f"``` html\n{code}\n```")

@@ -74,7 +74,7 @@ def test_qr_code_decodes_to_the_routine_page(built_site: Any, tmp_path: Path) ->
 
 
 def test_cards_use_body_text_of_at_least_10pt_and_no_colour_fill(built_site: Any) -> None:
-    site, base_url, book = built_site
+    _site, base_url, book = built_site
     longest = max(book.routines, key=lambda plan: len(plan.items))
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 900, "height": 1200})

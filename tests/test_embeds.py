@@ -79,7 +79,7 @@ def test_embed_in_a_host_page_on_another_origin(built_site: Any, tmp_path: Path,
         screenshot(page, f"embed-{kind}-in-host-desktop")
 
         page.set_viewport_size({"width": 360, "height": 800})
-        narrow_outer, narrow_inner = settle(page)
+        narrow_outer, _narrow_inner = settle(page)
         assert narrow_outer > outer, "the iframe did not grow when the viewport narrowed"
         screenshot(page, f"embed-{kind}-in-host-phone")
 
@@ -100,7 +100,7 @@ def test_embed_in_a_host_page_on_another_origin(built_site: Any, tmp_path: Path,
 
 
 def test_embed_page_is_small_and_loads_no_material_bundle(built_site: Any) -> None:
-    site, base_url, book = built_site
+    _site, base_url, book = built_site
     plan = max(book.routines, key=lambda p: len(p.items))
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 320, "height": 640})
@@ -115,7 +115,7 @@ def test_embed_page_is_small_and_loads_no_material_bundle(built_site: Any) -> No
 
 
 def test_theming_parameters_are_validated_and_never_echoed(built_site: Any) -> None:
-    site, base_url, book = built_site
+    _site, base_url, book = built_site
     ident = book.exercises[0].id
     with chromium() as browser:
         page = browser.new_page()

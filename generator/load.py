@@ -54,6 +54,8 @@ class Content:
     """Everything in the content folder that loaded, and every problem met on the way."""
 
     root: Path
+    #: The content folder as problems name it (relative to the working directory).
+    shown_root: str = "content"
     exercises: list[Loaded[Exercise]] = field(default_factory=list)
     routines: list[Loaded[Routine]] = field(default_factory=list)
     causes: Loaded[Causes] | None = None
@@ -106,8 +108,8 @@ CHECKED_FILES: dict[str, type[BaseModel]] = {
 
 def load_content(root: Path, display_root: Path | None = None) -> Content:
     """Read every content file under `root`, collecting problems instead of stopping."""
-    content = Content(root=root)
     base = display_root if display_root is not None else Path.cwd()
+    content = Content(root=root, shown_root=_display(root, base))
     if not root.is_dir():
         content.problems.append(
             ContentProblem(str(root), 0, "", "content folder not found: expected a directory")

@@ -199,7 +199,10 @@ def read_yaml(path: Path, shown: str) -> tuple[Source | None, list[ContentProble
 
 def parse_yaml_text(text: str, shown: str) -> tuple[Source | None, list[ContentProblem]]:
     """Compose YAML text into plain data plus a line for every key path."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        return None, [_reader_problem(text, error, shown)]
     try:
         node = loader.get_single_node()
         if node is None:
@@ -209,6 +212,8 @@ def parse_yaml_text(text: str, shown: str) -> tuple[Source | None, list[ContentP
         lines: dict[Loc, int] = {}
         problems: list[ContentProblem] = []
         data = _to_data(loader, node, (), lines, problems, shown, set())
+    except yaml.reader.ReaderError as error:
+        return None, [_reader_problem(text, error, shown)]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, shown)]
     except yaml.YAMLError as error:
@@ -224,6 +229,17 @@ def parse_yaml_text(text: str, shown: str) -> tuple[Source | None, list[ContentP
             )
         ]
     return Source(shown, data, lines), []
+
+
+def _reader_problem(text: str, error: yaml.reader.ReaderError, shown: str) -> ContentProblem:
+    line = text[: error.position].count("\n") + 1
+    return ContentProblem(
+        shown,
+        line,
+        "",
+        f"the file contains a control character ({error.character!r}) "
+        "that YAML does not allow: delete it",
+    )
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> ContentProblem:
@@ -252,14 +268,16 @@ def _to_data(
     lines.setdefault(loc, node.start_mark.line + 1)
     if id(node) in seen:
         # Aliases let a few lines expand into gigabytes; content never needs them.
-        problems.append(
-            ContentProblem(
-                shown,
-                node.start_mark.line + 1,
-                key_path(loc),
-                "YAML anchors and aliases (& and *) are not allowed: write the value out",
+        # One report per file is enough: the author removes them all at once.
+        if not any("anchors and aliases" in p.message for p in problems):
+            problems.append(
+                ContentProblem(
+                    shown,
+                    node.start_mark.line + 1,
+                    key_path(loc),
+                    "YAML anchors and aliases (& and *) are not allowed: write the values out",
+                )
             )
-        )
         return None
     if isinstance(node, yaml.MappingNode):
         seen.add(id(node))
@@ -338,9 +356,9 @@ def _problem(source: Source, model: type[BaseModel], err: Any) -> ContentProblem
     elif kind == "list_type":
         message = f"expected a list (lines starting with '- '), got {describe(value)}"
     elif kind == "too_short":
-        message = f"expected at least {ctx.get('min_length')} items, got {len(value)}"
+        message = f"expected at least {_items(ctx.get('min_length'))}, got {len(value)}"
     elif kind == "too_long":
-        message = f"expected at most {ctx.get('max_length')} items, got {len(value)}"
+        message = f"expected at most {_items(ctx.get('max_length'))}, got {len(value)}"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
         message = f"expected a mapping of fields, got {describe(value)}"
     elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
@@ -350,6 +368,10 @@ def _problem(source: Source, model: type[BaseModel], err: Any) -> ContentProblem
     else:
         message = f"{err['msg']}, got {describe(value)}"
     return ContentProblem(source.path, source.line(loc), key_path(loc), message)
+
+
+def _items(count: Any) -> str:
+    return f"{count} item{'' if count == 1 else 's'}"
 
 
 def describe(value: Any) -> str:
@@ -374,7 +396,12 @@ def key_path(loc: Loc) -> str:
     """Write a location as authors read it: `dosage.hold_seconds`, `steps[2]`."""
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+            continue
+        # A key with spaces or control characters is quoted so it stays one readable line.
+        name = part if part and part.isprintable() and " " not in part else repr(part)
+        text += f".{name}" if text else name
     return text
 
 

@@ -70,8 +70,17 @@ def check(content: Content) -> Book:
     """Run every cross-file check; raise ContentError listing all problems, or return the book."""
     problems = list(content.problems)
     problems += _check_ids(content)
+    # Ids claimed inside files, plus file names: a file whose id is wrong is reported once,
+    # not again at every place that links to it.
+    stems = {
+        (kind, _stem(source))
+        for (kind, _), sources in content.claimed_ids.items()
+        for source in sources
+    }
     exercise_ids = {
-        ident for kind, ident in (*content.claimed_ids, *content.unreadable) if kind == "exercise"
+        ident
+        for kind, ident in (*content.claimed_ids, *content.unreadable, *stems)
+        if kind == "exercise"
     }
     exercises = {item.model.id: item for item in content.exercises}
     for item in content.exercises:
@@ -102,7 +111,7 @@ def _check_ids(content: Content) -> list[ContentProblem]:
     problems = []
     for (kind, claimed), sources in content.claimed_ids.items():
         for source in sources:
-            stem = source.path.rsplit("/", 1)[-1].removesuffix(".yml")
+            stem = _stem(source)
             if stem != claimed:
                 problems.append(
                     _at(
@@ -268,6 +277,10 @@ def _check_causes(content: Content) -> list[ContentProblem]:
     reference_ids = (
         {ref.id for ref in content.references.model.references} if content.references else set()
     )
+    # When references.yml itself has problems they are reported there, not at every citation.
+    references_readable = (
+        content.references is not None or not (content.root / "references.yml").exists()
+    )
     cited: set[str] = set()
     for index, link in enumerate(causes.links):
         loc = ("links", index)
@@ -276,7 +289,8 @@ def _check_causes(content: Content) -> list[ContentProblem]:
                 problems.append(_unknown(source, (*loc, end), "node", node_id, set(node_ids)))
         if link.grade not in grade_ids:
             problems.append(_unknown(source, (*loc, "grade"), "grade", link.grade, grade_ids))
-        if not link.references and link.grade not in ("expert-opinion", "not-supported"):
+        graded = link.grade in grade_ids
+        if graded and not link.references and link.grade not in ("expert-opinion", "not-supported"):
             problems.append(
                 _at(
                     source,
@@ -286,7 +300,7 @@ def _check_causes(content: Content) -> list[ContentProblem]:
             )
         for ref_index, ref_id in enumerate(link.references):
             cited.add(ref_id)
-            if ref_id not in reference_ids:
+            if ref_id not in reference_ids and references_readable:
                 problems.append(
                     _unknown(
                         source,
@@ -354,6 +368,10 @@ def _read_images(content: Content, problems: list[ContentProblem]) -> dict[str, 
     return images
 
 
+def _stem(source: Source) -> str:
+    return source.path.rsplit("/", 1)[-1].removesuffix(".yml")
+
+
 def _at(source: Source, loc: tuple[str | int, ...], message: str) -> ContentProblem:
     return ContentProblem(source.path, source.line(loc), key_path(loc), message)
 
@@ -372,6 +390,8 @@ def _unknown(
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     if close:
         message += f"; did you mean '{close[0]}'?"
+    elif 0 < len(known) <= 8:
+        message += f"; expected one of {', '.join(sorted(known))}"
     return _at(source, loc, message)
 
 

@@ -58,6 +58,8 @@ def build_site(
     collector = _Collect()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(collector)
+    # Material 9.8 prints a notice about MkDocs 2 on every build; it is not about this site.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if source_date_epoch is not None and previous_epoch is None:
         os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)

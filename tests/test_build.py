@@ -66,7 +66,7 @@ def test_engine_failure_leaves_previous_site_untouched(project: Path) -> None:
     # A nav entry to a missing page is a warning, and --strict turns it into a failure.
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text("utf-8").replace("  - Safety: safety.md", "  - Safety: missing.md")
+        config.read_text("utf-8").replace("  - Safety: safety/index.md", "  - Safety: missing.md")
     )
     with pytest.raises(BuildError, match="previous site was kept"):
         build_site(config, project / "build" / "docs", project / "site", site_url=None)
@@ -76,16 +76,16 @@ def test_engine_failure_leaves_previous_site_untouched(project: Path) -> None:
 
 def test_generate_writes_only_changed_files_and_removes_stale_pages(project: Path) -> None:
     first = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
-    assert "exercises/toe-walking.md" in first.report.written
-    stamp = (project / "build/docs/exercises/toe-walking.md").stat().st_mtime_ns
+    assert "exercises/toe-walking/index.md" in first.report.written
+    stamp = (project / "build/docs/exercises/toe-walking/index.md").stat().st_mtime_ns
     second = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
     assert second.report.written == ()
-    assert (project / "build/docs/exercises/toe-walking.md").stat().st_mtime_ns == stamp
+    assert (project / "build/docs/exercises/toe-walking/index.md").stat().st_mtime_ns == stamp
 
     (project / "content/routines/quick.yml").unlink()
     third = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
-    assert "routines/quick.md" in third.report.removed
-    assert not (project / "build/docs/routines/quick.md").exists()
+    assert "routines/quick/index.md" in third.report.removed
+    assert not (project / "build/docs/routines/quick/index.md").exists()
 
 
 def test_generate_refuses_a_folder_it_did_not_make(

@@ -11,7 +11,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..validate import Book
-from .common import Pages, Settings, page, picture, relative
+from .common import Pages, Settings, page, page_file, picture, relative
 
 DAYS = 7
 
@@ -21,7 +21,7 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     brand = book.clinic.name if book.clinic else settings.site_name
     common = {"book": book, "settings": settings, "brand": brand, "days": DAYS}
     for plan in book.routines:
-        path = f"cards/{plan.routine.id}.md"
+        path = page_file(f"cards/{plan.routine.id}")
         online = settings.url(f"routines/{plan.routine.id}/")
         pages.append(
             page(
@@ -41,7 +41,7 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
             )
         )
     for exercise in book.exercises:
-        path = f"cards/exercises/{exercise.id}.md"
+        path = page_file(f"cards/exercises/{exercise.id}")
         online = settings.url(f"exercises/{exercise.id}/")
         pages.append(
             page(

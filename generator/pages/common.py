@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import escape, words
@@ -112,17 +113,32 @@ def equipment_words(equipment: list[str]) -> str:
     return words.join_words([EQUIPMENT_WORDS[item] for item in equipment]).capitalize()
 
 
-def md_link(label: str, target: str) -> Markup:
-    """A Markdown link whose label is escaped; the target is built by the generator."""
-    return Markup(f"[{escape.text(label)}]({target})")
+def page_file(key: str) -> str:
+    """The Markdown file of a page: `exercises/x` -> `exercises/x/index.md`.
+
+    Every page is an index.md in its own folder, so the folder a page is written in is the
+    folder it is served from: a relative URL in raw HTML means the same to MkDocs (which
+    leaves it to the browser) and to Zensical (which resolves it from the source file).
+    """
+    return f"{key}/index.md" if key else "index.md"
+
+
+@pass_context
+def md_link(context: Context, label: str, target: str, anchor: str = "") -> Markup:
+    """A Markdown link to a page key (or an absolute URL), relative to the current page."""
+    if "://" in target:
+        href = target
+    else:
+        href = relative(context["page_path"], page_file(target))
+    if anchor:
+        href += f"#{anchor}"
+    return Markup(f"[{escape.text(label)}]({href})")
 
 
 def relative(from_page: str, target: str) -> str:
-    """URL from a page (directory URLs: `exercises/x.md` is served at `exercises/x/`)."""
-    page_dir = posixpath.dirname(from_page)
-    stem = posixpath.splitext(posixpath.basename(from_page))[0]
-    served_at = page_dir if stem == "index" else posixpath.join(page_dir, stem)
-    return posixpath.relpath(target, served_at or ".")
+    """URL of `target` (a path in the docs folder) from the page file `from_page`."""
+    url = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return url + "/" if target.endswith("/") and not url.endswith("/") else url
 
 
 def picture(

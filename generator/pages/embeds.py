@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .. import escape
 from ..validate import Book
-from .common import Pages, Settings, page, picture
+from .common import Pages, Settings, page, page_file, picture
 
 #: Suggested iframe heights before embed.js measures the real one.
 EXERCISE_HEIGHT, ROUTINE_HEIGHT, WIDTH = 900, 1100, 640
@@ -68,7 +68,7 @@ def embed_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     brand = book.clinic.name if book.clinic else None
     pages = []
     for exercise in book.exercises:
-        path = f"embed/exercises/{exercise.id}.md"
+        path = page_file(f"embed/exercises/{exercise.id}")
         pages.append(
             page(
                 env,
@@ -84,7 +84,7 @@ def embed_pages(book: Book, settings: Settings, env: Environment) -> Pages:
             )
         )
     for plan in book.routines:
-        path = f"embed/routines/{plan.routine.id}.md"
+        path = page_file(f"embed/routines/{plan.routine.id}")
         pages.append(
             page(
                 env,

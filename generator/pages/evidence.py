@@ -28,7 +28,7 @@ def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:
         page(
             env,
             "causes.md.j2",
-            "causes.md",
+            "causes/index.md",
             {
                 "title": "Feet, knees, pelvis and back: what the evidence says",
                 "description": "How foot posture and movement may relate to knee, pelvis and "
@@ -71,7 +71,7 @@ def references_page(book: Book, settings: Settings, env: Environment) -> Pages:
         page(
             env,
             "references.md.j2",
-            "references.md",
+            "references/index.md",
             {"title": "References", "description": "Every source the handbook cites."},
             references=sorted(book.references, key=lambda ref: (ref.authors, ref.year)),
             grades=book.causes.grades if book.causes else [],

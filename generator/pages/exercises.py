@@ -15,6 +15,7 @@ from .common import (
     exercise_minutes,
     group,
     page,
+    page_file,
     picture,
     routines_using,
 )
@@ -26,7 +27,7 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     used_in = routines_using(book)
     pages = []
     for exercise in book.exercises:
-        path = f"exercises/{exercise.id}.md"
+        path = page_file(f"exercises/{exercise.id}")
         pages.append(
             page(
                 env,

@@ -28,7 +28,7 @@ def safety_page(book: Book, settings: Settings, env: Environment) -> Pages:
         page(
             env,
             "safety.md.j2",
-            "safety.md",
+            "safety/index.md",
             {
                 "title": "Safety and red flags",
                 "description": "When to stop, and when to see a doctor.",
@@ -44,7 +44,7 @@ def embed_guide_page(book: Book, settings: Settings, env: Environment) -> Pages:
         page(
             env,
             "embed-guide.md.j2",
-            "embed-guide.md",
+            "embed-guide/index.md",
             {"title": "For clinics", "description": "Embed the handbook in your website."},
             settings=settings,
             example=example,

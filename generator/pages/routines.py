@@ -6,14 +6,14 @@ from jinja2 import Environment
 
 from ..model import SETUP_SECONDS, minutes
 from ..validate import Book
-from .common import Pages, Settings, page, picture, situations
+from .common import Pages, Settings, page, page_file, picture, situations
 from .embeds import oembed_path, snippet_block
 
 
 def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     pages = []
     for plan in book.routines:
-        path = f"routines/{plan.routine.id}.md"
+        path = page_file(f"routines/{plan.routine.id}")
         pages.append(
             page(
                 env,

@@ -37,3 +37,6 @@ test: $(VENV)/.test-deps
 
 clean:
 	rm -rf build site .site.* .pytest_cache .mypy_cache .ruff_cache
+
+bench: $(VENV)/.site-deps
+	$(BIN)/python scripts/bench.py

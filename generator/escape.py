@@ -16,6 +16,7 @@ _TABLE = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}!|~^=#$"}
 _TABLE.update(
     {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#39;"}
 )
+_HTML_TABLE = {key: value for key, value in _TABLE.items() if chr(key) in "&<>\"'"}
 _LIST_MARKER = re.compile(r"^(\d+)([.)])")
 
 
@@ -34,4 +35,4 @@ def text(value: object) -> Markup:
 def html_only(value: object) -> str:
     """Text for places that are HTML but never Markdown (front matter titles, JSON-in-HTML)."""
     one_line = " ".join(str(value).split())
-    return one_line.translate({k: v for k, v in _TABLE.items() if chr(k) in "&<>\"'"})
+    return one_line.translate(_HTML_TABLE)

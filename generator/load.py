@@ -18,6 +18,10 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentProblem
 from .model import Causes, Clinic, Exercise, Handbook, References, Routine, Safety
 
+#: libyaml's loader is about 16 times faster than the pure-Python one and gives the same
+#: nodes and marks; the pure-Python one stands in where PyYAML was built without libyaml.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: A content file larger than this is refused before parsing: no hand-written file comes close.
 MAX_FILE_BYTES = 256 * 1024
 
@@ -200,7 +204,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Source | None, list[ContentProble
 def parse_yaml_text(text: str, shown: str) -> tuple[Source | None, list[ContentProblem]]:
     """Compose YAML text into plain data plus a line for every key path."""
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
     except yaml.reader.ReaderError as error:
         return None, [_reader_problem(text, error, shown)]
     try:
@@ -247,7 +251,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> ContentProblem:
     line = mark.line + 1 if mark is not None else 0
     problem = error.problem or "cannot be parsed"
     hint = ""
-    if "'\\t'" in problem:
+    if "'\\t'" in problem or "tab character" in problem:
         hint = ": indent with spaces, not tabs"
     elif "mapping values are not allowed" in problem:
         hint = ": put quotes around text that contains ': '"
@@ -257,7 +261,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> ContentProblem:
 
 
 def _to_data(
-    loader: yaml.SafeLoader,
+    loader: Any,
     node: yaml.Node,
     loc: Loc,
     lines: dict[Loc, int],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,11 @@ def generate(
 ) -> Generated:
     """Check the content and write the Markdown pages and assets into `docs_dir`."""
     book = check_content(content_dir)
-    files = render_pages(book, read_settings(config_file, site_url, pdf))
+    settings = replace(
+        read_settings(config_file, site_url, pdf),
+        qr_cache=docs_dir.with_name(docs_dir.name + ".cache") / "qr",
+    )
+    files = render_pages(book, settings)
     try:
         report = write_tree(files, docs_dir)
     except NotOurFolderError as error:

@@ -6,10 +6,10 @@ and rendered by the frameless `card.html` template, which carries only print-rea
 
 from __future__ import annotations
 
-import segno
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..qr import qr_svg
 from ..validate import Book
 from .common import Pages, Settings, page, page_file, picture, relative
 
@@ -30,7 +30,7 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 path,
                 card_meta(plan.routine.name),
                 plan=plan,
-                qr=qr_code(online),
+                qr=qr_code(online, settings),
                 online=online,
                 back=relative(path, f"routines/{plan.routine.id}/"),
                 thumbs={
@@ -50,7 +50,7 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 path,
                 card_meta(exercise.name),
                 exercise=exercise,
-                qr=qr_code(online),
+                qr=qr_code(online, settings),
                 online=online,
                 back=relative(path, f"exercises/{exercise.id}/"),
                 image=picture(path, exercise, "hb-card-picture"),
@@ -82,16 +82,6 @@ def card_meta(name: str) -> dict[str, object]:
     }
 
 
-def qr_code(url: str) -> Markup:
-    """A QR code of `url` as inline SVG, drawn by segno at build time."""
-    code = segno.make(url, error="m")
-    svg = code.svg_inline(
-        scale=1,
-        border=2,
-        omitsize=True,
-        dark="#000",
-        light="#fff",
-        svgclass="hb-qr",
-        title=f"QR code for {url}",
-    )
-    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
+def qr_code(url: str, settings: Settings) -> Markup:
+    """A QR code of `url` as inline SVG, drawn at build time."""
+    return Markup(qr_svg(url, settings.qr_cache))

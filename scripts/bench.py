@@ -1,0 +1,214 @@
+"""`make bench`: how the handbook scales. Prints a table; commit the script, not the figures.
+
+For each catalogue size N it makes a synthetic content folder (N exercises, N/5 routines,
+deterministic from a seed, valid against the real schema), then times, as medians of
+several runs: the generator stage alone, the full `handbook build`, and a plain
+`mkdocs build` of the same generated Markdown. It also checks that a second generate
+with no content change writes no file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
+WORDS = [
+    "gentle",
+    "slow",
+    "steady",
+    "press",
+    "lift",
+    "hold",
+    "roll",
+    "stretch",
+    "reach",
+    "curl",
+    "spread",
+    "rise",
+    "lower",
+    "turn",
+    "breathe",
+    "relax",
+    "balance",
+    "foot",
+    "toes",
+    "heel",
+    "arch",
+    "ankle",
+    "calf",
+    "floor",
+    "chair",
+    "wall",
+    "towel",
+]
+POSITIONS = ["standing", "sitting", "lying"]
+EQUIPMENT = ["none", "wall", "pencil", "towel", "resistance-band", "chair", "ball"]
+SITUATIONS = ["morning", "desk", "full", "evening", "other"]
+
+
+def sentence(rng: random.Random, words: int = 8) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def exercise(rng: random.Random, index: int, total: int) -> dict[str, object]:
+    ident = f"exercise-{index:05d}"
+    dosage: dict[str, object] = {"reps": rng.randint(1, 12), "repetition": sentence(rng, 5)}
+    if rng.random() < 0.5:
+        dosage["hold_seconds"] = rng.randint(2, 30)
+    else:
+        dosage["duration_seconds"] = rng.randint(10, 60)
+    if rng.random() < 0.6:
+        dosage["per_side"] = rng.choice(["foot", "leg"])
+    other = f"exercise-{(index + 1) % total:05d}"
+    return {
+        "id": ident,
+        "name": f"Exercise {index}",
+        "summary": sentence(rng),
+        "purpose": " ".join(sentence(rng, 12) for _ in range(2)),
+        "position": rng.choice(POSITIONS),
+        "equipment": [rng.choice(EQUIPMENT)],
+        "body_areas": ["foot"],
+        "dosage": dosage,
+        "steps": [sentence(rng) for _ in range(rng.randint(3, 6))],
+        "cues": [sentence(rng, 5) for _ in range(2)],
+        "common_mistakes": [sentence(rng, 6)],
+        "cautions": [sentence(rng, 8)],
+        "stop_if": "Stop if it hurts.",
+        "easier": [{"name": "Smaller", "description": sentence(rng)}],
+        "harder": [{"exercise": other}] if total > 1 else [],
+        "tags": [rng.choice(["strength", "stretch", "mobility"])],
+        "picture": {
+            "file": "synthetic.svg",
+            "alt": "A synthetic picture of a foot exercise.",
+            "licence": "CC0-1.0",
+            "origin": "Benchmark.",
+        },
+    }
+
+
+def make_catalogue(folder: Path, count: int, seed: int) -> None:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True)
+    for name in ("causes.yml", "references.yml", "safety.yml", "handbook.yml"):
+        shutil.copy(FIXTURE / name, folder / name)
+    (folder / "images").mkdir(parents=True)
+    shutil.copy(FIXTURE / "images" / "toe-walking.svg", folder / "images" / "synthetic.svg")
+    (folder / "exercises").mkdir()
+    for index in range(count):
+        data = exercise(rng, index, count)
+        (folder / "exercises" / f"{data['id']}.yml").write_text(yaml.safe_dump(data))
+    (folder / "routines").mkdir()
+    for index in range(max(1, count // 5)):
+        picks = rng.sample(range(count), min(count, rng.randint(3, 8)))
+        routine = {
+            "id": f"routine-{index:04d}",
+            "name": f"Routine {index}",
+            "summary": sentence(rng),
+            "situation": rng.choice(SITUATIONS),
+            "description": sentence(rng, 14),
+            "exercises": [{"exercise": f"exercise-{p:05d}"} for p in picks],
+        }
+        (folder / "routines" / f"{routine['id']}.yml").write_text(yaml.safe_dump(routine))
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command,
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return time.perf_counter() - start
+
+
+def html_stats(site: Path) -> tuple[int, float, float]:
+    pages = list(site.rglob("*.html"))
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    html = sum(p.stat().st_size for p in pages)
+    return len(pages), total / 2**20, html / max(1, len(pages)) / 1024
+
+
+def measure(count: int, runs: int, seed: int, work: Path) -> dict[str, float]:
+    project = work / f"n{count}"
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    (project / "generator").mkdir()
+    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", project / "generator")
+    make_catalogue(project / "content", count, seed)
+    handbook = str(Path(sys.executable).with_name("handbook"))
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    generate, full, plain = [], [], []
+    for run in range(runs):
+        shutil.rmtree(project / "build", ignore_errors=True)
+        generate.append(timed([handbook, "generate"], project))
+        shutil.rmtree(project / "build", ignore_errors=True)
+        shutil.rmtree(project / "site", ignore_errors=True)
+        full.append(timed([handbook, "build"], project))
+        plain.append(timed([mkdocs, "build", "-q", "-d", str(project / f"plain{run}")], project))
+    again = subprocess.run(
+        [handbook, "generate"], cwd=project, check=True, text=True, capture_output=True
+    ).stdout
+    pages, megabytes, kb_per_page = html_stats(project / "site")
+    return {
+        "n": count,
+        "generate": statistics.median(generate),
+        "full": statistics.median(full),
+        "plain": statistics.median(plain),
+        "pages": pages,
+        "mb": megabytes,
+        "kb_page": kb_per_page,
+        "rewritten": int(again.split()[1]),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000,2000")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size; the median is shown")
+    parser.add_argument("--seed", type=int, default=20261124)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
+        for count in (int(n) for n in args.sizes.split(",")):
+            rows.append(measure(count, args.runs, args.seed, Path(tmp)))
+            print(f"measured N={count}", file=sys.stderr)
+    print(f"median of {args.runs} runs, seed {args.seed}, {os.cpu_count()} CPUs\n")
+    print(
+        "| N | generate s | exercises/s | full build s | plain mkdocs s | full/plain | pages "
+        "| output MB | KB HTML/page | files rewritten on a 2nd generate |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(
+            f"| {row['n']} | {row['generate']:.2f} | {row['n'] / row['generate']:.0f} | "
+            f"{row['full']:.2f} | {row['plain']:.2f} | {row['full'] / row['plain']:.2f} | "
+            f"{row['pages']} | {row['mb']:.1f} | {row['kb_page']:.1f} | {row['rewritten']} |"
+        )
+    by_n = {row["n"]: row for row in rows}
+    if 1000 in by_n and 2000 in by_n:
+        print(
+            f"\ntime at 2,000 / time at 1,000: full build "
+            f"{by_n[2000]['full'] / by_n[1000]['full']:.2f}, generate "
+            f"{by_n[2000]['generate'] / by_n[1000]['generate']:.2f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -29,8 +29,13 @@ generate: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(BIN)/handbook serve
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 test: $(VENV)/.test-deps
 	scripts/install-system-deps
+	$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/mypy
 	$(BIN)/pytest

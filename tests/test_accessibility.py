@@ -1,0 +1,104 @@
+"""axe-core (from npm) in headless Chromium: no WCAG 2.2 A or AA violations on any page kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .browser import chromium, screenshot
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def page_kinds(book: Any) -> dict[str, str]:
+    exercise = book.exercises[0].id
+    routine = book.routines[0].routine.id
+    return {
+        "home": "",
+        "exercise": f"exercises/{exercise}/",
+        "exercises-index": "exercises/",
+        "routine": f"routines/{routine}/",
+        "routines-index": "routines/",
+        "causes": "causes/",
+        "references": "references/",
+        "safety": "safety/",
+        "card": f"cards/{routine}/",
+        "exercise-card": f"cards/exercises/{exercise}/",
+        "embed-exercise": f"embed/exercises/{exercise}/",
+        "embed-routine": f"embed/routines/{routine}/",
+        "clinics": "embed-guide/",
+    }
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
+    return AXE.read_text("utf-8")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_wcag_22_aa_violations(built_site: Any, axe_source: str, width: int) -> None:
+    _site, base_url, book = built_site
+    failures = []
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for name, path in page_kinds(book).items():
+            page.goto(base_url + path, wait_until="load")
+            page.add_script_tag(content=axe_source)
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+            )
+            for violation in result["violations"]:
+                targets = [node["target"] for node in violation["nodes"][:3]]
+                failures.append(f"{name} @{width}px: {violation['id']}: {violation['help']} "
+                                f"{targets}")
+            screenshot(page, f"{name}-{width}")
+    assert failures == [], "\n".join(failures)
+
+
+def test_language_declared_and_headings_in_order(built_site: Any) -> None:
+    _site, base_url, book = built_site
+    with chromium() as browser:
+        page = browser.new_page()
+        for name, path in page_kinds(book).items():
+            page.goto(base_url + path)
+            assert page.evaluate("document.documentElement.lang") == "en", name
+            levels = page.eval_on_selector_all(
+                "main h1, main h2, main h3, main h4, article h1, article h2, article h3",
+                "els => els.map(e => Number(e.tagName[1]))",
+            )
+            assert levels and levels[0] == 1, (name, levels)
+            for before, after in zip(levels, levels[1:], strict=False):
+                assert after <= before + 1, f"{name}: heading jumps from h{before} to h{after}"
+
+
+def test_every_control_is_reachable_and_visibly_focused(built_site: Any) -> None:
+    _site, base_url, book = built_site
+    exercise = book.exercises[0].id
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        for path in ("", f"exercises/{exercise}/", f"embed/exercises/{exercise}/"):
+            page.goto(base_url + path)
+            seen = set()
+            for _ in range(60):
+                page.keyboard.press("Tab")
+                info = page.evaluate(
+                    "() => { const e = document.activeElement; if (!e || e === document.body)"
+                    " return null; const s = getComputedStyle(e);"
+                    " return {key: e.outerHTML.slice(0, 80), outline: s.outlineStyle,"
+                    " width: s.outlineWidth, shadow: s.boxShadow}; }"
+                )
+                if info is None or info["key"] in seen:
+                    continue
+                seen.add(info["key"])
+                visible = (info["outline"] not in ("none", "") and info["width"] != "0px") or (
+                    info["shadow"] not in ("none", "")
+                )
+                assert visible, f"{path}: no visible focus on {info['key']}"
+            assert seen, f"{path}: nothing is reachable by keyboard"

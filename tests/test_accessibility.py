@@ -56,8 +56,9 @@ def test_no_wcag_22_aa_violations(built_site: Any, axe_source: str, width: int) 
             )
             for violation in result["violations"]:
                 targets = [node["target"] for node in violation["nodes"][:3]]
-                failures.append(f"{name} @{width}px: {violation['id']}: {violation['help']} "
-                                f"{targets}")
+                failures.append(
+                    f"{name} @{width}px: {violation['id']}: {violation['help']} {targets}"
+                )
             screenshot(page, f"{name}-{width}")
     assert failures == [], "\n".join(failures)
 

@@ -17,6 +17,7 @@ from .common import (
     page,
     page_file,
     picture,
+    relative,
     routines_using,
 )
 from .embeds import oembed_path, snippet_block
@@ -57,6 +58,8 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
             {"title": "Exercises", "description": "All exercises, by position and equipment."},
             exercises=book.exercises,
             thumbs={e.id: picture(index, e, "hb-thumb", decorative=True) for e in book.exercises},
+            hrefs={e.id: relative(index, f"exercises/{e.id}/") for e in book.exercises},
+            filters=filters(book),
             minutes={e.id: exercise_minutes(e) for e in book.exercises},
             positions=group(book.exercises, lambda e: [e.position], POSITION_TITLES),
             equipment=group(
@@ -67,3 +70,22 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
         )
     )
     return pages
+
+
+def filters(book: Book) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Filter buttons for the index: positions, equipment and tags that some exercise has."""
+    positions = {e.position for e in book.exercises}
+    equipment = {item for e in book.exercises for item in e.equipment}
+    tags = sorted({tag for e in book.exercises for tag in e.tags} - positions - equipment)
+    return [
+        ("Position", [(key, title) for key, title in POSITION_TITLES.items() if key in positions]),
+        (
+            "You need",
+            [
+                (key, words.capitalize())
+                for key, words in EQUIPMENT_WORDS.items()
+                if key in equipment
+            ],
+        ),
+        ("Kind", [(tag, tag.replace("-", " ").capitalize()) for tag in tags]),
+    ]

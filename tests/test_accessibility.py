@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,7 @@ def test_language_declared_and_headings_in_order(built_site: Any) -> None:
                 "els => els.map(e => Number(e.tagName[1]))",
             )
             assert levels and levels[0] == 1, (name, levels)
-            for before, after in zip(levels, levels[1:], strict=False):
+            for before, after in itertools.pairwise(levels):
                 assert after <= before + 1, f"{name}: heading jumps from h{before} to h{after}"
 
 

@@ -19,9 +19,10 @@ DAYS = 7
 def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     pages = []
     brand = book.clinic.name if book.clinic else settings.site_name
-    common = {"book": book, "settings": settings, "brand": brand, "days": DAYS}
+    common: dict[str, object] = {"book": book, "settings": settings, "brand": brand, "days": DAYS}
     for plan in book.routines:
         path = page_file(f"cards/{plan.routine.id}")
+        common["logo"] = clinic_logo(book, path)
         online = settings.url(f"routines/{plan.routine.id}/")
         pages.append(
             page(
@@ -42,6 +43,7 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
         )
     for exercise in book.exercises:
         path = page_file(f"cards/exercises/{exercise.id}")
+        common["logo"] = clinic_logo(book, path)
         online = settings.url(f"exercises/{exercise.id}/")
         pages.append(
             page(
@@ -71,6 +73,14 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
         )
     )
     return pages
+
+
+def clinic_logo(book: Book, path: str) -> Markup | None:
+    """The clinic's logo for a card's header, when one is configured."""
+    if book.clinic is None or book.clinic.logo is None:
+        return None
+    src = relative(path, f"assets/images/{book.clinic.logo}")
+    return Markup(f'<img class="hb-card-logo" src="{src}" alt="">')
 
 
 def card_meta(name: str) -> dict[str, object]:

@@ -284,7 +284,9 @@ class Reference(Strict):
 
     id: Slug = Field(description="Reference id, e.g. `khamis-2007`.")
     authors: ShortText = Field(description="Authors as cited.")
-    year: Annotated[int, Field(ge=1900, le=2100)] = Field(description="Year of publication.")
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = Field(
+        None, description="Year of publication; leave out when only a locator was checked."
+    )
     title: ShortText = Field(description="Title of the paper.")
     journal: ShortText = Field(description="Journal, or where the record is found.")
     volume: ShortText | None = Field(None, description="Volume, issue and pages.")
@@ -300,6 +302,8 @@ class Reference(Strict):
     def _doi_or_locator(self) -> Reference:
         if self.doi is None and self.locator is None:
             raise ValueError("give a doi or a locator, so readers can find the paper")
+        if self.year is None and self.locator is None:
+            raise ValueError("give the year, or a locator when only the identifier was checked")
         return self
 
 

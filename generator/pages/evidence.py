@@ -73,14 +73,14 @@ def references_page(book: Book, settings: Settings, env: Environment) -> Pages:
             "references.md.j2",
             "references/index.md",
             {"title": "References", "description": "Every source the handbook cites."},
-            references=sorted(book.references, key=lambda ref: (ref.authors, ref.year)),
+            references=sorted(book.references, key=lambda ref: (ref.authors, ref.year or 0)),
             grades=book.causes.grades if book.causes else [],
         )
     ]
 
 
 def short_citation(ref: Reference) -> str:
-    """'Khamis and Yizhar 2007', 'Menz et al. 2013'."""
+    """'Khamis and Yizhar 2007', 'Menz et al. 2013', or the locator when no year is known."""
     names = [name.strip() for name in ref.authors.split(",") if name.strip()]
     surnames = [name.rsplit(" ", 1)[0] if " " in name else name for name in names]
     if len(surnames) == 1:
@@ -89,4 +89,4 @@ def short_citation(ref: Reference) -> str:
         who = f"{surnames[0]} and {surnames[1]}"
     else:
         who = f"{surnames[0]} et al."
-    return f"{who} {ref.year}"
+    return f"{who} {ref.year}" if ref.year is not None else f"{who}, {ref.locator}"

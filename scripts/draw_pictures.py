@@ -30,27 +30,36 @@ def svg(title: str, desc: str, body: list[str]) -> str:
 
 def line(a: Point, b: Point, width: float = 10, color: str = NEAR, dash: str = "") -> str:
     extra = f' stroke-dasharray="{dash}"' if dash else ""
-    return (f'<line x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" '
-            f'stroke="{color}" stroke-width="{width}" stroke-linecap="round"{extra}/>')
+    return (
+        f'<line x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" '
+        f'stroke="{color}" stroke-width="{width}" stroke-linecap="round"{extra}/>'
+    )
 
 
-def poly(points: list[Point], width: float = 10, color: str = NEAR, dash: str = "",
-         fill: str = "none") -> str:
+def poly(
+    points: list[Point], width: float = 10, color: str = NEAR, dash: str = "", fill: str = "none"
+) -> str:
     d = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     extra = f' stroke-dasharray="{dash}"' if dash else ""
-    return (f'<polyline points="{d}" fill="{fill}" stroke="{color}" stroke-width="{width}" '
-            f'stroke-linecap="round" stroke-linejoin="round"{extra}/>')
+    return (
+        f'<polyline points="{d}" fill="{fill}" stroke="{color}" stroke-width="{width}" '
+        f'stroke-linecap="round" stroke-linejoin="round"{extra}/>'
+    )
 
 
 def path(d: str, width: float = 4, color: str = INK, fill: str = "none", dash: str = "") -> str:
     extra = f' stroke-dasharray="{dash}"' if dash else ""
-    return (f'<path d="{d}" fill="{fill}" stroke="{color}" stroke-width="{width}" '
-            f'stroke-linecap="round" stroke-linejoin="round"{extra}/>')
+    return (
+        f'<path d="{d}" fill="{fill}" stroke="{color}" stroke-width="{width}" '
+        f'stroke-linecap="round" stroke-linejoin="round"{extra}/>'
+    )
 
 
 def circle(c: Point, r: float, fill: str = INK, stroke: str = "none", width: float = 0) -> str:
-    return (f'<circle cx="{c[0]:.1f}" cy="{c[1]:.1f}" r="{r}" fill="{fill}" stroke="{stroke}" '
-            f'stroke-width="{width}"/>')
+    return (
+        f'<circle cx="{c[0]:.1f}" cy="{c[1]:.1f}" r="{r}" fill="{fill}" stroke="{stroke}" '
+        f'stroke-width="{width}"/>'
+    )
 
 
 def head(neck: Point, toward: Point, r: float = 17) -> str:
@@ -64,8 +73,10 @@ def arrowhead(tip: Point, back: Point, size: float = 14, color: str = ARROW) -> 
     angle = math.atan2(tip[1] - back[1], tip[0] - back[0])
     left = (tip[0] - size * math.cos(angle - 0.45), tip[1] - size * math.sin(angle - 0.45))
     right = (tip[0] - size * math.cos(angle + 0.45), tip[1] - size * math.sin(angle + 0.45))
-    return (f'<polygon points="{tip[0]:.1f},{tip[1]:.1f} {left[0]:.1f},{left[1]:.1f} '
-            f'{right[0]:.1f},{right[1]:.1f}" fill="{color}"/>')
+    return (
+        f'<polygon points="{tip[0]:.1f},{tip[1]:.1f} {left[0]:.1f},{left[1]:.1f} '
+        f'{right[0]:.1f},{right[1]:.1f}" fill="{color}"/>'
+    )
 
 
 def arrow(a: Point, b: Point, width: float = 4) -> str:
@@ -75,8 +86,9 @@ def arrow(a: Point, b: Point, width: float = 4) -> str:
 
 
 def curved_arrow(a: Point, control: Point, b: Point, both: bool = False) -> str:
-    body = path(f"M{a[0]:.1f} {a[1]:.1f} Q{control[0]:.1f} {control[1]:.1f} {b[0]:.1f} {b[1]:.1f}",
-                4, ARROW)
+    body = path(
+        f"M{a[0]:.1f} {a[1]:.1f} Q{control[0]:.1f} {control[1]:.1f} {b[0]:.1f} {b[1]:.1f}", 4, ARROW
+    )
     heads = arrowhead(b, control)
     if both:
         heads += arrowhead(a, control)
@@ -88,20 +100,26 @@ def floor(x1: float = 20, x2: float = 460, y: float = FLOOR_Y) -> str:
 
 
 def wall(x: float, top: float = 30, bottom: float = FLOOR_Y) -> str:
-    hatch = "".join(line((x, y), (x + 14, y - 14), 2, PROP) for y in range(int(top) + 14,
-                                                                         int(bottom), 16))
-    return f'<rect x="{x}" y="{top}" width="14" height="{bottom - top}" fill="#eee"/>' + hatch + \
-        line((x, top), (x, bottom), 3, INK)
+    hatch = "".join(
+        line((x, y), (x + 14, y - 14), 2, PROP) for y in range(int(top) + 14, int(bottom), 16)
+    )
+    return (
+        f'<rect x="{x}" y="{top}" width="14" height="{bottom - top}" fill="#eee"/>'
+        + hatch
+        + line((x, top), (x, bottom), 3, INK)
+    )
 
 
 def chair(x: float, seat_y: float = 200, facing: int = 1, depth: float = 70) -> str:
     """A simple side-view chair; the back is on the side opposite to `facing`."""
     back_x = x if facing > 0 else x + depth
     front_x = x + depth if facing > 0 else x
-    return (line((x, seat_y), (x + depth, seat_y), 7, PROP)
-            + line((back_x, seat_y), (back_x, seat_y - 85), 7, PROP)
-            + line((back_x, seat_y), (back_x, FLOOR_Y), 6, PROP)
-            + line((front_x, seat_y), (front_x, FLOOR_Y), 6, PROP))
+    return (
+        line((x, seat_y), (x + depth, seat_y), 7, PROP)
+        + line((back_x, seat_y), (back_x, seat_y - 85), 7, PROP)
+        + line((back_x, seat_y), (back_x, FLOOR_Y), 6, PROP)
+        + line((front_x, seat_y), (front_x, FLOOR_Y), 6, PROP)
+    )
 
 
 def figure(j: dict[str, Point], far: set[str] | None = None) -> list[str]:
@@ -113,8 +131,16 @@ def figure(j: dict[str, Point], far: set[str] | None = None) -> list[str]:
         color = FAR if side in far else NEAR
         if f"knee_{side}" in j:
             parts.append(poly([j["hip"], j[f"knee_{side}"], j[f"ankle_{side}"]], 11, color))
-            parts.append(poly([j[f"heel_{side}"] if f"heel_{side}" in j else j[f"ankle_{side}"],
-                               j[f"toe_{side}"]], 8, color))
+            parts.append(
+                poly(
+                    [
+                        j[f"heel_{side}"] if f"heel_{side}" in j else j[f"ankle_{side}"],
+                        j[f"toe_{side}"],
+                    ],
+                    8,
+                    color,
+                )
+            )
     parts.append(line(j["hip"], j["neck"], 14, NEAR))
     parts.append(head(j["neck"], j["hip"]))
     for side in ("b", "a"):
@@ -142,7 +168,10 @@ def foot_closeup(heel: Point, scale: float = 1.0, toes: str = "flat") -> list[st
         f"Q{p(60, -10)} {p(100, -6)} Q{p(150, 2)} {p(190, -2)} "
         f"{toe_d} "
         f"M{p(70, -78)} Q{p(120, -60)} {p(205, -20)}",
-        6, INK, "#fafafa")
+        6,
+        INK,
+        "#fafafa",
+    )
     return [shin, outline]
 
 
@@ -153,26 +182,53 @@ def draw_toe_pressing() -> str:
     for x in (300, 335):
         body.append(arrow((x, 150), (x, 255)))
     # small inset: standing figure with soft knees
-    inset = [f'<rect x="360" y="24" width="104" height="150" rx="10" fill="#fff" '
-             f'stroke="{PROP}" stroke-width="2"/>']
-    j = {"neck": (412, 66), "hip": (410, 112), "knee_l": (418, 138), "ankle_l": (410, 162),
-         "toe_l": (426, 163), "knee_r": (414, 138), "ankle_r": (406, 162), "toe_r": (420, 163),
-         "shoulder": (412, 70), "elbow_a": (420, 92), "wrist_a": (424, 112)}
+    inset = [
+        f'<rect x="360" y="24" width="104" height="150" rx="10" fill="#fff" '
+        f'stroke="{PROP}" stroke-width="2"/>'
+    ]
+    j = {
+        "neck": (412, 66),
+        "hip": (410, 112),
+        "knee_l": (418, 138),
+        "ankle_l": (410, 162),
+        "toe_l": (426, 163),
+        "knee_r": (414, 138),
+        "ankle_r": (406, 162),
+        "toe_r": (420, 163),
+        "shoulder": (412, 70),
+        "elbow_a": (420, 92),
+        "wrist_a": (424, 112),
+    }
     fig = figure(j)
-    inset += [f.replace('stroke-width="11"', 'stroke-width="6"').replace(
-        'stroke-width="14"', 'stroke-width="8"').replace('stroke-width="8"', 'stroke-width="5"')
-        .replace('r="17"', 'r="9"') for f in fig]
+    inset += [
+        f.replace('stroke-width="11"', 'stroke-width="6"')
+        .replace('stroke-width="14"', 'stroke-width="8"')
+        .replace('stroke-width="8"', 'stroke-width="5"')
+        .replace('r="17"', 'r="9"')
+        for f in fig
+    ]
     inset.append(line((370, 164), (454, 164), 2, INK))
-    return svg("Toe pressing", "Toes pressed flat into the floor, knees softly bent.",
-               body + inset)
+    return svg("Toe pressing", "Toes pressed flat into the floor, knees softly bent.", body + inset)
 
 
 def draw_toe_walking() -> str:
-    j = {"neck": (230, 76), "hip": (232, 166), "knee_l": (258, 214), "ankle_l": (262, 250),
-         "heel_l": (262, 250), "toe_l": (276, 287), "knee_r": (216, 216), "ankle_r": (204, 252),
-         "heel_r": (204, 252), "toe_r": (214, 287), "shoulder": (230, 84),
-         "elbow_a": (252, 124), "wrist_a": (262, 156), "elbow_b": (212, 124),
-         "wrist_b": (206, 156)}
+    j = {
+        "neck": (230, 76),
+        "hip": (232, 166),
+        "knee_l": (258, 214),
+        "ankle_l": (262, 250),
+        "heel_l": (262, 250),
+        "toe_l": (276, 287),
+        "knee_r": (216, 216),
+        "ankle_r": (204, 252),
+        "heel_r": (204, 252),
+        "toe_r": (214, 287),
+        "shoulder": (230, 84),
+        "elbow_a": (252, 124),
+        "wrist_a": (262, 156),
+        "elbow_b": (212, 124),
+        "wrist_b": (206, 156),
+    }
     body = [floor(), wall(430)] + figure(j)
     body.append(arrow((300, 110), (390, 110)))
     # heels high: up-arrows under both heels, with the gap to the floor marked
@@ -185,13 +241,23 @@ def draw_toe_walking() -> str:
 def draw_toe_stretching() -> str:
     body = [floor(), chair(20, 210, 1, 80)]
     # small seated figure on the left, ankle on knee
-    j = {"neck": (58, 110), "hip": (62, 202), "knee_l": (122, 196), "ankle_l": (124, 288),
-         "toe_l": (146, 289), "shoulder": (60, 118), "elbow_a": (92, 160), "wrist_a": (124, 176)}
+    j = {
+        "neck": (58, 110),
+        "hip": (62, 202),
+        "knee_l": (122, 196),
+        "ankle_l": (124, 288),
+        "toe_l": (146, 289),
+        "shoulder": (60, 118),
+        "elbow_a": (92, 160),
+        "wrist_a": (124, 176),
+    }
     body += figure(j)
     body.append(poly([(62, 202), (118, 180), (150, 176)], 11, FAR))
     # close-up panel: foot with hand bending toes
-    body.append(f'<rect x="190" y="20" width="270" height="250" rx="12" fill="#fff" '
-                f'stroke="{PROP}" stroke-width="2"/>')
+    body.append(
+        f'<rect x="190" y="20" width="270" height="250" rx="12" fill="#fff" '
+        f'stroke="{PROP}" stroke-width="2"/>'
+    )
     body += foot_closeup((205, 220), 0.95, "flat")
     body.append(path("M392 178 q18 -6 30 8 q6 14 -8 22 l-34 6", 5, INK, "#e8e8e8"))  # hand
     body.append(path("M404 160 q30 6 22 30", 5, INK))  # fingers over toes
@@ -204,27 +270,47 @@ def draw_toe_pencil_grip() -> str:
     body = [floor()]
     # shin and foot, heel on the floor, toes reaching forward and down round the pencil
     body.append(path("M90 40 L96 200 M150 40 L146 196", 6))
-    body.append(path(
-        "M96 200 Q70 240 72 270 Q74 290 100 290 Q150 282 200 284 Q250 286 290 272 "
-        "Q318 262 330 246 M146 196 Q220 214 300 226 Q330 232 338 242",
-        6, INK, "#fafafa"))
+    body.append(
+        path(
+            "M96 200 Q70 240 72 270 Q74 290 100 290 Q150 282 200 284 Q250 286 290 272 "
+            "Q318 262 330 246 M146 196 Q220 214 300 226 Q330 232 338 242",
+            6,
+            INK,
+            "#fafafa",
+        )
+    )
     # toes curled over and under the pencil
     body.append(path("M330 246 Q352 236 358 252 Q360 268 344 272", 6, INK, "#fafafa"))
-    body.append(f'<rect x="318" y="252" width="130" height="12" rx="3" fill="#f0c419" '
-                f'stroke="{INK}" stroke-width="3" transform="rotate(-4 383 258)"/>')
+    body.append(
+        f'<rect x="318" y="252" width="130" height="12" rx="3" fill="#f0c419" '
+        f'stroke="{INK}" stroke-width="3" transform="rotate(-4 383 258)"/>'
+    )
     body.append(path("M447 249 L466 254 L448 262 Z", 3, INK, "#f4e2b0"))
     body.append(arrow((400, 236), (400, 160)))
     body.append(path("M300 286 L330 286", 2, PROP, dash="4 4"))
-    return svg("Toe pencil grip",
-               "Seated, the heel stays down while the toes curl round a pencil and lift it.",
-               body)
+    return svg(
+        "Toe pencil grip",
+        "Seated, the heel stays down while the toes curl round a pencil and lift it.",
+        body,
+    )
 
 
 def draw_heel_tendon_stretch() -> str:
-    j = {"neck": (340, 92), "hip": (262, 170), "knee_l": (312, 214), "ankle_l": (318, 268),
-         "heel_l": (308, 286), "toe_l": (340, 288), "knee_r": (200, 226), "ankle_r": (150, 280),
-         "heel_r": (140, 288), "toe_r": (176, 288), "shoulder": (336, 98),
-         "elbow_a": (380, 104), "wrist_a": (414, 98)}
+    j = {
+        "neck": (340, 92),
+        "hip": (262, 170),
+        "knee_l": (312, 214),
+        "ankle_l": (318, 268),
+        "heel_l": (308, 286),
+        "toe_l": (340, 288),
+        "knee_r": (200, 226),
+        "ankle_r": (150, 280),
+        "heel_r": (140, 288),
+        "toe_r": (176, 288),
+        "shoulder": (336, 98),
+        "elbow_a": (380, 104),
+        "wrist_a": (414, 98),
+    }
     body = [floor(), wall(418)] + figure(j, far=set())
     body.append(path("M168 236 l10 -8 l4 12 l10 -8 l4 12", 3, ARROW))
     body.append(arrow((250, 120), (300, 96)))
@@ -233,23 +319,46 @@ def draw_heel_tendon_stretch() -> str:
 
 def draw_towel_stretch() -> str:
     body = [floor()]
-    j = {"neck": (110, 266), "hip": (230, 270), "knee_l": (248, 180), "ankle_l": (262, 96),
-         "heel_l": (262, 96), "toe_l": (282, 82), "knee_r": (300, 274), "ankle_r": (380, 276),
-         "toe_r": (392, 258), "shoulder": (118, 262), "elbow_a": (170, 230),
-         "wrist_a": (214, 190)}
+    j = {
+        "neck": (110, 266),
+        "hip": (230, 270),
+        "knee_l": (248, 180),
+        "ankle_l": (262, 96),
+        "heel_l": (262, 96),
+        "toe_l": (282, 82),
+        "knee_r": (300, 274),
+        "ankle_r": (380, 276),
+        "toe_r": (392, 258),
+        "shoulder": (118, 262),
+        "elbow_a": (170, 230),
+        "wrist_a": (214, 190),
+    }
     body += figure(j, far={"r"})
     body.append(path("M214 190 Q240 120 272 88 Q284 80 278 98 Q256 140 222 196", 7, "#6b6b6b"))
     body.append(curved_arrow((340, 240), (340, 150), (284, 120)))
     body.append(poly([(262, 96), (262, 96)], 1))
-    return svg("Towel leg raise stretch",
-               "Lying on the back, a towel round one foot raises the straight leg.", body)
+    return svg(
+        "Towel leg raise stretch",
+        "Lying on the back, a towel round one foot raises the straight leg.",
+        body,
+    )
 
 
 def draw_ankle_circles() -> str:
-    j = {"neck": (100, 266), "hip": (222, 270), "knee_l": (278, 196), "ankle_l": (350, 160),
-         "heel_l": (350, 160), "toe_l": (372, 142), "knee_r": (300, 274), "ankle_r": (376, 276),
-         "toe_r": (388, 258), "shoulder": (108, 262), "elbow_a": (190, 236),
-         "wrist_a": (252, 214)}
+    j = {
+        "neck": (100, 266),
+        "hip": (222, 270),
+        "knee_l": (278, 196),
+        "ankle_l": (350, 160),
+        "heel_l": (350, 160),
+        "toe_l": (372, 142),
+        "knee_r": (300, 274),
+        "ankle_r": (376, 276),
+        "toe_r": (388, 258),
+        "shoulder": (108, 262),
+        "elbow_a": (190, 236),
+        "wrist_a": (252, 214),
+    }
     body = [floor()] + figure(j)
     body.append(path("M396 150 A34 34 0 1 1 390 118", 4, ARROW))
     body.append(arrowhead((396, 150), (404, 128)))
@@ -257,40 +366,78 @@ def draw_ankle_circles() -> str:
 
 
 def draw_heel_stretch() -> str:
-    j = {"neck": (196, 180), "hip": (130, 266), "knee_l": (250, 272), "ankle_l": (360, 274),
-         "heel_l": (360, 278), "toe_l": (372, 252), "knee_r": (200, 236), "ankle_r": (190, 276),
-         "toe_r": (214, 280), "shoulder": (200, 186), "elbow_a": (270, 220),
-         "wrist_a": (340, 242)}
+    j = {
+        "neck": (196, 180),
+        "hip": (130, 266),
+        "knee_l": (250, 272),
+        "ankle_l": (360, 274),
+        "heel_l": (360, 278),
+        "toe_l": (372, 252),
+        "knee_r": (200, 236),
+        "ankle_r": (190, 276),
+        "toe_r": (214, 280),
+        "shoulder": (200, 186),
+        "elbow_a": (270, 220),
+        "wrist_a": (340, 242),
+    }
     body = [floor()] + figure(j)
     body.append(arrow((220, 150), (330, 200)))
-    return svg("Seated toe-reach stretch",
-               "Sitting with one leg straight, leaning forward to reach the toes.", body)
+    return svg(
+        "Seated toe-reach stretch",
+        "Sitting with one leg straight, leaning forward to reach the toes.",
+        body,
+    )
 
 
 def draw_resistance_band() -> str:
-    j = {"neck": (92, 176), "hip": (96, 266), "knee_l": (210, 270), "ankle_l": (300, 274),
-         "heel_l": (300, 280), "toe_l": (300, 246), "shoulder": (94, 184),
-         "elbow_a": (140, 224), "wrist_a": (180, 246)}
+    j = {
+        "neck": (92, 176),
+        "hip": (96, 266),
+        "knee_l": (210, 270),
+        "ankle_l": (300, 274),
+        "heel_l": (300, 280),
+        "toe_l": (300, 246),
+        "shoulder": (94, 184),
+        "elbow_a": (140, 224),
+        "wrist_a": (180, 246),
+    }
     body = [floor(), chair(380, 200, -1, 70)] + figure(j)
     body.append(path("M302 250 Q340 250 386 262", 4, "#3a6ea5"))
     body.append(path("M300 246 Q316 236 306 256", 4, "#3a6ea5"))
     body.append(curved_arrow((330, 236), (316, 200), (290, 214)))
-    return svg("Resistance band ankle pull",
-               "Pulling the foot back towards the shin against a band tied to a chair.", body)
+    return svg(
+        "Resistance band ankle pull",
+        "Pulling the foot back towards the shin against a band tied to a chair.",
+        body,
+    )
 
 
 def draw_foot_massage() -> str:
-    j = {"neck": (100, 104), "hip": (104, 196), "knee_l": (196, 196), "ankle_l": (206, 262),
-         "heel_l": (200, 266), "toe_l": (238, 268), "knee_r": (188, 200), "ankle_r": (180, 284),
-         "toe_r": (204, 286), "shoulder": (102, 112), "elbow_a": (124, 152),
-         "wrist_a": (158, 176)}
+    j = {
+        "neck": (100, 104),
+        "hip": (104, 196),
+        "knee_l": (196, 196),
+        "ankle_l": (206, 262),
+        "heel_l": (200, 266),
+        "toe_l": (238, 268),
+        "knee_r": (188, 200),
+        "ankle_r": (180, 284),
+        "toe_r": (204, 286),
+        "shoulder": (102, 112),
+        "elbow_a": (124, 152),
+        "wrist_a": (158, 176),
+    }
     body = [floor(), chair(60, 200, 1, 80)] + figure(j)
     body.append(circle((220, 278), 12, "#d9e86c", INK, 3))
     body.append(path("M210 270 Q220 280 230 270", 2, INK))
-    body.append(line((176, 236), (262, 236), 4, ARROW) + arrowhead((270, 236), (176, 236))
-                + arrowhead((168, 236), (262, 236)))
-    return svg("Ball roll under the foot", "Rolling a tennis ball under the arch while seated.",
-               body)
+    body.append(
+        line((176, 236), (262, 236), 4, ARROW)
+        + arrowhead((270, 236), (176, 236))
+        + arrowhead((168, 236), (262, 236))
+    )
+    return svg(
+        "Ball roll under the foot", "Rolling a tennis ball under the arch while seated.", body
+    )
 
 
 DRAWINGS = {

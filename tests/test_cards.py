@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 def pdf_text(pdf: Path) -> str:
     text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     return " ".join(text.split())
 

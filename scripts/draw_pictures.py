@@ -229,7 +229,7 @@ def draw_toe_walking() -> str:
         "elbow_b": (212, 124),
         "wrist_b": (206, 156),
     }
-    body = [floor(), wall(430)] + figure(j)
+    body = [floor(), wall(430), *figure(j)]
     body.append(arrow((300, 110), (390, 110)))
     # heels high: up-arrows under both heels, with the gap to the floor marked
     for x in (262, 204):
@@ -311,7 +311,7 @@ def draw_heel_tendon_stretch() -> str:
         "elbow_a": (380, 104),
         "wrist_a": (414, 98),
     }
-    body = [floor(), wall(418)] + figure(j, far=set())
+    body = [floor(), wall(418), *figure(j, far=set())]
     body.append(path("M168 236 l10 -8 l4 12 l10 -8 l4 12", 3, ARROW))
     body.append(arrow((250, 120), (300, 96)))
     return svg("Wall calf stretch", "Leaning towards a wall with the back heel down.", body)
@@ -359,7 +359,7 @@ def draw_ankle_circles() -> str:
         "elbow_a": (190, 236),
         "wrist_a": (252, 214),
     }
-    body = [floor()] + figure(j)
+    body = [floor(), *figure(j)]
     body.append(path("M396 150 A34 34 0 1 1 390 118", 4, ARROW))
     body.append(arrowhead((396, 150), (404, 128)))
     return svg("Ankle circles", "Circling the foot at the ankle with the leg raised.", body)
@@ -380,7 +380,7 @@ def draw_heel_stretch() -> str:
         "elbow_a": (270, 220),
         "wrist_a": (340, 242),
     }
-    body = [floor()] + figure(j)
+    body = [floor(), *figure(j)]
     body.append(arrow((220, 150), (330, 200)))
     return svg(
         "Seated toe-reach stretch",
@@ -401,7 +401,7 @@ def draw_resistance_band() -> str:
         "elbow_a": (140, 224),
         "wrist_a": (180, 246),
     }
-    body = [floor(), chair(380, 200, -1, 70)] + figure(j)
+    body = [floor(), chair(380, 200, -1, 70), *figure(j)]
     body.append(path("M302 250 Q340 250 386 262", 4, "#3a6ea5"))
     body.append(path("M300 246 Q316 236 306 256", 4, "#3a6ea5"))
     body.append(curved_arrow((330, 236), (316, 200), (290, 214)))
@@ -427,7 +427,7 @@ def draw_foot_massage() -> str:
         "elbow_a": (124, 152),
         "wrist_a": (158, 176),
     }
-    body = [floor(), chair(60, 200, 1, 80)] + figure(j)
+    body = [floor(), chair(60, 200, 1, 80), *figure(j)]
     body.append(circle((220, 278), 12, "#d9e86c", INK, 3))
     body.append(path("M210 270 Q220 280 230 270", 2, INK))
     body.append(

@@ -43,5 +43,9 @@ test: $(VENV)/.test-deps
 clean:
 	rm -rf build site .site.* .pytest_cache .mypy_cache .ruff_cache
 
+screenshots: $(VENV)/.test-deps
+	scripts/install-system-deps
+	$(BIN)/python scripts/screenshots.py
+
 bench: $(VENV)/.site-deps
 	$(BIN)/python scripts/bench.py

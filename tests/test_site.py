@@ -1,0 +1,169 @@
+"""Whole-site checks on the real content: links, red flags, no third parties, own words."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+
+from generator.diagram import draw
+
+from .browser import chromium, record_requests
+from .conftest import ROOT
+
+SEED = ROOT.parent / "shared" / "seed"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        for name in ("href", "src"):
+            if values.get(name) and not (tag == "link" and values.get("rel") == "alternate"):
+                self.links.append(str(values[name]))
+
+
+def parse(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(page.read_text("utf-8"))
+    return parser
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Any) -> None:
+    site, base_url, _ = built_site
+    pages = sorted(site.rglob("*.html"))
+    anchors = {page: parse(page).ids for page in pages}
+    broken = []
+    for page in pages:
+        for link in parse(page).links:
+            if link.startswith(base_url):
+                link = "/" + link[len(base_url) :]
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith(("//", "mailto:", "#")) and not parts.fragment:
+                continue
+            target = (
+                (site / parts.path.lstrip("/"))
+                if parts.path.startswith("/")
+                else (page.parent / unquote(parts.path))
+            )
+            if parts.path == "":
+                target = page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+            elif (
+                parts.fragment
+                and target.suffix == ".html"
+                and parts.fragment not in anchors.get(target.resolve(), parse(target).ids)
+            ):
+                broken.append(f"{page.relative_to(site)} -> {link} (no such anchor)")
+    assert broken == []
+
+
+def test_every_page_points_to_the_red_flags(built_site: Any) -> None:
+    site, _, _ = built_site
+    missing = []
+    for page in sorted(site.rglob("index.html")):
+        name = page.parent.relative_to(site).as_posix()
+        if name in ("safety", "."):
+            continue
+        text = page.read_text("utf-8")
+        if "safety/#red-flags" not in text and "safety/" not in text:
+            missing.append(name)
+    home = (site / "index.html").read_text("utf-8")
+    assert "safety/#red-flags" in home
+    assert missing == []
+
+
+@pytest.mark.browser
+def test_full_pages_make_no_request_to_another_host(built_site: Any) -> None:
+    _, base_url, book = built_site
+    paths = [
+        "",
+        "exercises/",
+        f"exercises/{book.exercises[0].id}/",
+        f"routines/{book.routines[0].routine.id}/",
+        "causes/",
+        "references/",
+    ]
+    with chromium() as browser:
+        page = browser.new_page()
+        seen = record_requests(page)
+        for path in paths:
+            page.goto(base_url + path, wait_until="networkidle")
+        foreign = [url for url in seen if url.startswith("http") and not url.startswith(base_url)]
+        assert foreign == []
+        assert page.context.cookies() == []
+
+
+@pytest.mark.browser
+def test_exercise_filter_hides_what_does_not_match(built_site: Any) -> None:
+    _, base_url, book = built_site
+    lying = [e for e in book.exercises if e.position == "lying"]
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(base_url + "exercises/")
+        assert page.is_visible("[data-hb-filters]")
+        page.click('button[data-tag="lying"]')
+        visible = page.eval_on_selector_all(
+            "[data-hb-filter-table] tbody tr:not([hidden])", "rows => rows.length"
+        )
+        assert visible == len(lying) > 0
+        assert page.get_attribute('button[data-tag="lying"]', "aria-pressed") == "true"
+        page.click('button[data-tag="lying"]')
+        assert page.eval_on_selector_all(
+            "[data-hb-filter-table] tbody tr:not([hidden])", "rows => rows.length"
+        ) == len(book.exercises)
+
+
+def test_causes_diagram_is_xml_with_every_label_and_follows_the_data(built_site: Any) -> None:
+    _, _, book = built_site
+    causes = book.causes
+    svg = draw(causes, "Title", "Description")
+    root = ElementTree.fromstring(svg)
+    text = " ".join(" ".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    for node in causes.nodes:
+        for word in node.label.split():
+            assert word in text.replace("&#39;", "'"), node.label
+    fewer = causes.model_copy(update={"links": causes.links[:-1]})
+    assert draw(fewer, "Title", "Description") != svg
+
+
+def sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+|\n+", text)
+    return [" ".join(p.split()).lower() for p in parts if len(p.split()) >= 6]
+
+
+@pytest.mark.skipif(not SEED.is_dir(), reason="shared/seed is not beside this checkout")
+def test_no_sentence_of_the_source_article_is_copied() -> None:
+    article = "\n".join(p.read_text("utf-8") for p in SEED.glob("*.txt"))
+    ours = " ".join(
+        " ".join(p.read_text("utf-8").split()).lower() for p in (ROOT / "content").rglob("*.yml")
+    )
+    copied = [s for s in sentences(article) if s.rstrip(".!?") in ours]
+    assert copied == []
+
+
+def test_no_overclaim_in_the_content() -> None:
+    ours = " ".join(p.read_text("utf-8").lower() for p in (ROOT / "content").rglob("*.yml"))
+    for claim in (
+        "fix everything",
+        "fixes back pain",
+        "cures",
+        "activates blood flow",
+        "activate blood flow",
+        "treat back pain without",
+    ):
+        assert claim not in ours, claim

@@ -50,7 +50,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: Any) -> None:
             if link.startswith(base_url):
                 link = "/" + link[len(base_url) :]
             parts = urlsplit(link)
-            if parts.scheme or link.startswith(("//", "mailto:", "#")) and not parts.fragment:
+            if parts.scheme or (link.startswith(("//", "mailto:", "#")) and not parts.fragment):
                 continue
             target = (
                 (site / parts.path.lstrip("/"))

@@ -47,6 +47,7 @@ def build_site(
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     overrides: dict[str, Any] = {
         "docs_dir": str(docs_dir.resolve()),
@@ -80,6 +81,12 @@ def build_site(
         if previous_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
     swap_in(staging, site_dir)
+
+
+def remove_leftovers(site_dir: Path) -> None:
+    """Delete staging folders that a killed build left beside the site."""
+    for leftover in site_dir.parent.glob(f".{site_dir.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

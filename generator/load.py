@@ -345,33 +345,51 @@ def _problem(source: Source, model: type[BaseModel], err: Any) -> ContentProblem
         close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
         if close:
             message += f"; did you mean '{close[0]}'?"
-    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        message = f"expected {expected or 'a number in range'}, got {describe(value)}"
-    elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"expected {expected or 'a whole number'}, got {describe(value)}"
-    elif kind == "string_pattern_mismatch":
-        message = f"expected {expected or 'text of the right form'}, got {describe(value)}"
-    elif kind == "string_too_long":
-        message = f"expected at most {ctx.get('max_length')} characters, got {len(value)}"
-    elif kind == "string_too_short":
-        message = f"expected at least {ctx.get('min_length')} characters, got {len(value)}"
-    elif kind == "string_type":
-        message = f"expected text, got {describe(value)}"
-    elif kind == "list_type":
-        message = f"expected a list (lines starting with '- '), got {describe(value)}"
-    elif kind == "too_short":
-        message = f"expected at least {_items(ctx.get('min_length'))}, got {len(value)}"
-    elif kind == "too_long":
-        message = f"expected at most {_items(ctx.get('max_length'))}, got {len(value)}"
-    elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = f"expected a mapping of fields, got {describe(value)}"
-    elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
-        message = f"expected {expected or 'a date'}, got {describe(value)}"
+    elif kind in _EXPECTED_BY_KIND:
+        wanted = _EXPECTED_BY_KIND[kind] if kind in _SHAPES else expected or _EXPECTED_BY_KIND[kind]
+        message = f"expected {wanted}, got {describe(value)}"
+    elif kind in _COUNTED:
+        bound, limit = _COUNTED[kind]
+        measure = (
+            _items(ctx.get(limit)) if kind.startswith("too_") else f"{ctx.get(limit)} characters"
+        )
+        message = f"expected {bound} {measure}, got {len(value)}"
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
     else:
         message = f"{err['msg']}, got {describe(value)}"
     return ContentProblem(source.path, source.line(loc), key_path(loc), message)
+
+
+# Pydantic error kinds whose message is "expected <what the field wants>, got <value>", with
+# the words used when the field has no entry of its own in EXPECTED.
+_EXPECTED_BY_KIND = {
+    "greater_than_equal": "a number in range",
+    "less_than_equal": "a number in range",
+    "greater_than": "a number in range",
+    "less_than": "a number in range",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "string_pattern_mismatch": "text of the right form",
+    "string_type": "text",
+    "list_type": "a list (lines starting with '- ')",
+    "model_type": "a mapping of fields",
+    "dict_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "date_type": "a date",
+    "date_parsing": "a date",
+    "date_from_datetime_parsing": "a date",
+}
+# Kinds about too many or too few characters or items: (bound word, context key).
+_COUNTED = {
+    "string_too_long": ("at most", "max_length"),
+    "string_too_short": ("at least", "min_length"),
+    "too_long": ("at most", "max_length"),
+    "too_short": ("at least", "min_length"),
+}
+# Structural kinds say what shape was expected whatever the field's own words are.
+_SHAPES = {"string_type", "list_type", "model_type", "dict_type", "model_attributes_type"}
 
 
 def _items(count: Any) -> str:

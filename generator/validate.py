@@ -70,18 +70,7 @@ def check(content: Content) -> Book:
     """Run every cross-file check; raise ContentError listing all problems, or return the book."""
     problems = list(content.problems)
     problems += _check_ids(content)
-    # Ids claimed inside files, plus file names: a file whose id is wrong is reported once,
-    # not again at every place that links to it.
-    stems = {
-        (kind, _stem(source))
-        for (kind, _), sources in content.claimed_ids.items()
-        for source in sources
-    }
-    exercise_ids = {
-        ident
-        for kind, ident in (*content.claimed_ids, *content.unreadable, *stems)
-        if kind == "exercise"
-    }
+    exercise_ids = _known_exercise_ids(content)
     exercises = {item.model.id: item for item in content.exercises}
     for item in content.exercises:
         problems += _check_exercise(item, exercise_ids, content)
@@ -107,6 +96,25 @@ def check(content: Content) -> Book:
     )
 
 
+def _known_exercise_ids(content: Content) -> set[str]:
+    """Ids claimed inside exercise files, plus their file names and those of unreadable files:
+    a file whose id is wrong is reported once, not again at every place that links to it."""
+    stems = {
+        (kind, _stem(source))
+        for (kind, _), sources in content.claimed_ids.items()
+        for source in sources
+    }
+    return {
+        ident
+        for kind, ident in (*content.claimed_ids, *content.unreadable, *stems)
+        if kind == "exercise"
+    }
+
+
+#: Routine ids that would share a URL with another page kind (/cards/exercises/).
+RESERVED_ROUTINE_IDS = {"exercises"}
+
+
 def _check_ids(content: Content) -> list[ContentProblem]:
     problems = []
     for (kind, claimed), sources in content.claimed_ids.items():
@@ -119,6 +127,16 @@ def _check_ids(content: Content) -> list[ContentProblem]:
                         ("id",),
                         f"id '{claimed}' does not match the file name "
                         f"'{stem}.yml': rename the file or change the id",
+                    )
+                )
+        if kind == "routine" and claimed in RESERVED_ROUTINE_IDS:
+            for source in sources:
+                problems.append(
+                    _at(
+                        source,
+                        ("id",),
+                        f"'{claimed}' is reserved for the "
+                        "exercise cards' address: choose another routine id",
                     )
                 )
         if len(sources) > 1:

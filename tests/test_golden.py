@@ -1,4 +1,5 @@
-"""Golden files: each fixture's rendered Markdown is compared with tests/golden/<fixture>/."""
+"""Golden files: each fixture's generated pages (Markdown, card and embed HTML, oEmbed JSON)
+are compared with tests/golden/<fixture>/."""
 
 from __future__ import annotations
 
@@ -17,7 +18,11 @@ SETTINGS = Settings(site_name="Test handbook", site_url="https://handbook.test/"
 
 def rendered_markdown(case: str) -> dict[str, str]:
     files = render_pages(check_content(FIXTURES / case), SETTINGS)
-    return {name: data.decode("utf-8") for name, data in files.items() if name.endswith(".md")}
+    return {
+        name: data.decode("utf-8")
+        for name, data in files.items()
+        if name.endswith((".md", ".html", ".json")) and not name.startswith("assets/")
+    }
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -25,14 +30,16 @@ def test_rendered_pages_match_golden_files(case: str, update_golden: bool) -> No
     pages = rendered_markdown(case)
     folder = GOLDEN / case
     if update_golden:
-        for old in folder.rglob("*.md"):
+        for old in folder.rglob("*.*"):
             old.unlink()
         for name, text in pages.items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(text, "utf-8")
         return
     expected = {
-        p.relative_to(folder).as_posix(): p.read_text("utf-8") for p in folder.rglob("*.md")
+        p.relative_to(folder).as_posix(): p.read_text("utf-8")
+        for p in folder.rglob("*.*")
+        if p.is_file()
     }
     assert sorted(pages) == sorted(expected), "pages added or removed: run pytest --update-golden"
     for name, text in pages.items():

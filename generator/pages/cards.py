@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from ..qr import qr_svg
 from ..validate import Book
-from .common import Pages, Settings, page, page_file, picture, relative
+from .common import Pages, Settings, html_page, page, picture, relative
 
 DAYS = 7
 
@@ -21,15 +21,16 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     brand = book.clinic.name if book.clinic else settings.site_name
     common: dict[str, object] = {"book": book, "settings": settings, "brand": brand, "days": DAYS}
     for plan in book.routines:
-        path = page_file(f"cards/{plan.routine.id}")
+        key = f"cards/{plan.routine.id}"
+        path = f"{key}/index.html"
         common["logo"] = clinic_logo(book, path)
         online = settings.url(f"routines/{plan.routine.id}/")
         pages.append(
-            page(
+            html_page(
                 env,
-                "card-routine.md.j2",
-                path,
-                card_meta(plan.routine.name),
+                "card-routine.html.j2",
+                key,
+                **card_context(path, plan.routine.name),
                 plan=plan,
                 qr=qr_code(online, settings),
                 online=online,
@@ -42,15 +43,16 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
             )
         )
     for exercise in book.exercises:
-        path = page_file(f"cards/exercises/{exercise.id}")
+        key = f"cards/exercises/{exercise.id}"
+        path = f"{key}/index.html"
         common["logo"] = clinic_logo(book, path)
         online = settings.url(f"exercises/{exercise.id}/")
         pages.append(
-            page(
+            html_page(
                 env,
-                "card-exercise.md.j2",
-                path,
-                card_meta(exercise.name),
+                "card-exercise.html.j2",
+                key,
+                **card_context(path, exercise.name),
                 exercise=exercise,
                 qr=qr_code(online, settings),
                 online=online,
@@ -83,12 +85,13 @@ def clinic_logo(book: Book, path: str) -> Markup | None:
     return Markup(f'<img class="hb-card-logo" src="{src}" alt="">')
 
 
-def card_meta(name: str) -> dict[str, object]:
+def card_context(path: str, name: str) -> dict[str, object]:
+    """What the bare page base needs for a card."""
     return {
         "title": f"Card: {name}",
-        "description": f"A one-page printable card for {name}.",
-        "template": "card.html",
-        "search": {"exclude": True},
+        "stylesheet": relative(path, "assets/stylesheets/card.css"),
+        "script": None,
+        "accent": None,
     }
 
 

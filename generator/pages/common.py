@@ -70,6 +70,12 @@ def page(
     return path, f"---\n{header}---\n\n{body}"
 
 
+def html_page(env: Environment, template: str, key: str, **context: Any) -> tuple[str, str]:
+    """Render one complete HTML page (a card or an embed) at `<key>/index.html`."""
+    path = f"{key}/index.html"
+    return path, env.get_template(template).render(page_path=path, **context)
+
+
 def _front_value(value: Any) -> Any:
     # Themes print front-matter text into HTML unescaped, so it is escaped here.
     return escape.html_only(value) if isinstance(value, str) else value
@@ -135,8 +141,12 @@ def page_file(key: str) -> str:
 
 @pass_context
 def md_link(context: Context, label: str, target: str, anchor: str = "") -> Markup:
-    """A Markdown link to a page key (or an absolute URL), relative to the current page."""
-    href = target if "://" in target else relative(context["page_path"], page_file(target))
+    """A Markdown link to a page key, an HTML file (cards, embeds) or an absolute URL."""
+    if "://" in target:
+        href = target
+    else:
+        file = target if target.endswith(".html") else page_file(target)
+        href = relative(context["page_path"], file)
     if anchor:
         href += f"#{anchor}"
     return Markup(f"[{escape.text(label)}]({href})")

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .. import escape
 from ..validate import Book
-from .common import Pages, Settings, page, page_file, picture
+from .common import Pages, Settings, html_page, picture, relative
 
 #: Suggested iframe heights before embed.js measures the real one.
 EXERCISE_HEIGHT, ROUTINE_HEIGHT, WIDTH = 900, 1100, 640
@@ -53,50 +53,48 @@ def oembed(settings: Settings, kind: str, ident: str, title: str, height: int) -
     return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
-def embed_meta(title: str, book: Book) -> dict[str, object]:
-    meta: dict[str, object] = {
+def embed_context(path: str, title: str, book: Book, settings: Settings) -> dict[str, object]:
+    """What the bare page base needs for an embed: its own small stylesheet and script."""
+    return {
         "title": title,
-        "template": "embed.html",
-        "search": {"exclude": True},
+        "settings": settings,
+        "stylesheet": relative(path, "assets/stylesheets/embed.css"),
+        "script": relative(path, "assets/embed-frame.js"),
+        "accent": book.clinic.accent if book.clinic else None,
+        "referrer": False,
+        "brand": book.clinic.name if book.clinic else None,
+        "safety": book.safety,
     }
-    if book.clinic is not None and book.clinic.accent is not None:
-        meta["accent"] = book.clinic.accent
-    return meta
 
 
 def embed_pages(book: Book, settings: Settings, env: Environment) -> Pages:
-    brand = book.clinic.name if book.clinic else None
     pages = []
     for exercise in book.exercises:
-        path = page_file(f"embed/exercises/{exercise.id}")
+        key = f"embed/exercises/{exercise.id}"
+        path = f"{key}/index.html"
         pages.append(
-            page(
+            html_page(
                 env,
-                "embed-exercise.md.j2",
-                path,
-                embed_meta(exercise.name, book),
+                "embed-exercise.html.j2",
+                key,
                 exercise=exercise,
                 image=picture(path, exercise, "hb-embed-picture"),
                 full=settings.url(f"exercises/{exercise.id}/"),
-                settings=settings,
-                brand=brand,
-                safety=book.safety,
+                **embed_context(path, exercise.name, book, settings),
             )
         )
     for plan in book.routines:
-        path = page_file(f"embed/routines/{plan.routine.id}")
+        key = f"embed/routines/{plan.routine.id}"
+        path = f"{key}/index.html"
         pages.append(
-            page(
+            html_page(
                 env,
-                "embed-routine.md.j2",
-                path,
-                embed_meta(plan.routine.name, book),
+                "embed-routine.html.j2",
+                key,
                 plan=plan,
                 thumbs={i.exercise.id: picture(path, i.exercise, "") for i in plan.items},
                 full=settings.url(f"routines/{plan.routine.id}/"),
-                settings=settings,
-                brand=brand,
-                safety=book.safety,
+                **embed_context(path, plan.routine.name, book, settings),
             )
         )
     return pages

@@ -18,48 +18,36 @@ DAYS = 7
 
 def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     pages = []
-    brand = book.clinic.name if book.clinic else settings.site_name
-    common: dict[str, object] = {"book": book, "settings": settings, "brand": brand, "days": DAYS}
     for plan in book.routines:
-        key = f"cards/{plan.routine.id}"
-        path = f"{key}/index.html"
-        common["logo"] = clinic_logo(book, path)
-        online = settings.url(f"routines/{plan.routine.id}/")
+        path = card_path(plan.routine.id)
+        thumbs = {i.exercise.id: picture(path, i.exercise, "hb-card-thumb") for i in plan.items}
         pages.append(
-            html_page(
+            card_page(
+                book,
+                settings,
                 env,
                 "card-routine.html.j2",
-                key,
-                **card_context(path, plan.routine.name),
+                plan.routine.id,
+                f"routines/{plan.routine.id}/",
+                plan.routine.name,
                 plan=plan,
-                qr=qr_code(online, settings),
-                online=online,
-                back=relative(path, f"routines/{plan.routine.id}/"),
-                thumbs={
-                    i.exercise.id: picture(path, i.exercise, "hb-card-thumb") for i in plan.items
-                },
-                pdf_name=plan.routine.id,
-                **common,
+                thumbs=thumbs,
             )
         )
     for exercise in book.exercises:
-        key = f"cards/exercises/{exercise.id}"
-        path = f"{key}/index.html"
-        common["logo"] = clinic_logo(book, path)
-        online = settings.url(f"exercises/{exercise.id}/")
+        name = f"exercises/{exercise.id}"
+        image = picture(card_path(name), exercise, "hb-card-picture")
         pages.append(
-            html_page(
+            card_page(
+                book,
+                settings,
                 env,
                 "card-exercise.html.j2",
-                key,
-                **card_context(path, exercise.name),
+                name,
+                f"exercises/{exercise.id}/",
+                exercise.name,
                 exercise=exercise,
-                qr=qr_code(online, settings),
-                online=online,
-                back=relative(path, f"exercises/{exercise.id}/"),
-                image=picture(path, exercise, "hb-card-picture"),
-                pdf_name=exercise.id,
-                **common,
+                image=image,
             )
         )
     pages.append(
@@ -75,6 +63,41 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
         )
     )
     return pages
+
+
+def card_path(name: str) -> str:
+    return f"cards/{name}/index.html"
+
+
+def card_page(
+    book: Book,
+    settings: Settings,
+    env: Environment,
+    template: str,
+    name: str,
+    online_page: str,
+    title: str,
+    **specific: object,
+) -> tuple[str, str]:
+    """One card at /cards/<name>/, with what every card carries besides `specific`."""
+    path = card_path(name)
+    online = settings.url(online_page)
+    return html_page(
+        env,
+        template,
+        f"cards/{name}",
+        **card_context(path, title),
+        **specific,
+        book=book,
+        settings=settings,
+        brand=book.clinic.name if book.clinic else settings.site_name,
+        days=DAYS,
+        logo=clinic_logo(book, path),
+        qr=qr_code(online, settings),
+        online=online,
+        back=relative(path, online_page),
+        pdf_name=name.rsplit("/", 1)[-1],
+    )
 
 
 def clinic_logo(book: Book, path: str) -> Markup | None:

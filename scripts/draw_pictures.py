@@ -159,7 +159,9 @@ def foot_closeup(heel: Point, scale: float = 1.0, toes: str = "flat") -> list[st
         return f"{x + dx * s:.1f} {y + dy * s:.1f}"
 
     shin = path(f"M{p(20, -190)} L{p(28, -70)} M{p(78, -190)} L{p(70, -78)}", 6)
-    if toes == "curled":
+    if toes == "none":
+        toe_d = f"L{p(205, -20)} Q{p(214, -14)} {p(212, -2)} L{p(190, -2)}"
+    elif toes == "curled":
         toe_d = f"L{p(205, -18)} Q{p(232, -22)} {p(236, -2)} Q{p(234, 14)} {p(214, 12)}"
     else:
         toe_d = f"L{p(205, -20)} Q{p(250, -18)} {p(252, -4)} Q{p(252, 0)} {p(240, 0)}"
@@ -240,7 +242,7 @@ def draw_toe_walking() -> str:
 
 def draw_toe_stretching() -> str:
     body = [floor(), chair(20, 210, 1, 80)]
-    # small seated figure on the left, ankle on knee
+    # small seated figure on the left, one ankle resting on the other knee
     j = {
         "neck": (58, 110),
         "hip": (62, 202),
@@ -253,17 +255,33 @@ def draw_toe_stretching() -> str:
     }
     body += figure(j)
     body.append(poly([(62, 202), (118, 180), (150, 176)], 11, FAR))
-    # close-up panel: foot with hand bending toes
+    # close-up panel: the foot, toes bent up by the hand (solid) and down (dashed)
     body.append(
-        f'<rect x="190" y="20" width="270" height="250" rx="12" fill="#fff" '
+        f'<rect x="170" y="14" width="296" height="262" rx="12" fill="#fff" '
         f'stroke="{PROP}" stroke-width="2"/>'
     )
-    body += foot_closeup((205, 220), 0.95, "flat")
-    body.append(path("M392 178 q18 -6 30 8 q6 14 -8 22 l-34 6", 5, INK, "#e8e8e8"))  # hand
-    body.append(path("M404 160 q30 6 22 30", 5, INK))  # fingers over toes
-    body.append(curved_arrow((445, 190), (470, 150), (430, 120)))
-    body.append(curved_arrow((445, 215), (470, 250), (425, 258)))
-    return svg("Toe stretching", "A hand bends the toes gently up, then down.", body)
+    body += foot_closeup((186, 214), 0.9, "none")
+    # toes bent up (solid) and the same toes bent down (dashed, the second half)
+    body.append(path("M364 190 L392 160 Q404 150 412 162 L378 204 Z", 5, INK, "#fafafa"))
+    body.append(path("M374 206 L402 234 Q406 246 392 246 L364 212", 4, FAR, dash="6 5"))
+    # a mitten-shaped hand over the toe tips, thumb underneath, forearm going up
+    body.append(
+        path(
+            "M388 150 Q394 120 424 120 Q452 124 452 150 Q450 174 422 178 Q400 180 392 168 Z",
+            4,
+            INK,
+            "#e6e6e6",
+        )
+    )
+    body.append(path("M400 174 Q412 190 428 178", 4, INK))
+    body.append(line((446, 128), (462, 60), 12, INK))
+    body.append(curved_arrow((440, 206), (470, 190), (462, 160)))
+    body.append(curved_arrow((420, 222), (440, 256), (404, 262)))
+    return svg(
+        "Toe stretching",
+        "A hand bends the toes gently up towards the shin, then down towards the sole.",
+        body,
+    )
 
 
 def draw_toe_pencil_grip() -> str:

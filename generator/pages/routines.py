@@ -25,7 +25,10 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                     "oembed": settings.url(oembed_path("routines", plan.routine.id)),
                 },
                 plan=plan,
-                pictures={i.exercise.id: picture(path, i.exercise, "hb-thumb") for i in plan.items},
+                pictures={
+                    i.exercise.id: picture(path, i.exercise, "hb-routine-picture")
+                    for i in plan.items
+                },
                 item_minutes={
                     i.exercise.id: minutes(i.dosage.seconds + SETUP_SECONDS) for i in plan.items
                 },

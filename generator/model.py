@@ -121,6 +121,11 @@ class Dosage(Strict):
         one_side = self.sets * self.reps * per_rep + (self.sets - 1) * REST_BETWEEN_SETS_SECONDS
         return one_side * (2 if self.per_side else 1)
 
+    @property
+    def session_seconds(self) -> int:
+        """Time this dosage takes in a session, including getting into position."""
+        return self.seconds + SETUP_SECONDS
+
 
 class Variant(Strict):
     """An easier or harder option: a link to another exercise, or a variant described in words."""
@@ -365,7 +370,7 @@ class Clinic(Strict):
 
 def total_seconds(entries: list[tuple[Exercise, Dosage]]) -> int:
     """Time a routine takes: each exercise's dosage plus set-up."""
-    return sum(dosage.seconds + SETUP_SECONDS for _, dosage in entries)
+    return sum(dosage.session_seconds for _, dosage in entries)
 
 
 def minutes(seconds: int) -> int:

@@ -13,7 +13,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import escape, words
-from ..model import SETUP_SECONDS, Exercise, minutes
+from ..model import Exercise, minutes
 from ..validate import Book, PlannedRoutine
 
 Pages = list[tuple[str, str]]
@@ -82,7 +82,7 @@ def _front_value(value: Any) -> Any:
 
 
 def exercise_minutes(exercise: Exercise) -> int:
-    return minutes(exercise.dosage.seconds + SETUP_SECONDS)
+    return minutes(exercise.dosage.session_seconds)
 
 
 def routines_using(book: Book) -> dict[str, list[PlannedRoutine]]:

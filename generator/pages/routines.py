@@ -29,9 +29,7 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                     i.exercise.id: picture(path, i.exercise, "hb-routine-picture")
                     for i in plan.items
                 },
-                item_minutes={
-                    i.exercise.id: minutes(i.dosage.seconds + SETUP_SECONDS) for i in plan.items
-                },
+                item_minutes={i.exercise.id: minutes(i.dosage.session_seconds) for i in plan.items},
                 setup_seconds=SETUP_SECONDS,
                 embed=snippet_block(settings, "routines", plan.routine.id, plan.routine.name),
             )

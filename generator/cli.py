@@ -40,14 +40,21 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    result = pipeline.generate(args.content, args.docs, args.config, args.site_url)
+    jobs = args.jobs or pipeline.cpu_count()
+    result = pipeline.generate(args.content, args.docs, args.config, args.site_url, jobs=jobs)
     _report(result)
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
     result = pipeline.build(
-        args.content, args.docs, args.output, args.config, args.site_url, pdf=args.pdf
+        args.content,
+        args.docs,
+        args.output,
+        args.config,
+        args.site_url,
+        pdf=args.pdf,
+        jobs=args.jobs,
     )
     _report(result)
     print(f"site built in {args.output}/")
@@ -67,6 +74,12 @@ def _report(result: pipeline.Generated) -> None:
         f"generated {len(report.written)} changed file(s), {report.unchanged} unchanged, "
         f"{len(report.removed)} removed"
     )
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -136,6 +149,13 @@ def _parser() -> argparse.ArgumentParser:
                 "--pdf",
                 action="store_true",
                 help="also print every card to PDF (A4 and US Letter) with Chromium",
+            )
+        if name != "serve":
+            sub.add_argument(
+                "--jobs",
+                type=_positive,
+                default=None,
+                help="processes that draw QR codes and render pages (default: one per CPU)",
             )
         if name == "serve":
             sub.add_argument(

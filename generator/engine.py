@@ -35,15 +35,18 @@ def build_site(
     strict: bool = True,
     source_date_epoch: int | None = None,
     after_build: Callable[[Path], None] | None = None,
+    jobs: int | None = None,
 ) -> None:
     """Run MkDocs into a temporary folder, then move it to `site_dir`.
 
     `after_build` runs on the finished folder before the swap (PDF printing, for one); if it
-    raises, the new folder is thrown away and the old site stays.
+    raises, the new folder is thrown away and the old site stays. `jobs` is how many
+    processes render pages (default: one per CPU for a big site, one for a small one).
     """
-    from mkdocs.commands import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from . import mkdocs_parallel
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +69,7 @@ def build_site(
         os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
     try:
         config = load_config(str(config_file), **overrides)
-        build.build(config)
+        mkdocs_parallel.build(config, jobs)
         if after_build is not None:
             after_build(staging)
     except (MkDocsException, OSError, SystemExit) as error:

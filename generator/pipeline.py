@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -63,12 +64,18 @@ def generate(
     config_file: Path = DEFAULT_CONFIG,
     site_url: str | None = None,
     pdf: bool = False,
+    jobs: int = 1,
 ) -> Generated:
-    """Check the content and write the Markdown pages and assets into `docs_dir`."""
+    """Check the content and write the Markdown pages and assets into `docs_dir`.
+
+    `jobs` processes may draw QR codes; the default of one keeps `mkdocs serve`, whose
+    server runs threads, from forking.
+    """
     book = check_content(content_dir)
     settings = replace(
         read_settings(config_file, site_url, pdf),
         qr_cache=docs_dir.with_name(docs_dir.name + ".cache") / "qr",
+        jobs=jobs,
     )
     files = render_pages(book, settings)
     try:
@@ -86,6 +93,7 @@ def build(
     site_url: str | None = None,
     *,
     pdf: bool = False,
+    jobs: int | None = None,
 ) -> Generated:
     """Generate, then build the site (and card PDFs); the previous site survives any failure."""
     from .engine import build_site
@@ -96,7 +104,7 @@ def build(
         from .pdf import print_cards
 
         chromium_path()  # fail before any work when Chromium is missing
-    generated = generate(content_dir, docs_dir, config_file, site_url, pdf)
+    generated = generate(content_dir, docs_dir, config_file, site_url, pdf, jobs or cpu_count())
     epoch = content_epoch(generated.book)
     if pdf:
 
@@ -110,8 +118,14 @@ def build(
         site_url=site_url,
         source_date_epoch=epoch,
         after_build=after_build,
+        jobs=jobs,
     )
     return generated
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on: the default number of worker processes."""
+    return len(os.sched_getaffinity(0))
 
 
 def content_epoch(book: Book) -> int:

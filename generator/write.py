@@ -6,6 +6,7 @@ watcher rebuild only what really changed; files whose source is gone are removed
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,28 +36,47 @@ def write_tree(files: dict[str, bytes], folder: Path) -> WriteReport:
         )
     folder.mkdir(parents=True, exist_ok=True)
     (folder / MARKER).touch()
+    root = str(folder)
     written, unchanged = [], 0
-    for name, data in sorted(files.items()):
-        target = folder / name
-        if target.is_file() and target.read_bytes() == data:
+    made: set[str] = set()
+    for name in sorted(files):
+        target = os.path.join(root, name)
+        if _holds(target, files[name]):
             unchanged += 1
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        # Write beside, then rename: a watcher (mkdocs serve) never reads half a file.
+        tmp = target + ".tmp"
+        with open(tmp, "wb") as out:
+            out.write(files[name])
+        os.replace(tmp, target)
         written.append(name)
-    removed = _remove_stale(folder, set(files))
+    removed = _remove_stale(root, set(files))
     return WriteReport(tuple(written), unchanged, tuple(removed))
 
 
-def _remove_stale(folder: Path, keep: set[str]) -> list[str]:
+def _holds(target: str, data: bytes) -> bool:
+    try:
+        with open(target, "rb") as existing:
+            return existing.read() == data
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return False
+
+
+def _remove_stale(root: str, keep: set[str]) -> list[str]:
     removed = []
-    for path in sorted(folder.rglob("*"), reverse=True):
-        name = path.relative_to(folder).as_posix()
-        if path.is_file() and name not in keep and name != MARKER:
-            path.unlink()
-            removed.append(name)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for here, folders, names in os.walk(root, topdown=False):
+        for name in names:
+            path = os.path.join(here, name)
+            relative = os.path.relpath(path, root).replace(os.sep, "/")
+            if relative not in keep and relative != MARKER:
+                os.unlink(path)
+                removed.append(relative)
+        for folder_name in folders:
+            path = os.path.join(here, folder_name)
+            if not os.listdir(path):
+                os.rmdir(path)
     return sorted(removed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..qr import qr_svg
+from ..qr import qr_svgs
 from ..validate import Book
 from .common import Pages, Settings, html_page, page, picture, relative
 
@@ -17,6 +17,9 @@ DAYS = 7
 
 
 def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+    online_pages = [f"routines/{plan.routine.id}/" for plan in book.routines]
+    online_pages += [f"exercises/{exercise.id}/" for exercise in book.exercises]
+    codes = qr_svgs((settings.url(p) for p in online_pages), settings.qr_cache, settings.jobs)
     pages = []
     for plan in book.routines:
         path = card_path(plan.routine.id)
@@ -30,6 +33,7 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 plan.routine.id,
                 f"routines/{plan.routine.id}/",
                 plan.routine.name,
+                codes,
                 plan=plan,
                 thumbs=thumbs,
             )
@@ -46,6 +50,7 @@ def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 name,
                 f"exercises/{exercise.id}/",
                 exercise.name,
+                codes,
                 exercise=exercise,
                 image=image,
             )
@@ -77,6 +82,7 @@ def card_page(
     name: str,
     online_page: str,
     title: str,
+    codes: dict[str, str],
     **specific: object,
 ) -> tuple[str, str]:
     """One card at /cards/<name>/, with what every card carries besides `specific`."""
@@ -93,7 +99,7 @@ def card_page(
         brand=book.clinic.name if book.clinic else settings.site_name,
         days=DAYS,
         logo=clinic_logo(book, path),
-        qr=qr_code(online, settings),
+        qr=Markup(codes[online]),
         online=online,
         back=relative(path, online_page),
         pdf_name=name.rsplit("/", 1)[-1],
@@ -116,8 +122,3 @@ def card_context(path: str, name: str) -> dict[str, object]:
         "script": None,
         "accent": None,
     }
-
-
-def qr_code(url: str, settings: Settings) -> Markup:
-    """A QR code of `url` as inline SVG, drawn at build time."""
-    return Markup(qr_svg(url, settings.qr_cache))

@@ -29,6 +29,8 @@ class Settings:
     pdf: bool = False
     #: Where QR codes made by earlier builds are kept (None: make every code afresh).
     qr_cache: Path | None = None
+    #: Processes that may draw QR codes at once.
+    jobs: int = 1
 
     def url(self, path: str) -> str:
         """Absolute URL of a page, from `site_url`: `routines/x/` -> https://.../routines/x/."""

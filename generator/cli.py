@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import pipeline
 from .errors import HandbookError
+from .forking import cpu_count
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +41,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    jobs = args.jobs or pipeline.cpu_count()
+    jobs = args.jobs or cpu_count()
     result = pipeline.generate(args.content, args.docs, args.config, args.site_url, jobs=jobs)
     _report(result)
     return 0

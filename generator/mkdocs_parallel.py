@@ -16,9 +16,9 @@ byte for byte, so a change of MkDocs that breaks this shows up there.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from mkdocs import utils
@@ -29,6 +29,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from .forking import cpu_count, fork_map, workers_for
+
 #: Below this many pages the cost of forking outweighs the gain.
 MIN_PAGES_PER_WORKER = 50
 
@@ -37,16 +39,13 @@ log = logging.getLogger("mkdocs.commands.build")
 
 @dataclass
 class _Plan:
-    """What every worker needs; module-level so forked workers inherit it without pickling."""
+    """What every worker needs (forked workers inherit it: it is never pickled)."""
 
     config: MkDocsConfig
     files: Files
     nav: Navigation
     own: list[list[File]]
     static: list[list[File]]
-
-
-_PLAN: _Plan | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ class _Capture(logging.Handler):
 
 def worker_count(pages: int) -> int:
     """How many workers suit `pages` pages on this machine (1 means build serially)."""
-    return max(1, min(len(os.sched_getaffinity(0)), pages // MIN_PAGES_PER_WORKER))
+    return workers_for(pages, cpu_count(), MIN_PAGES_PER_WORKER)
 
 
 def build(config: MkDocsConfig, jobs: int | None = None) -> None:
@@ -157,16 +156,7 @@ def _outputs_collide(pages: list[File], static: list[File]) -> bool:
 
 
 def _run_workers(plan: _Plan) -> dict[str, _Rendered]:
-    global _PLAN
-    _PLAN = plan
-    try:
-        if len(plan.own) == 1:
-            results = [_work(0)]
-        else:
-            with multiprocessing.get_context("fork").Pool(len(plan.own)) as pool:
-                results = pool.map(_work, range(len(plan.own)))
-    finally:
-        _PLAN = None
+    results = fork_map(partial(_work, plan), range(len(plan.own)), len(plan.own))
     rendered: dict[str, _Rendered] = {}
     for result in results:
         for name, level, message in result.records:
@@ -178,10 +168,8 @@ def _run_workers(plan: _Plan) -> dict[str, _Rendered]:
     return rendered
 
 
-def _work(index: int) -> _Result:
+def _work(plan: _Plan, index: int) -> _Result:
     """One worker's share: render its pages, copy its static files, report what it logged."""
-    assert _PLAN is not None
-    plan = _PLAN
     capture = _Capture()
     mkdocs_logger = logging.getLogger("mkdocs")
     saved = mkdocs_logger.handlers[:], mkdocs_logger.propagate

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 import yaml
 
 from .errors import HandbookError
+from .forking import cpu_count
 from .load import load_content
 from .render import Settings, render_pages
 from .validate import Book, check
@@ -121,11 +121,6 @@ def build(
         jobs=jobs,
     )
     return generated
-
-
-def cpu_count() -> int:
-    """CPUs this process may run on: the default number of worker processes."""
-    return len(os.sched_getaffinity(0))
 
 
 def content_epoch(book: Book) -> int:

@@ -9,14 +9,15 @@ changes, so later builds read it back.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 from collections.abc import Iterable
 from pathlib import Path
 
 import segno
 
+from .forking import fork_map, workers_for
+
 #: Bump when the drawing below changes, so cached codes are made again.
-STYLE = "m-mask0-border2-v1"
+STYLE = "m-byte-mask0-border2-v2"
 #: Below this many missing codes per process, forking costs more than it saves.
 MIN_CODES_PER_PROCESS = 100
 
@@ -31,12 +32,7 @@ def qr_svgs(urls: Iterable[str], cache: Path | None = None, jobs: int = 1) -> di
             codes[url] = cached.read_text("utf-8")
         else:
             missing.append(url)
-    workers = max(1, min(jobs, len(missing) // MIN_CODES_PER_PROCESS))
-    if workers > 1:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            made = pool.map(draw_qr, missing, chunksize=len(missing) // workers + 1)
-    else:
-        made = [draw_qr(url) for url in missing]
+    made = fork_map(draw_qr, missing, workers_for(len(missing), jobs, MIN_CODES_PER_PROCESS))
     for url, svg in zip(missing, made, strict=True):
         codes[url] = svg
         _store(_cache_file(url, cache), svg)
@@ -46,8 +42,9 @@ def qr_svgs(urls: Iterable[str], cache: Path | None = None, jobs: int = 1) -> di
 def draw_qr(url: str) -> str:
     """Encode `url` and draw it as an <svg> with a title, black on white."""
     # A fixed mask skips segno's search over all eight masks (most of its time); the mask
-    # only tunes how even the pattern looks, and every reader decodes any of them.
-    code = segno.make(url, error="m", mask=0)
+    # only tunes how even the pattern looks, and every reader decodes any of them. Byte mode
+    # and a fixed error level skip two more searches: level M already survives a smudge.
+    code = segno.make(url, error="m", mask=0, mode="byte", boost_error=False, micro=False)
     svg = code.svg_inline(
         scale=1,
         border=2,

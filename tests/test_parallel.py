@@ -14,7 +14,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from generator import engine, mkdocs_parallel, pipeline, qr
+from generator import engine, forking, mkdocs_parallel, pipeline, qr
 from generator.errors import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,3 +106,7 @@ def test_qr_codes_drawn_in_parallel_match_serial_ones(
     assert parallel == serial
     assert len(list((tmp_path / "qr").glob("*.svg"))) == len(urls)
     assert qr.qr_svgs(urls, tmp_path / "qr", jobs=2) == serial  # read back from the cache
+
+
+def test_fork_map_keeps_the_order_of_the_items() -> None:
+    assert forking.fork_map(lambda n: n * n, range(10), 3) == [n * n for n in range(10)]

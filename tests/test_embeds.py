@@ -167,6 +167,23 @@ def test_full_pages_announce_their_oembed_and_show_the_snippet(built_site: Any) 
     assert "Embed on your site" in html and "embed.js" in html
 
 
+def test_the_snippet_on_a_full_page_can_be_copied_as_it_is(built_site: Any) -> None:
+    _, base_url, book = built_site
+    exercise = book.exercises[0]
+    with chromium() as browser:
+        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        page.goto(f"{base_url}exercises/{exercise.id}/", wait_until="networkidle")
+        block = page.locator("pre", has_text="<iframe")
+        assert block.count() == 1
+        code = block.locator("code").inner_text()
+        assert code.startswith(f'<iframe src="{base_url}embed/exercises/{exercise.id}/"')
+        assert f'<script src="{base_url}embed.js" async></script>' in code
+        block.locator('button[data-md-type="copy"]').click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.strip() == code.strip()
+
+
 def test_embed_scripts_use_no_cookies_or_storage() -> None:
     root = Path(__file__).resolve().parent.parent / "generator"
     for script in (root / "static" / "embed.js", root / "assets" / "embed-frame.js"):

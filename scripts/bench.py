@@ -2,9 +2,10 @@
 
 For each catalogue size N it makes a synthetic content folder (N exercises, N/5 routines,
 deterministic from a seed, valid against the real schema), then times, as medians of
-several runs: the generator stage alone, the full `handbook build`, and a plain
-`mkdocs build` of the same generated Markdown. It also checks that a second generate
-with no content change writes no file.
+several runs: the generator stage alone from nothing (no QR cache) and again with no
+content change, the full `handbook build` from nothing with one worker per CPU and with
+`--jobs 1`, and a plain `mkdocs build` of the same generated Markdown. It also checks
+that the second generate writes no file.
 """
 
 from __future__ import annotations
@@ -153,13 +154,17 @@ def measure(count: int, runs: int, seed: int, work: Path) -> dict[str, float]:
     make_catalogue(project / "content", count, seed)
     handbook = str(Path(sys.executable).with_name("handbook"))
     mkdocs = str(Path(sys.executable).with_name("mkdocs"))
-    generate, full, plain = [], [], []
+    generate, unchanged, full, serial, plain = [], [], [], [], []
     for run in range(runs):
         shutil.rmtree(project / "build", ignore_errors=True)
         generate.append(timed([handbook, "generate"], project))
+        unchanged.append(timed([handbook, "generate"], project))
         shutil.rmtree(project / "build", ignore_errors=True)
         shutil.rmtree(project / "site", ignore_errors=True)
         full.append(timed([handbook, "build"], project))
+        shutil.rmtree(project / "build", ignore_errors=True)
+        shutil.rmtree(project / "site", ignore_errors=True)
+        serial.append(timed([handbook, "build", "--jobs", "1"], project))
         plain.append(timed([mkdocs, "build", "-q", "-d", str(project / f"plain{run}")], project))
     again = subprocess.run(
         [handbook, "generate"], cwd=project, check=True, text=True, capture_output=True
@@ -168,7 +173,9 @@ def measure(count: int, runs: int, seed: int, work: Path) -> dict[str, float]:
     return {
         "n": count,
         "generate": statistics.median(generate),
+        "unchanged": statistics.median(unchanged),
         "full": statistics.median(full),
+        "serial": statistics.median(serial),
         "plain": statistics.median(plain),
         "pages": pages,
         "mb": megabytes,
@@ -190,14 +197,17 @@ def main() -> int:
             print(f"measured N={count}", file=sys.stderr)
     print(f"median of {args.runs} runs, seed {args.seed}, {os.cpu_count()} CPUs\n")
     print(
-        "| N | generate s | exercises/s | full build s | plain mkdocs s | full/plain | pages "
+        "| N | generate s | exercises/s | generate, no change s | exercises/s "
+        "| full build s | full build, --jobs 1 s | plain mkdocs s | full/plain | pages "
         "| output MB | KB HTML/page | files rewritten on a 2nd generate |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---" * 13 + "|")
     for row in rows:
         print(
             f"| {row['n']} | {row['generate']:.2f} | {row['n'] / row['generate']:.0f} | "
-            f"{row['full']:.2f} | {row['plain']:.2f} | {row['full'] / row['plain']:.2f} | "
+            f"{row['unchanged']:.2f} | {row['n'] / row['unchanged']:.0f} | "
+            f"{row['full']:.2f} | {row['serial']:.2f} | {row['plain']:.2f} | "
+            f"{row['full'] / row['plain']:.2f} | "
             f"{row['pages']} | {row['mb']:.1f} | {row['kb_page']:.1f} | {row['rewritten']} |"
         )
     by_n = {row["n"]: row for row in rows}

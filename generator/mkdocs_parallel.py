@@ -125,7 +125,7 @@ def _plan(config: MkDocsConfig, files: Files, nav: Navigation, jobs: int | None)
         for file in files
         if not file.is_documentation_page() and file.inclusion.is_included()  # type: ignore[no-untyped-call]  # untyped in MkDocs
     ]
-    count = jobs or worker_count(len(pages))
+    count = max(1, min(jobs, len(pages))) if jobs else worker_count(len(pages))
     if _outputs_collide(pages, static):
         count = 1  # MkDocs lets a page overwrite a static file: keep its order
     return _Plan(

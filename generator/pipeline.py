@@ -6,16 +6,18 @@ import calendar
 import datetime
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import HandbookError
+from .fingerprint import fingerprint
 from .forking import cpu_count
-from .load import load_content
-from .render import Settings, render_pages
-from .validate import Book, check
-from .write import NotOurFolderError, WriteReport, write_tree
+from .write import NotOurFolderError, WriteReport, record_stamp, unchanged_stamp, write_tree
+
+if TYPE_CHECKING:
+    from .render import Settings
+    from .validate import Book
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -33,6 +35,8 @@ _Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 def read_settings(config_file: Path, site_url: str | None = None, pdf: bool = False) -> Settings:
     """Site name and URL from mkdocs.yml, with the command line's URL taking precedence."""
+    from .render import Settings
+
     try:
         config: dict[str, Any] = yaml.load(config_file.read_text("utf-8"), Loader=_Tolerant) or {}
     except (OSError, yaml.YAMLError) as error:
@@ -47,6 +51,10 @@ def read_settings(config_file: Path, site_url: str | None = None, pdf: bool = Fa
 
 def check_content(content_dir: Path = DEFAULT_CONTENT) -> Book:
     """Load and validate; raise ContentError with every problem."""
+    # Imported here, not above: a generate with nothing new to do never needs them.
+    from .load import load_content
+    from .validate import check
+
     return check(load_content(content_dir))
 
 
@@ -54,8 +62,11 @@ def check_content(content_dir: Path = DEFAULT_CONTENT) -> Book:
 class Generated:
     """The result of the generate stage."""
 
-    book: Book
+    #: The checked content; None when nothing had changed and the stage stopped early.
+    book: Book | None
     report: WriteReport
+    #: The content's review date as a timestamp, for reproducible builds.
+    epoch: int
 
 
 def generate(
@@ -69,20 +80,26 @@ def generate(
     """Check the content and write the Markdown pages and assets into `docs_dir`.
 
     `jobs` processes may draw QR codes; the default of one keeps `mkdocs serve`, whose
-    server runs threads, from forking.
+    server runs threads, from forking. When no input changed since the last generate into
+    `docs_dir` and the folder is as that generate left it, nothing is done (see fingerprint.py).
     """
+    cache = docs_dir.with_name(docs_dir.name + ".cache")
+    inputs = fingerprint(content_dir, config_file, site_url, pdf)
+    if inputs is not None and (stamp := unchanged_stamp(docs_dir, cache / "stamp.json", inputs)):
+        return Generated(None, WriteReport((), len(stamp.files), ()), stamp.epoch)
+    from .render import render_pages
+
     book = check_content(content_dir)
-    settings = replace(
-        read_settings(config_file, site_url, pdf),
-        qr_cache=docs_dir.with_name(docs_dir.name + ".cache") / "qr",
-        jobs=jobs,
-    )
+    settings = replace(read_settings(config_file, site_url, pdf), qr_cache=cache / "qr", jobs=jobs)
     files = render_pages(book, settings)
     try:
         report = write_tree(files, docs_dir)
     except NotOurFolderError as error:
         raise HandbookError(str(error)) from None
-    return Generated(book, report)
+    epoch = content_epoch(book)
+    if inputs is not None:
+        record_stamp(docs_dir, cache / "stamp.json", inputs, epoch)
+    return Generated(book, report, epoch)
 
 
 def build(
@@ -105,7 +122,7 @@ def build(
 
         chromium_path()  # fail before any work when Chromium is missing
     generated = generate(content_dir, docs_dir, config_file, site_url, pdf, jobs or cpu_count())
-    epoch = content_epoch(generated.book)
+    epoch = generated.epoch
     if pdf:
 
         def after_build(site: Path) -> None:

@@ -6,6 +6,7 @@ watcher rebuild only what really changed; files whose source is gone are removed
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,3 +81,50 @@ def _remove_stale(root: str, keep: set[str]) -> list[str]:
             if not os.listdir(path):
                 os.rmdir(path)
     return sorted(removed)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the last generate into a folder read (its inputs' fingerprint) and left there."""
+
+    fingerprint: str
+    epoch: int
+    #: Every file in the folder, with its size and modification time in nanoseconds.
+    files: dict[str, tuple[int, int]]
+
+
+def record_stamp(folder: Path, stamp_file: Path, fingerprint: str, epoch: int) -> None:
+    """Note what `folder` holds now, after a generate whose inputs had `fingerprint`."""
+    stamp = {"fingerprint": fingerprint, "epoch": epoch, "files": _listing(str(folder))}
+    stamp_file.parent.mkdir(parents=True, exist_ok=True)
+    partial = stamp_file.with_suffix(".tmp")
+    partial.write_text(json.dumps(stamp, sort_keys=True), "utf-8")
+    partial.replace(stamp_file)
+
+
+def unchanged_stamp(folder: Path, stamp_file: Path, fingerprint: str) -> Stamp | None:
+    """The stamp, if the inputs are the same and `folder` still holds just what it lists."""
+    try:
+        raw = json.loads(stamp_file.read_text("utf-8"))
+        stamp = Stamp(
+            raw["fingerprint"],
+            int(raw["epoch"]),
+            {name: (size, mtime) for name, (size, mtime) in raw["files"].items()},
+        )
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if stamp.fingerprint != fingerprint or not (folder / MARKER).is_file():
+        return None
+    return stamp if _listing(str(folder)) == stamp.files else None
+
+
+def _listing(root: str) -> dict[str, tuple[int, int]]:
+    listing = {}
+    for here, _, names in os.walk(root):
+        for name in names:
+            path = os.path.join(here, name)
+            relative = os.path.relpath(path, root).replace(os.sep, "/")
+            if relative != MARKER:
+                status = os.stat(path)
+                listing[relative] = (status.st_size, status.st_mtime_ns)
+    return listing

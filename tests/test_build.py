@@ -30,6 +30,7 @@ def test_real_content_builds_strict_with_every_page(
     monkeypatch.chdir(ROOT)
     result = pipeline.build(ROOT / "content", tmp_path / "docs", tmp_path / "site")
     site = tmp_path / "site"
+    assert result.book is not None
     for exercise in result.book.exercises:
         assert (site / "exercises" / exercise.id / "index.html").is_file()
     for plan in result.book.routines:
@@ -78,14 +79,64 @@ def test_generate_writes_only_changed_files_and_removes_stale_pages(project: Pat
     first = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
     assert "exercises/toe-walking/index.md" in first.report.written
     stamp = (project / "build/docs/exercises/toe-walking/index.md").stat().st_mtime_ns
+    (project / "build/docs.cache/stamp.json").unlink()  # so the pages are rendered again
     second = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
-    assert second.report.written == ()
+    assert second.book is not None and second.report.written == ()
     assert (project / "build/docs/exercises/toe-walking/index.md").stat().st_mtime_ns == stamp
 
     (project / "content/routines/quick.yml").unlink()
     third = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
     assert "routines/quick/index.md" in third.report.removed
     assert not (project / "build/docs/routines/quick/index.md").exists()
+
+
+def generate_here(site_url: str | None = None) -> pipeline.Generated:
+    return pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"), site_url)
+
+
+def test_a_generate_with_nothing_new_stops_early_and_touches_nothing(project: Path) -> None:
+    first = generate_here()
+    before = {p: p.stat().st_mtime_ns for p in (project / "build/docs").rglob("*")}
+    again = generate_here()
+    assert again.book is None and again.report.written == () and again.report.removed == ()
+    assert again.report.unchanged == len([p for p in before if p.is_file()]) - 1  # the marker
+    assert again.epoch == first.epoch
+    assert {p: p.stat().st_mtime_ns for p in (project / "build/docs").rglob("*")} == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["content", "site_url", "deleted page", "edited page", "added file", "image"],
+)
+def test_any_changed_input_or_output_makes_a_full_generate(project: Path, change: str) -> None:
+    generate_here()
+    docs = project / "build/docs"
+    page = docs / "exercises/toe-walking/index.md"
+    expected = page.read_text("utf-8")
+    site_url = None
+    if change == "content":
+        exercise = project / "content/exercises/toe-walking.yml"
+        exercise.write_text(exercise.read_text("utf-8").replace("Toe walking", "Tiptoe walk", 1))
+        expected = expected.replace("Toe walking", "Tiptoe walk")
+    elif change == "site_url":
+        site_url = "https://clinic.example/handbook/"
+        expected = expected.replace("https://foot-handbook.example.org/", site_url)
+    elif change == "deleted page":
+        page.unlink()
+    elif change == "edited page":
+        page.write_text("changed by hand", "utf-8")
+    elif change == "added file":
+        (docs / "stray.md").write_text("# Stray", "utf-8")
+    else:
+        image = next((project / "content/images").iterdir())
+        image.write_bytes(image.read_bytes() + b"\n")
+    result = generate_here(site_url)
+    assert result.book is not None
+    assert page.read_text("utf-8") == expected
+    assert not (docs / "stray.md").exists()
+    if change == "site_url":
+        card = (docs / "cards/exercises/toe-walking/index.html").read_text("utf-8")
+        assert "https://clinic.example/handbook/exercises/toe-walking/" in card
 
 
 def test_generate_refuses_a_folder_it_did_not_make(

@@ -30,6 +30,7 @@ def test_zensical_builds_every_page_kind(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stdout + run.stderr
     site = tmp_path / "site"
+    assert result.book is not None
     exercise = result.book.exercises[0]
     plan = result.book.routines[0]
     pages = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,18 +70,34 @@ def _holds(target: str, data: bytes) -> bool:
 
 def _remove_stale(root: str, keep: set[str]) -> list[str]:
     removed = []
-    for here, folders, names in os.walk(root, topdown=False):
-        for name in names:
-            path = os.path.join(here, name)
-            relative = os.path.relpath(path, root).replace(os.sep, "/")
-            if relative not in keep and relative != MARKER:
-                os.unlink(path)
-                removed.append(relative)
-        for folder_name in folders:
-            path = os.path.join(here, folder_name)
-            if not os.listdir(path):
-                os.rmdir(path)
+    for relative, entry in files_under(root):
+        if relative not in keep and relative != MARKER:
+            os.unlink(entry.path)
+            removed.append(relative)
+            _remove_empty_parents(root, os.path.dirname(entry.path))
     return sorted(removed)
+
+
+def _remove_empty_parents(root: str, folder: str) -> None:
+    while folder != root and not os.listdir(folder):
+        os.rmdir(folder)
+        folder = os.path.dirname(folder)
+
+
+def files_under(root: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every file below `root`: (its path relative to `root`, joined with '/'; its entry).
+
+    Names are joined by hand rather than with os.path.relpath, which resolves both paths
+    against the working directory for every file: at ten thousand files that is half the
+    time of a generate that finds nothing to do.
+    """
+    with os.scandir(root) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from files_under(entry.path, f"{prefix}{entry.name}/")
+        else:
+            yield f"{prefix}{entry.name}", entry
 
 
 @dataclass(frozen=True)
@@ -120,11 +137,8 @@ def unchanged_stamp(folder: Path, stamp_file: Path, fingerprint: str) -> Stamp |
 
 def _listing(root: str) -> dict[str, tuple[int, int]]:
     listing = {}
-    for here, _, names in os.walk(root):
-        for name in names:
-            path = os.path.join(here, name)
-            relative = os.path.relpath(path, root).replace(os.sep, "/")
-            if relative != MARKER:
-                status = os.stat(path)
-                listing[relative] = (status.st_size, status.st_mtime_ns)
+    for relative, entry in files_under(root):
+        if relative != MARKER:
+            status = entry.stat(follow_symlinks=False)
+            listing[relative] = (status.st_size, status.st_mtime_ns)
     return listing

@@ -87,7 +87,8 @@ def test_generate_writes_only_changed_files_and_removes_stale_pages(project: Pat
     (project / "content/routines/quick.yml").unlink()
     third = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
     assert "routines/quick/index.md" in third.report.removed
-    assert not (project / "build/docs/routines/quick/index.md").exists()
+    assert not (project / "build/docs/routines/quick").exists()
+    assert (project / "build/docs/routines/index.md").exists()
 
 
 def generate_here(site_url: str | None = None) -> pipeline.Generated:

@@ -90,7 +90,9 @@ def generate(
     from .render import render_pages
 
     book = check_content(content_dir)
-    settings = replace(read_settings(config_file, site_url, pdf), qr_cache=cache / "qr", jobs=jobs)
+    settings = replace(
+        read_settings(config_file, site_url, pdf), qr_cache=cache / "qr.json", jobs=jobs
+    )
     files = render_pages(book, settings)
     try:
         report = write_tree(files, docs_dir)

@@ -1,14 +1,15 @@
-"""QR codes as inline SVG, made by segno and kept in a small content-addressed cache.
+"""QR codes as inline SVG, made by segno and kept in a cache file between generates.
 
-Encoding a QR code in pure Python takes a millisecond or two, the largest single cost of
+Encoding a QR code in pure Python takes about a millisecond, the largest single cost of
 generating a big catalogue. So the codes a generate needs are made together, in one forked
-process per CPU when there are many, and each is kept in the cache: a card's URL rarely
-changes, so later builds read it back.
+process per CPU when there are many, and kept in one JSON file: a card's URL rarely
+changes, so later builds read it back. One file rather than one per code, because creating
+a thousand small files costs more than the codes' bytes.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,19 +24,18 @@ MIN_CODES_PER_PROCESS = 100
 
 
 def qr_svgs(urls: Iterable[str], cache: Path | None = None, jobs: int = 1) -> dict[str, str]:
-    """The QR code of each URL as an <svg> element, making the uncached ones in `jobs` processes."""
-    codes: dict[str, str] = {}
-    missing = []
-    for url in dict.fromkeys(urls):
-        cached = _cache_file(url, cache)
-        if cached is not None and cached.is_file():
-            codes[url] = cached.read_text("utf-8")
-        else:
-            missing.append(url)
+    """The QR code of each URL as an <svg> element, making the uncached ones in `jobs` processes.
+
+    The cache file keeps exactly the codes of this call, so codes of removed pages go with them.
+    """
+    cached = _read_cache(cache)
+    wanted = list(dict.fromkeys(urls))
+    missing = [url for url in wanted if url not in cached]
     made = fork_map(draw_qr, missing, workers_for(len(missing), jobs, MIN_CODES_PER_PROCESS))
-    for url, svg in zip(missing, made, strict=True):
-        codes[url] = svg
-        _store(_cache_file(url, cache), svg)
+    codes = {url: cached[url] for url in wanted if url in cached}
+    codes.update(zip(missing, made, strict=True))
+    if cache is not None and (missing or len(codes) != len(cached)):
+        _write_cache(cache, codes)
     return codes
 
 
@@ -57,17 +57,21 @@ def draw_qr(url: str) -> str:
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
-def _cache_file(url: str, cache: Path | None) -> Path | None:
+def _read_cache(cache: Path | None) -> dict[str, str]:
     if cache is None:
-        return None
-    key = hashlib.sha256(f"{STYLE}\n{url}".encode()).hexdigest()[:40]
-    return cache / f"{key}.svg"
+        return {}
+    try:
+        stored = json.loads(cache.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}  # no cache yet, or a damaged one: the codes are simply drawn again
+    if not isinstance(stored, dict) or stored.get("style") != STYLE:
+        return {}
+    codes = stored.get("codes")
+    return codes if isinstance(codes, dict) else {}
 
 
-def _store(cached: Path | None, svg: str) -> None:
-    if cached is None:
-        return
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".tmp")
-    partial.write_text(svg, "utf-8")
-    partial.replace(cached)
+def _write_cache(cache: Path, codes: dict[str, str]) -> None:
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    partial = cache.with_suffix(".tmp")
+    partial.write_text(json.dumps({"style": STYLE, "codes": codes}, sort_keys=True), "utf-8")
+    partial.replace(cache)

@@ -102,10 +102,35 @@ def test_qr_codes_drawn_in_parallel_match_serial_ones(
     urls = [f"https://clinic.example/exercises/e{index}/" for index in range(12)]
     serial = qr.qr_svgs(urls)
     monkeypatch.setattr(qr, "MIN_CODES_PER_PROCESS", 1)
-    parallel = qr.qr_svgs(urls, tmp_path / "qr", jobs=2)
+    parallel = qr.qr_svgs(urls, tmp_path / "qr.json", jobs=2)
     assert parallel == serial
-    assert len(list((tmp_path / "qr").glob("*.svg"))) == len(urls)
-    assert qr.qr_svgs(urls, tmp_path / "qr", jobs=2) == serial  # read back from the cache
+    assert list(parallel) == urls
+
+
+def test_qr_cache_is_read_back_and_keeps_only_the_codes_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "qr.json"
+    urls = [f"https://clinic.example/routines/r{index}/" for index in range(5)]
+    first = qr.qr_svgs(urls, cache)
+    drawn: list[str] = []
+    monkeypatch.setattr(qr, "draw_qr", lambda url: drawn.append(url) or f"<svg>{url}</svg>")
+    assert qr.qr_svgs(urls, cache) == first
+    assert drawn == []  # every code came from the cache
+    assert qr.qr_svgs([*urls[1:], "https://clinic.example/new/"], cache)
+    assert drawn == ["https://clinic.example/new/"]
+    assert sorted(json.loads(cache.read_text("utf-8"))["codes"]) == sorted(
+        [*urls[1:], "https://clinic.example/new/"]
+    )
+
+
+@pytest.mark.parametrize("stored", ["{not json", '{"style": "old", "codes": {}}', "[]"])
+def test_a_damaged_or_outdated_qr_cache_is_drawn_again(tmp_path: Path, stored: str) -> None:
+    cache = tmp_path / "qr.json"
+    cache.write_text(stored, "utf-8")
+    url = "https://clinic.example/exercises/e1/"
+    assert qr.qr_svgs([url], cache) == {url: qr.draw_qr(url)}
+    assert json.loads(cache.read_text("utf-8"))["style"] == qr.STYLE
 
 
 def test_fork_map_keeps_the_order_of_the_items() -> None:

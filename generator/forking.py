@@ -11,7 +11,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from multiprocessing.pool import Pool
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -31,16 +32,52 @@ def workers_for(items: int, jobs: int, least_per_worker: int) -> int:
 
 def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
     """`[function(item) for item in items]`, shared out round-robin between `workers` processes."""
+    with fork_map_start(function, items, workers) as pending:
+        return pending.result()
+
+
+def fork_map_start(function: Callable[[T], R], items: Sequence[T], workers: int) -> Pending[R]:
+    """Start `fork_map` in the background; the caller goes on and collects with `.result()`."""
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
+        return Pending(lambda: [function(item) for item in items])
     global _TASK
     _TASK = (function, items, workers)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            shares = pool.map(_run_share, range(workers))
+        pool = multiprocessing.get_context("fork").Pool(workers)  # the workers fork here
     finally:
         _TASK = None
-    results: list[R] = [None] * len(items)  # type: ignore[list-item]  # every slot is filled
+    shares = pool.map_async(_run_share, range(workers))
+    return Pending(lambda: _merge(shares.get(), len(items), workers), pool)
+
+
+class Pending(Generic[R]):
+    """Results still being computed; `with` makes sure no worker outlives its use."""
+
+    def __init__(self, collect: Callable[[], list[R]], pool: Pool | None = None) -> None:
+        self._collect = collect
+        self._pool = pool
+
+    def result(self) -> list[R]:
+        try:
+            return self._collect()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Pending[R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _merge(shares: list[list[R]], count: int, workers: int) -> list[R]:
+    results: list[R] = [None] * count  # type: ignore[list-item]  # every slot is filled
     for share, share_results in enumerate(shares):
         results[share::workers] = share_results
     return results

@@ -1,8 +1,8 @@
 """QR codes as inline SVG, made by segno and kept in a cache file between generates.
 
 Encoding a QR code in pure Python takes about a millisecond, the largest single cost of
-generating a big catalogue. So the codes a generate needs are made together, in one forked
-process per CPU when there are many, and kept in one JSON file: a card's URL rarely
+generating a big catalogue. So the codes a generate needs are made together, in forked
+processes while the other pages are rendered, and kept in one JSON file: a card's URL rarely
 changes, so later builds read it back. One file rather than one per code, because creating
 a thousand small files costs more than the codes' bytes.
 """
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import segno
 
-from .forking import fork_map, workers_for
+from .forking import Pending, fork_map_start, workers_for
 
 #: Bump when the drawing below changes, so cached codes are made again.
 STYLE = "m-byte-mask0-border2-v2"
@@ -23,20 +24,39 @@ STYLE = "m-byte-mask0-border2-v2"
 MIN_CODES_PER_PROCESS = 100
 
 
-def qr_svgs(urls: Iterable[str], cache: Path | None = None, jobs: int = 1) -> dict[str, str]:
-    """The QR code of each URL as an <svg> element, making the uncached ones in `jobs` processes.
-
-    The cache file keeps exactly the codes of this call, so codes of removed pages go with them.
-    """
+def start_qr_svgs(urls: Iterable[str], cache: Path | None = None, jobs: int = 1) -> QrDrawing:
+    """Start drawing the uncached codes in the background; collect them with `.result()`."""
     cached = _read_cache(cache)
     wanted = list(dict.fromkeys(urls))
     missing = [url for url in wanted if url not in cached]
-    made = fork_map(draw_qr, missing, workers_for(len(missing), jobs, MIN_CODES_PER_PROCESS))
-    codes = {url: cached[url] for url in wanted if url in cached}
-    codes.update(zip(missing, made, strict=True))
-    if cache is not None and (missing or len(codes) != len(cached)):
-        _write_cache(cache, codes)
-    return codes
+    workers = workers_for(len(missing), jobs, MIN_CODES_PER_PROCESS)
+    return QrDrawing(wanted, cached, missing, fork_map_start(draw_qr, missing, workers), cache)
+
+
+@dataclass
+class QrDrawing:
+    """Codes being drawn. The cache file keeps exactly the codes wanted, so codes of removed
+    pages go with them."""
+
+    wanted: list[str]
+    cached: dict[str, str]
+    missing: list[str]
+    pending: Pending[str]
+    cache: Path | None
+
+    def result(self) -> dict[str, str]:
+        made = self.pending.result()
+        codes = {url: self.cached[url] for url in self.wanted if url in self.cached}
+        codes.update(zip(self.missing, made, strict=True))
+        if self.cache is not None and (self.missing or len(codes) != len(self.cached)):
+            _write_cache(self.cache, codes)
+        return codes
+
+    def __enter__(self) -> QrDrawing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pending.close()
 
 
 def draw_qr(url: str) -> str:

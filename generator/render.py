@@ -12,7 +12,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import escape, words
 from .pages import FILE_KINDS, PAGE_KINDS
+from .pages.cards import card_pages, card_urls
 from .pages.common import Settings, equipment_words, md_link
+from .qr import start_qr_svgs
 from .validate import Book
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,8 +49,12 @@ def render_pages(
     """Every generated file of the docs folder, by its path inside that folder."""
     env = env or make_environment()
     files: dict[str, bytes] = {}
-    for kind in PAGE_KINDS:
-        for name, text in kind(book, settings, env):
+    # The QR codes are drawn in the background while the other pages are rendered.
+    with start_qr_svgs(card_urls(book, settings), settings.qr_cache, settings.jobs) as drawing:
+        for kind in PAGE_KINDS:
+            for name, text in kind(book, settings, env):
+                files[name] = text.encode("utf-8")
+        for name, text in card_pages(book, settings, env, drawing.result()):
             files[name] = text.encode("utf-8")
     for file_kind in FILE_KINDS:
         files.update(file_kind(book, settings))

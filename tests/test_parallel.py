@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import multiprocessing
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,13 +97,18 @@ def test_small_sites_build_in_one_process() -> None:
     assert mkdocs_parallel.worker_count(10_000) == len(os.sched_getaffinity(0))
 
 
+def qr_codes(urls: list[str], cache: Path | None = None, jobs: int = 1) -> dict[str, str]:
+    with qr.start_qr_svgs(urls, cache, jobs) as drawing:
+        return drawing.result()
+
+
 def test_qr_codes_drawn_in_parallel_match_serial_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     urls = [f"https://clinic.example/exercises/e{index}/" for index in range(12)]
-    serial = qr.qr_svgs(urls)
+    serial = qr_codes(urls)
     monkeypatch.setattr(qr, "MIN_CODES_PER_PROCESS", 1)
-    parallel = qr.qr_svgs(urls, tmp_path / "qr.json", jobs=2)
+    parallel = qr_codes(urls, tmp_path / "qr.json", jobs=2)
     assert parallel == serial
     assert list(parallel) == urls
 
@@ -112,12 +118,12 @@ def test_qr_cache_is_read_back_and_keeps_only_the_codes_in_use(
 ) -> None:
     cache = tmp_path / "qr.json"
     urls = [f"https://clinic.example/routines/r{index}/" for index in range(5)]
-    first = qr.qr_svgs(urls, cache)
+    first = qr_codes(urls, cache)
     drawn: list[str] = []
     monkeypatch.setattr(qr, "draw_qr", lambda url: drawn.append(url) or f"<svg>{url}</svg>")
-    assert qr.qr_svgs(urls, cache) == first
+    assert qr_codes(urls, cache) == first
     assert drawn == []  # every code came from the cache
-    assert qr.qr_svgs([*urls[1:], "https://clinic.example/new/"], cache)
+    assert qr_codes([*urls[1:], "https://clinic.example/new/"], cache)
     assert drawn == ["https://clinic.example/new/"]
     assert sorted(json.loads(cache.read_text("utf-8"))["codes"]) == sorted(
         [*urls[1:], "https://clinic.example/new/"]
@@ -129,8 +135,25 @@ def test_a_damaged_or_outdated_qr_cache_is_drawn_again(tmp_path: Path, stored: s
     cache = tmp_path / "qr.json"
     cache.write_text(stored, "utf-8")
     url = "https://clinic.example/exercises/e1/"
-    assert qr.qr_svgs([url], cache) == {url: qr.draw_qr(url)}
+    assert qr_codes([url], cache) == {url: qr.draw_qr(url)}
     assert json.loads(cache.read_text("utf-8"))["style"] == qr.STYLE
+
+
+def failing_draw(url: str) -> str:
+    if url.endswith("e7/"):
+        raise ValueError("cannot draw e7")
+    return "<svg></svg>"
+
+
+def test_a_failure_while_drawing_in_the_background_reaches_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(qr, "MIN_CODES_PER_PROCESS", 1)
+    monkeypatch.setattr(qr, "draw_qr", failing_draw)
+    urls = [f"https://clinic.example/exercises/e{index}/" for index in range(12)]
+    with pytest.raises(ValueError, match="cannot draw e7"):
+        qr_codes(urls, jobs=2)
+    assert multiprocessing.active_children() == []
 
 
 def test_fork_map_keeps_the_order_of_the_items() -> None:

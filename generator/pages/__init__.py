@@ -7,7 +7,6 @@ from collections.abc import Callable
 from jinja2 import Environment
 
 from ..validate import Book
-from .cards import card_pages
 from .common import Pages, Settings
 from .embeds import embed_pages, oembed_files
 from .evidence import causes_page, references_page
@@ -17,6 +16,7 @@ from .routines import routine_pages
 
 PageKind = Callable[[Book, Settings, Environment], Pages]
 
+#: Every kind of page but the cards, which wait for their QR codes (see render.py).
 PAGE_KINDS: list[PageKind] = [
     home_page,
     exercise_pages,
@@ -24,7 +24,6 @@ PAGE_KINDS: list[PageKind] = [
     safety_page,
     causes_page,
     references_page,
-    card_pages,
     embed_pages,
     embed_guide_page,
 ]

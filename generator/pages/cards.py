@@ -9,17 +9,21 @@ from __future__ import annotations
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..qr import qr_svgs
 from ..validate import Book
 from .common import Pages, Settings, html_page, page, picture, relative
 
 DAYS = 7
 
 
-def card_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+def card_urls(book: Book, settings: Settings) -> list[str]:
+    """The online pages the cards' QR codes lead to."""
     online_pages = [f"routines/{plan.routine.id}/" for plan in book.routines]
     online_pages += [f"exercises/{exercise.id}/" for exercise in book.exercises]
-    codes = qr_svgs((settings.url(p) for p in online_pages), settings.qr_cache, settings.jobs)
+    return [settings.url(page) for page in online_pages]
+
+
+def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str, str]) -> Pages:
+    """Every card, and the cards index; `codes` holds the QR code of each of `card_urls`."""
     pages = []
     for plan in book.routines:
         path = card_path(plan.routine.id)

@@ -57,8 +57,11 @@ def _build(args: argparse.Namespace) -> int:
         pdf=args.pdf,
         jobs=args.jobs,
     )
-    _report(result)
-    print(f"site built in {args.output}/")
+    _report(result.generated)
+    if result.site_rebuilt:
+        print(f"site built in {args.output}/")
+    else:
+        print(f"site in {args.output}/ is up to date: nothing to build")
     return 0
 
 

@@ -43,6 +43,40 @@ def fingerprint(
     return digest.hexdigest()
 
 
+def site_fingerprint(
+    docs_state: str,
+    config_file: Path,
+    theme_paths: list[Path],
+    site_dir: Path,
+    site_url: str | None,
+    pdf: bool,
+) -> str | None:
+    """A digest of every input of the site build, or None when an input cannot be read.
+
+    `docs_state` names the generated pages exactly (see write.record_stamp); `theme_paths` are
+    the theme overrides and hook files that mkdocs.yml names. Every installed distribution's
+    version counts, since MkDocs, its theme and its Markdown extensions all shape the pages.
+    """
+    digest = hashlib.sha256()
+    _add(digest, "docs", docs_state.encode())
+    _add(digest, "settings", f"{site_dir.resolve()}\n{site_url}\n{pdf}\n{sys.version}".encode())
+    versions = sorted(f"{dist.name}=={dist.version}" for dist in metadata.distributions())
+    _add(digest, "libraries", "\n".join(versions).encode())
+    try:
+        _add(digest, "config", config_file.read_bytes())
+        for name in (name for path in theme_paths for name in _theme_files(path)):
+            _add(digest, f"theme {name}", _read(name))
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _theme_files(path: Path) -> list[str]:
+    if path.is_dir():
+        return [entry.path for _, entry in files_under(str(path))]
+    return [str(path)]  # a missing file fails to read: the site is then built, not skipped
+
+
 def _add(digest: hashlib._Hash, label: str, data: bytes) -> None:
     # Lengths first, so that no two different inputs run together into the same bytes.
     digest.update(f"{label}\0{len(data)}\0".encode())

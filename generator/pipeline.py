@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .errors import HandbookError
-from .fingerprint import fingerprint
+from .fingerprint import fingerprint, site_fingerprint
 from .forking import cpu_count
 from .write import NotOurFolderError, WriteReport, record_stamp, unchanged_stamp, write_tree
 
@@ -37,16 +37,32 @@ def read_settings(config_file: Path, site_url: str | None = None, pdf: bool = Fa
     """Site name and URL from mkdocs.yml, with the command line's URL taking precedence."""
     from .render import Settings
 
-    try:
-        config: dict[str, Any] = yaml.load(config_file.read_text("utf-8"), Loader=_Tolerant) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise HandbookError(f"{config_file}: cannot read the site configuration: {error}") from None
+    config = _read_config(config_file)
     url = site_url or config.get("site_url") or ""
     if url and not url.endswith("/"):
         url += "/"
     return Settings(
         site_name=str(config.get("site_name", "Foot exercise handbook")), site_url=url, pdf=pdf
     )
+
+
+def _read_config(config_file: Path) -> dict[str, Any]:
+    try:
+        config = yaml.load(config_file.read_text("utf-8"), Loader=_Tolerant) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise HandbookError(f"{config_file}: cannot read the site configuration: {error}") from None
+    if not isinstance(config, dict):
+        raise HandbookError(f"{config_file}: the site configuration is not a mapping")
+    return config
+
+
+def theme_paths(config_file: Path) -> list[Path]:
+    """The files besides the docs that MkDocs reads: the theme's custom_dir and the hooks."""
+    config = _read_config(config_file)
+    theme = config.get("theme")
+    named = [theme.get("custom_dir")] if isinstance(theme, dict) else []
+    named += config.get("hooks") or []
+    return [config_file.parent / str(name) for name in named if name]
 
 
 def check_content(content_dir: Path = DEFAULT_CONTENT) -> Book:
@@ -67,6 +83,17 @@ class Generated:
     report: WriteReport
     #: The content's review date as a timestamp, for reproducible builds.
     epoch: int
+    #: A digest naming exactly what the docs folder holds; None when it cannot be known.
+    docs_state: str | None = None
+
+
+@dataclass(frozen=True)
+class Built:
+    """The result of the build stage."""
+
+    generated: Generated
+    #: False when no input of the site had changed and site/ was left untouched.
+    site_rebuilt: bool
 
 
 def generate(
@@ -83,15 +110,18 @@ def generate(
     server runs threads, from forking. When no input changed since the last generate into
     `docs_dir` and the folder is as that generate left it, nothing is done (see fingerprint.py).
     """
-    cache = docs_dir.with_name(docs_dir.name + ".cache")
+    stamp_file = cache_dir(docs_dir) / "stamp.json"
     inputs = fingerprint(content_dir, config_file, site_url, pdf)
-    if inputs is not None and (stamp := unchanged_stamp(docs_dir, cache / "stamp.json", inputs)):
-        return Generated(None, WriteReport((), len(stamp.files), ()), stamp.epoch)
+    if inputs is not None and (stamp := unchanged_stamp(docs_dir, stamp_file, inputs)):
+        return Generated(None, WriteReport((), len(stamp.files), ()), stamp.epoch, stamp.digest)
+    stamp_file.unlink(missing_ok=True)  # what it says is about to stop being true
     from .render import render_pages
 
     book = check_content(content_dir)
     settings = replace(
-        read_settings(config_file, site_url, pdf), qr_cache=cache / "qr.json", jobs=jobs
+        read_settings(config_file, site_url, pdf),
+        qr_cache=cache_dir(docs_dir) / "qr.json",
+        jobs=jobs,
     )
     files = render_pages(book, settings)
     try:
@@ -99,9 +129,13 @@ def generate(
     except NotOurFolderError as error:
         raise HandbookError(str(error)) from None
     epoch = content_epoch(book)
-    if inputs is not None:
-        record_stamp(docs_dir, cache / "stamp.json", inputs, epoch)
-    return Generated(book, report, epoch)
+    state = record_stamp(docs_dir, stamp_file, inputs, epoch) if inputs is not None else None
+    return Generated(book, report, epoch, state)
+
+
+def cache_dir(docs_dir: Path) -> Path:
+    """Where the stages keep what lets a later run skip work: beside the docs folder."""
+    return docs_dir.with_name(docs_dir.name + ".cache")
 
 
 def build(
@@ -113,8 +147,12 @@ def build(
     *,
     pdf: bool = False,
     jobs: int | None = None,
-) -> Generated:
-    """Generate, then build the site (and card PDFs); the previous site survives any failure."""
+) -> Built:
+    """Generate, then build the site (and card PDFs); the previous site survives any failure.
+
+    When the pages are as the last build left them, as are every other input of the site
+    and the site folder itself, nothing is built and no file is written.
+    """
     from .engine import build_site
 
     after_build = None
@@ -124,6 +162,13 @@ def build(
 
         chromium_path()  # fail before any work when Chromium is missing
     generated = generate(content_dir, docs_dir, config_file, site_url, pdf, jobs or cpu_count())
+    stamp_file = cache_dir(docs_dir) / "site.json"
+    inputs = None
+    if generated.docs_state is not None:
+        paths = theme_paths(config_file)
+        inputs = site_fingerprint(generated.docs_state, config_file, paths, site_dir, site_url, pdf)
+    if inputs is not None and unchanged_stamp(site_dir, stamp_file, inputs, marker=None):
+        return Built(generated, site_rebuilt=False)
     epoch = generated.epoch
     if pdf:
 
@@ -139,7 +184,9 @@ def build(
         after_build=after_build,
         jobs=jobs,
     )
-    return generated
+    if inputs is not None:
+        record_stamp(site_dir, stamp_file, inputs, epoch)
+    return Built(generated, site_rebuilt=True)
 
 
 def content_epoch(book: Book) -> int:

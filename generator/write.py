@@ -6,6 +6,7 @@ watcher rebuild only what really changed; files whose source is gone are removed
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -102,37 +103,54 @@ def files_under(root: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry[
 
 @dataclass(frozen=True)
 class Stamp:
-    """What the last generate into a folder read (its inputs' fingerprint) and left there."""
+    """What the last stage that wrote a folder read (its inputs' fingerprint) and left there."""
 
     fingerprint: str
     epoch: int
     #: Every file in the folder, with its size and modification time in nanoseconds.
     files: dict[str, tuple[int, int]]
+    #: A digest of the stamp itself: it names exactly this state of the folder.
+    digest: str
 
 
-def record_stamp(folder: Path, stamp_file: Path, fingerprint: str, epoch: int) -> None:
-    """Note what `folder` holds now, after a generate whose inputs had `fingerprint`."""
+def record_stamp(folder: Path, stamp_file: Path, fingerprint: str, epoch: int) -> str:
+    """Note what `folder` holds now, after a stage whose inputs had `fingerprint`; its digest."""
     stamp = {"fingerprint": fingerprint, "epoch": epoch, "files": _listing(str(folder))}
+    text = json.dumps(stamp, sort_keys=True)
     stamp_file.parent.mkdir(parents=True, exist_ok=True)
     partial = stamp_file.with_suffix(".tmp")
-    partial.write_text(json.dumps(stamp, sort_keys=True), "utf-8")
+    partial.write_text(text, "utf-8")
     partial.replace(stamp_file)
+    return _digest(text)
 
 
-def unchanged_stamp(folder: Path, stamp_file: Path, fingerprint: str) -> Stamp | None:
-    """The stamp, if the inputs are the same and `folder` still holds just what it lists."""
+def unchanged_stamp(
+    folder: Path, stamp_file: Path, fingerprint: str, marker: str | None = MARKER
+) -> Stamp | None:
+    """The stamp, if the inputs are the same and `folder` still holds just what it lists.
+
+    `marker` is a file the folder must hold as well (the generator's mark on its docs folder).
+    """
     try:
-        raw = json.loads(stamp_file.read_text("utf-8"))
+        text = stamp_file.read_text("utf-8")
+        raw = json.loads(text)
         stamp = Stamp(
             raw["fingerprint"],
             int(raw["epoch"]),
             {name: (size, mtime) for name, (size, mtime) in raw["files"].items()},
+            _digest(text),
         )
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    if stamp.fingerprint != fingerprint or not (folder / MARKER).is_file():
+    if stamp.fingerprint != fingerprint or (marker and not (folder / marker).is_file()):
+        return None
+    if not folder.is_dir():
         return None
     return stamp if _listing(str(folder)) == stamp.files else None
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _listing(root: str) -> dict[str, tuple[int, int]]:

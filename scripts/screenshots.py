@@ -29,7 +29,7 @@ def main() -> int:
                 ROOT / "mkdocs.yml",
                 site_url=base,
                 pdf=True,
-            ).book
+            ).generated.book
             exercise, routine = book.exercises[0].id, book.routines[0].routine.id
             kinds = {
                 "home": "",

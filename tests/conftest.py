@@ -57,4 +57,4 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path,
             result = pipeline.build(content, root / "docs", site, site_url=base_url, pdf=True)
         finally:
             os.chdir(cwd)
-        yield site, base_url, result.book
+        yield site, base_url, result.generated.book

@@ -30,10 +30,11 @@ def test_real_content_builds_strict_with_every_page(
     monkeypatch.chdir(ROOT)
     result = pipeline.build(ROOT / "content", tmp_path / "docs", tmp_path / "site")
     site = tmp_path / "site"
-    assert result.book is not None
-    for exercise in result.book.exercises:
+    book = result.generated.book
+    assert book is not None
+    for exercise in book.exercises:
         assert (site / "exercises" / exercise.id / "index.html").is_file()
-    for plan in result.book.routines:
+    for plan in book.routines:
         assert (site / "routines" / plan.routine.id / "index.html").is_file()
     for page in ("index.html", "exercises/index.html", "routines/index.html", "safety/index.html"):
         assert (site / page).is_file()
@@ -160,3 +161,62 @@ def test_same_site_without_hooks(project: Path) -> None:
     cmp = filecmp.dircmp(project / "with-hooks", project / "no-hooks")
     assert (cmp.left_only, cmp.right_only, cmp.diff_files) == ([], [], [])
     assert os.path.exists(project / "no-hooks" / "exercises" / "toe-walking" / "index.html")
+
+
+def mtimes(folder: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in folder.rglob("*")}
+
+
+def test_a_build_with_nothing_new_writes_no_file(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build"]) == 0
+    before = mtimes(project)
+    capsys.readouterr()
+    assert main(["build"]) == 0
+    assert "site in site/ is up to date: nothing to build" in capsys.readouterr().out
+    assert mtimes(project) == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "content",
+        "theme override",
+        "mkdocs.yml",
+        "site file deleted",
+        "site file edited",
+        "site_url",
+    ],
+)
+def test_any_changed_input_of_the_site_rebuilds_it(project: Path, change: str) -> None:
+    assert main(["build"]) == 0
+    page = project / "site/exercises/toe-walking/index.html"
+    site_url = None
+    expected = "Toe walking"
+    if change == "content":
+        exercise = project / "content/exercises/toe-walking.yml"
+        exercise.write_text(exercise.read_text("utf-8").replace("Toe walking", "Tiptoe walk", 1))
+        expected = "Tiptoe walk"
+    elif change == "theme override":
+        override = project / "overrides/main.html"
+        override.write_text(
+            override.read_text("utf-8").replace("{% endblock %}", "<!-- changed -->{% endblock %}")
+        )
+        expected = "<!-- changed -->"
+    elif change == "mkdocs.yml":
+        config = project / "mkdocs.yml"
+        config.write_text(
+            config.read_text("utf-8").replace("site_name: ", "site_name: Renamed ", 1)
+        )
+        expected = "Renamed "
+    elif change == "site file deleted":
+        page.unlink()
+    elif change == "site file edited":
+        page.write_text("changed by hand", "utf-8")
+    else:
+        site_url = "https://clinic.example/handbook/"
+        expected = "https://clinic.example/handbook/exercises/toe-walking/"
+    assert pipeline.build(Path("content"), site_url=site_url).site_rebuilt
+    assert expected in page.read_text("utf-8")
+    assert not pipeline.build(Path("content"), site_url=site_url).site_rebuilt

@@ -51,20 +51,25 @@ def site_fingerprint(
     theme_paths: list[Path],
     site_dir: Path,
     site_url: str | None,
-    pdf: bool,
+    printer: Path | None,
 ) -> str | None:
     """A digest of every input of the site build, or None when an input cannot be read.
 
     `docs_state` names the generated pages exactly (see write.record_stamp); `theme_paths` are
     the theme overrides and hook files that mkdocs.yml names. Every installed distribution's
     version counts, since MkDocs, its theme and its Markdown extensions all shape the pages.
+    `printer` is the browser that prints the cards to PDF, if they are printed: an upgrade
+    replaces its file, so its size and time stand for its version.
     """
     digest = hashlib.sha256()
     _add(digest, "docs", docs_state.encode())
-    _add(digest, "settings", f"{site_dir.resolve()}\n{site_url}\n{pdf}\n{sys.version}".encode())
+    _add(digest, "settings", f"{site_dir.resolve()}\n{site_url}\n{sys.version}".encode())
     versions = sorted(f"{dist.name}=={dist.version}" for dist in metadata.distributions())
     _add(digest, "libraries", "\n".join(versions).encode())
     try:
+        if printer is not None:
+            status = printer.resolve().stat()
+            _add(digest, "printer", f"{printer}\n{status.st_size}\n{status.st_mtime_ns}".encode())
         _add(digest, "config", config_file.read_bytes())
         for name in (name for path in theme_paths for name in _theme_files(path)):
             _add(digest, f"theme {name}", _read(name))

@@ -156,17 +156,20 @@ def build(
     from .engine import build_site
 
     after_build = None
+    printer = None
     if pdf:
         from .chromium import chromium_path
         from .pdf import print_cards
 
-        chromium_path()  # fail before any work when Chromium is missing
+        printer = chromium_path()  # fail before any work when Chromium is missing
     generated = generate(content_dir, docs_dir, config_file, site_url, pdf, jobs or cpu_count())
     stamp_file = cache_dir(docs_dir) / "site.json"
     inputs = None
     if generated.docs_state is not None:
         paths = theme_paths(config_file)
-        inputs = site_fingerprint(generated.docs_state, config_file, paths, site_dir, site_url, pdf)
+        inputs = site_fingerprint(
+            generated.docs_state, config_file, paths, site_dir, site_url, printer
+        )
     if inputs is not None and unchanged_stamp(site_dir, stamp_file, inputs, marker=None):
         return Built(generated, site_rebuilt=False)
     epoch = generated.epoch

@@ -220,3 +220,19 @@ def test_any_changed_input_of_the_site_rebuilds_it(project: Path, change: str) -
     assert pipeline.build(Path("content"), site_url=site_url).site_rebuilt
     assert expected in page.read_text("utf-8")
     assert not pipeline.build(Path("content"), site_url=site_url).site_rebuilt
+
+
+def test_a_new_pdf_printer_rebuilds_the_site(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printer = project / "fake-chromium"
+    printer.write_text("version 1", "utf-8")
+    monkeypatch.setenv("CHROMIUM", str(printer))
+    printed: list[Path] = []
+    monkeypatch.setattr("generator.pdf.print_cards", lambda site, epoch: printed.append(site))
+    assert pipeline.build(Path("content"), pdf=True).site_rebuilt
+    assert not pipeline.build(Path("content"), pdf=True).site_rebuilt
+    assert len(printed) == 1
+    printer.write_text("version 2, upgraded", "utf-8")
+    assert pipeline.build(Path("content"), pdf=True).site_rebuilt
+    assert len(printed) == 2

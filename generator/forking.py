@@ -30,13 +30,21 @@ def workers_for(items: int, jobs: int, least_per_worker: int) -> int:
     return max(1, min(jobs, items // least_per_worker))
 
 
-def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
-    """`[function(item) for item in items]`, shared out round-robin between `workers` processes."""
-    with fork_map_start(function, items, workers) as pending:
+def fork_map(
+    function: Callable[[T], R], items: Sequence[T], workers: int, *, dynamic: bool = False
+) -> list[R]:
+    """`[function(item) for item in items]`, in `workers` processes.
+
+    The items are shared out round-robin, one message per worker; or, when `dynamic`, each
+    worker takes the next item as soon as it is free, for items of uneven cost.
+    """
+    with fork_map_start(function, items, workers, dynamic=dynamic) as pending:
         return pending.result()
 
 
-def fork_map_start(function: Callable[[T], R], items: Sequence[T], workers: int) -> Pending[R]:
+def fork_map_start(
+    function: Callable[[T], R], items: Sequence[T], workers: int, *, dynamic: bool = False
+) -> Pending[R]:
     """Start `fork_map` in the background; the caller goes on and collects with `.result()`."""
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return Pending(lambda: [function(item) for item in items])
@@ -46,6 +54,9 @@ def fork_map_start(function: Callable[[T], R], items: Sequence[T], workers: int)
         pool = multiprocessing.get_context("fork").Pool(workers)  # the workers fork here
     finally:
         _TASK = None
+    if dynamic:
+        each = pool.map_async(_run_one, range(len(items)), chunksize=1)
+        return Pending(each.get, pool)
     shares = pool.map_async(_run_share, range(workers))
     return Pending(lambda: _merge(shares.get(), len(items), workers), pool)
 
@@ -81,6 +92,12 @@ def _merge(shares: list[list[R]], count: int, workers: int) -> list[R]:
     for share, share_results in enumerate(shares):
         results[share::workers] = share_results
     return results
+
+
+def _run_one(index: int) -> Any:
+    assert _TASK is not None
+    function, items, _ = _TASK
+    return function(items[index])
 
 
 def _run_share(share: int) -> list[Any]:

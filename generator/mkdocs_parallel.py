@@ -3,11 +3,12 @@
 MkDocs renders pages one after another on one core; at a thousand exercises that is about
 9 ms a page, most of the full build. No maintained plugin parallelises MkDocs 1.6, so this
 module runs the steps of `mkdocs.commands.build.build` (1.6.1, pinned in pyproject.toml)
-itself: everything up to the navigation once, then each worker renders its share of the
-pages, and the parent writes the search index and counts warnings as MkDocs would.
+itself: everything up to the navigation once, then the workers render the pages, and the
+parent writes the search index and counts warnings as MkDocs would.
 
-Each page belongs to one worker; the shares are balanced by the size of the Markdown, and
-the first worker also renders the theme's own pages. Workers send back each page's search
+The pages and static files are dealt into a few tasks per worker, biggest first, and each
+worker takes the next task as soon as it is free, so no worker waits on a slow share; the
+first task also renders the theme's own pages. Workers send back each page's search
 entries and anchors, so the parent checks links to anchors across all pages, as MkDocs
 does. A test builds the same pages serially and in parallel and compares the outputs
 byte for byte, so a change of MkDocs that breaks this shows up there.
@@ -33,6 +34,8 @@ from .forking import cpu_count, fork_map, workers_for
 
 #: Below this many pages the cost of forking outweighs the gain.
 MIN_PAGES_PER_WORKER = 50
+#: Tasks per worker: enough that the last tasks to finish are short, few enough to cost little.
+TASKS_PER_WORKER = 8
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -44,8 +47,12 @@ class _Plan:
     config: MkDocsConfig
     files: Files
     nav: Navigation
-    own: list[list[File]]
+    #: Per task: the pages it renders and the static files it copies.
+    pages: list[list[File]]
     static: list[list[File]]
+    workers: int
+    #: The theme environment of this process, made by its first task (see _environment).
+    env: Any = None
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,7 @@ def build(config: MkDocsConfig, jobs: int | None = None) -> None:
         nav = config.plugins.on_nav(nav, config=config, files=files)
         plan = _plan(config, files, nav, jobs)
         rendered = _run_workers(plan)
-        if len(plan.own) > 1:
+        if plan.workers > 1:
             _merge_search_entries(config, files, rendered)
             _check_anchor_links(config, files, rendered)
         config.plugins.on_post_build(config=config)
@@ -125,23 +132,19 @@ def _plan(config: MkDocsConfig, files: Files, nav: Navigation, jobs: int | None)
         for file in files
         if not file.is_documentation_page() and file.inclusion.is_included()  # type: ignore[no-untyped-call]  # untyped in MkDocs
     ]
-    count = max(1, min(jobs, len(pages))) if jobs else worker_count(len(pages))
+    workers = max(1, min(jobs, len(pages))) if jobs else worker_count(len(pages))
     if _outputs_collide(pages, static):
-        count = 1  # MkDocs lets a page overwrite a static file: keep its order
-    return _Plan(
-        config, files, nav, _balanced(pages, count), [static[i::count] for i in range(count)]
-    )
+        workers = 1  # MkDocs lets a page overwrite a static file: keep its order
+    tasks = 1 if workers == 1 else workers * TASKS_PER_WORKER
+    return _Plan(config, files, nav, _deal(pages, tasks), _deal(static, tasks), workers)
 
 
-def _balanced(pages: list[File], count: int) -> list[list[File]]:
-    """Share pages out so each worker gets about as much Markdown, biggest pages first."""
-    shares: list[list[File]] = [[] for _ in range(count)]
-    loads = [0] * count
-    for file in sorted(pages, key=_source_size, reverse=True):
-        lightest = loads.index(min(loads))
-        shares[lightest].append(file)
-        loads[lightest] += _source_size(file)
-    return shares
+def _deal(files: list[File], tasks: int) -> list[list[File]]:
+    """Deal files round-robin, biggest first, into `tasks` hands of about equal weight."""
+    hands: list[list[File]] = [[] for _ in range(tasks)]
+    for index, file in enumerate(sorted(files, key=_source_size, reverse=True)):
+        hands[index % tasks].append(file)
+    return hands
 
 
 def _source_size(file: File) -> int:
@@ -156,7 +159,9 @@ def _outputs_collide(pages: list[File], static: list[File]) -> bool:
 
 
 def _run_workers(plan: _Plan) -> dict[str, _Rendered]:
-    results = fork_map(partial(_work, plan), range(len(plan.own)), len(plan.own))
+    tasks = range(len(plan.pages))
+    results = fork_map(partial(_work, plan), tasks, plan.workers, dynamic=True)
+    plan.env = None
     rendered: dict[str, _Rendered] = {}
     for result in results:
         for name, level, message in result.records:
@@ -168,35 +173,43 @@ def _run_workers(plan: _Plan) -> dict[str, _Rendered]:
     return rendered
 
 
-def _work(plan: _Plan, index: int) -> _Result:
-    """One worker's share: render its pages, copy its static files, report what it logged."""
+def _work(plan: _Plan, task: int) -> _Result:
+    """One task: render its pages, copy its static files, report what it logged."""
     capture = _Capture()
     mkdocs_logger = logging.getLogger("mkdocs")
     saved = mkdocs_logger.handlers[:], mkdocs_logger.propagate
-    if len(plan.own) > 1:
+    if plan.workers > 1:
         mkdocs_logger.handlers[:] = [capture]
         mkdocs_logger.propagate = False
     try:
-        return _Result(_render_share(plan, index), capture.records, None)
+        return _Result(_render_task(plan, task), capture.records, None)
     except Exception as error:  # reported by the parent, like MkDocs' own page errors
         return _Result({}, capture.records, str(error) or type(error).__name__)
     finally:
         mkdocs_logger.handlers[:], mkdocs_logger.propagate = saved
 
 
-def _render_share(plan: _Plan, index: int) -> dict[str, _Rendered]:
+def _environment(plan: _Plan) -> Any:
+    """The theme's Jinja environment, made once per process: it caches compiled templates."""
+    if plan.env is None:
+        config = plan.config
+        plan.env = config.plugins.on_env(config.theme.get_env(), config=config, files=plan.files)
+    return plan.env
+
+
+def _render_task(plan: _Plan, task: int) -> dict[str, _Rendered]:
     config, files, nav = plan.config, plan.files, plan.nav
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-    mine = {id(file) for file in plan.own[index]}
+    mine = {id(file) for file in plan.pages[task]}
     # MkDocs' page order, so the search index lists pages as a serial build would
     built = [file for file in doc_files if id(file) in mine]
     for file in built:
         assert file.page is not None
         mkdocs_build._populate_page(file.page, config, files)
-    env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
-    for file in plan.static[index]:
+    env = _environment(plan)
+    for file in plan.static[task]:
         file.copy_file()
-    if index == 0:
+    if task == 0:
         for template in config.theme.static_templates:
             mkdocs_build._build_theme_template(template, env, files, config, nav)
         for template in config.extra_templates:
@@ -213,7 +226,7 @@ def _render_share(plan: _Plan, index: int) -> dict[str, _Rendered]:
             page.present_anchor_ids,
             {to.src_uri: links for to, links in (page.links_to_anchors or {}).items()},
         )
-    if len(plan.own) == 1:
+    if plan.workers == 1:
         for file in built:
             assert file.page is not None
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)

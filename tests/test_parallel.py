@@ -158,3 +158,5 @@ def test_a_failure_while_drawing_in_the_background_reaches_the_caller(
 
 def test_fork_map_keeps_the_order_of_the_items() -> None:
     assert forking.fork_map(lambda n: n * n, range(10), 3) == [n * n for n in range(10)]
+    squares = forking.fork_map(lambda n: n * n, range(10), 3, dynamic=True)
+    assert squares == [n * n for n in range(10)]

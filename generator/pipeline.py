@@ -84,7 +84,7 @@ class Generated:
     #: The content's review date as a timestamp, for reproducible builds.
     epoch: int
     #: A digest naming exactly what the docs folder holds; None when it cannot be known.
-    docs_state: str | None = None
+    docs_state: str | None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 import segno
 
 from .forking import Pending, fork_map_start, workers_for
+from .write import write_whole
 
 #: Bump when the drawing below changes, so cached codes are made again.
 STYLE = "m-byte-mask0-border2-v2"
@@ -91,7 +92,4 @@ def _read_cache(cache: Path | None) -> dict[str, str]:
 
 
 def _write_cache(cache: Path, codes: dict[str, str]) -> None:
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    partial = cache.with_suffix(".tmp")
-    partial.write_text(json.dumps({"style": STYLE, "codes": codes}, sort_keys=True), "utf-8")
-    partial.replace(cache)
+    write_whole(cache, json.dumps({"style": STYLE, "codes": codes}, sort_keys=True))

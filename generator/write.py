@@ -117,11 +117,16 @@ def record_stamp(folder: Path, stamp_file: Path, fingerprint: str, epoch: int) -
     """Note what `folder` holds now, after a stage whose inputs had `fingerprint`; its digest."""
     stamp = {"fingerprint": fingerprint, "epoch": epoch, "files": _listing(str(folder))}
     text = json.dumps(stamp, sort_keys=True)
-    stamp_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = stamp_file.with_suffix(".tmp")
-    partial.write_text(text, "utf-8")
-    partial.replace(stamp_file)
+    write_whole(stamp_file, text)
     return _digest(text)
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write `text` beside `path`, then rename: readers find the old file or the new, not half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp")
+    partial.write_text(text, "utf-8")
+    partial.replace(path)
 
 
 def unchanged_stamp(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import pipeline
 from .errors import HandbookError
+from .folders import os_problem
 from .forking import cpu_count
 
 
@@ -18,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args))
     except HandbookError as error:
         print(error, file=sys.stderr)
+        return 1
+    except OSError as error:  # a fault no stage foresaw: still one line, never a traceback
+        print(os_problem(error, f"finish `handbook {args.command}`"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -94,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, run: object, helptext: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=helptext, description=helptext)
-        sub.set_defaults(run=run)
+        sub.set_defaults(run=run, command=name)
         sub.add_argument(
             "--content",
             type=Path,
@@ -105,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
 
     command("check", _check, "validate the content and report every problem")
     schema_cmd = commands.add_parser("schema", help="write JSON Schemas and the README tables")
-    schema_cmd.set_defaults(run=_schema)
+    schema_cmd.set_defaults(run=_schema, command="schema")
     schema_cmd.add_argument(
         "--folder",
         type=Path,
@@ -159,7 +163,7 @@ def _parser() -> argparse.ArgumentParser:
                 "--jobs",
                 type=_positive,
                 default=None,
-                help="processes that draw QR codes and render pages (default: one per CPU)",
+                help="processes that draw QR codes (default: one per CPU)",
             )
         if name == "serve":
             sub.add_argument(

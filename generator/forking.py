@@ -30,22 +30,11 @@ def workers_for(items: int, jobs: int, least_per_worker: int) -> int:
     return max(1, min(jobs, items // least_per_worker))
 
 
-def fork_map(
-    function: Callable[[T], R], items: Sequence[T], workers: int, *, dynamic: bool = False
-) -> list[R]:
-    """`[function(item) for item in items]`, in `workers` processes.
+def fork_map_start(function: Callable[[T], R], items: Sequence[T], workers: int) -> Pending[R]:
+    """Start `[function(item) for item in items]` in `workers` forked processes, in the
+    background; the caller goes on and collects the results, in order, with `.result()`.
 
-    The items are shared out round-robin, one message per worker; or, when `dynamic`, each
-    worker takes the next item as soon as it is free, for items of uneven cost.
-    """
-    with fork_map_start(function, items, workers, dynamic=dynamic) as pending:
-        return pending.result()
-
-
-def fork_map_start(
-    function: Callable[[T], R], items: Sequence[T], workers: int, *, dynamic: bool = False
-) -> Pending[R]:
-    """Start `fork_map` in the background; the caller goes on and collects with `.result()`."""
+    The items are shared out round-robin, one message per worker."""
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return Pending(lambda: [function(item) for item in items])
     global _TASK
@@ -54,9 +43,6 @@ def fork_map_start(
         pool = multiprocessing.get_context("fork").Pool(workers)  # the workers fork here
     finally:
         _TASK = None
-    if dynamic:
-        each = pool.map_async(_run_one, range(len(items)), chunksize=1)
-        return Pending(each.get, pool)
     shares = pool.map_async(_run_share, range(workers))
     return Pending(lambda: _merge(shares.get(), len(items), workers), pool)
 
@@ -92,12 +78,6 @@ def _merge(shares: list[list[R]], count: int, workers: int) -> list[R]:
     for share, share_results in enumerate(shares):
         results[share::workers] = share_results
     return results
-
-
-def _run_one(index: int) -> Any:
-    assert _TASK is not None
-    function, items, _ = _TASK
-    return function(items[index])
 
 
 def _run_share(share: int) -> list[Any]:

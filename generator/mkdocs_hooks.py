@@ -1,4 +1,5 @@
-"""Thin glue for `mkdocs serve`: watch content/ and regenerate pages before each rebuild.
+"""Thin glue for `mkdocs serve`: watch content/, regenerate the pages before each rebuild,
+and show content problems on the page.
 
 Nothing the site needs lives here: `handbook generate` writes every page, so an engine that
 runs no hooks (Zensical) builds the same site.
@@ -6,16 +7,20 @@ runs no hooks (Zensical) builds the same site.
 
 from __future__ import annotations
 
-import logging
+import html
 import os
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
-from generator import pipeline
+from generator import folders, pipeline, siteconfig
 from generator.errors import HandbookError
 
-log = logging.getLogger("mkdocs.handbook")
 _serving = False
+#: The problems of the last generate under serve, shown on every page until fixed.
+_problems: list[str] = []
+_started = 0.0
 
 
 def _content() -> Path:
@@ -33,11 +38,40 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 
 def on_pre_build(config: Any) -> None:
+    global _started
     if not _serving:
         return
-    docs = Path(os.environ.get("HANDBOOK_DOCS", config["docs_dir"]))
+    _started = time.monotonic()
+    _problems.clear()
     try:
-        pipeline.generate(_content(), docs, Path(config["config_file_path"]))
+        site = siteconfig.from_mkdocs(config)
+        docs = Path(config["docs_dir"])
+        with folders.locked(docs):
+            pipeline.generate_for(site, _content(), docs)
     except HandbookError as error:
-        # Keep serving the last good pages; show the author what to fix.
-        log.error("content has problems, showing the last good pages:\n%s", error)
+        # Printed, not logged: MkDocs counts logged warnings and would abort in strict mode.
+        _problems.extend(str(error).splitlines())
+        print(f"{error}\nserving the last good pages until this is fixed", file=sys.stderr)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    if not _problems:
+        return output
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in _problems)
+    banner = (
+        '<div role="alert" style="background:#fff3cd;color:#000;border:2px solid #8a6d00;'
+        'padding:1em;margin:0;font:16px/1.4 monospace">'
+        "<strong>The content has problems; these are the last good pages.</strong>"
+        f"<ul>{items}</ul></div>"
+    )
+    head, found, rest = output.partition("<body")
+    if not found:
+        return banner + output
+    tag_end = rest.index(">") + 1
+    return f"{head}<body{rest[:tag_end]}{banner}{rest[tag_end:]}"
+
+
+def on_post_build(config: Any) -> None:
+    if _serving:
+        state = "with content problems" if _problems else "content OK"
+        print(f"rebuilt in {time.monotonic() - _started:.2f} s ({state})", file=sys.stderr)

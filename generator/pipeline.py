@@ -4,65 +4,25 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import yaml
-
-from .errors import HandbookError
+from . import folders, siteconfig
 from .fingerprint import fingerprint, site_fingerprint
 from .forking import cpu_count
-from .write import NotOurFolderError, WriteReport, record_stamp, unchanged_stamp, write_tree
+from .siteconfig import SiteConfig
+from .write import WriteReport, record_stamp, unchanged_stamp, write_tree
 
 if TYPE_CHECKING:
-    from .render import Settings
-    from .validate import Book
+    from .book import Book
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_CONFIG = Path("mkdocs.yml")
 DEFAULT_DOCS = Path("build/docs")
 DEFAULT_SITE = Path("site")
-
-
-class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml without running the Python tags some Material settings use."""
-
-
-_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def read_settings(config_file: Path, site_url: str | None = None, pdf: bool = False) -> Settings:
-    """Site name and URL from mkdocs.yml, with the command line's URL taking precedence."""
-    from .render import Settings
-
-    config = _read_config(config_file)
-    url = site_url or config.get("site_url") or ""
-    if url and not url.endswith("/"):
-        url += "/"
-    return Settings(
-        site_name=str(config.get("site_name", "Foot exercise handbook")), site_url=url, pdf=pdf
-    )
-
-
-def _read_config(config_file: Path) -> dict[str, Any]:
-    try:
-        config = yaml.load(config_file.read_text("utf-8"), Loader=_Tolerant) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise HandbookError(f"{config_file}: cannot read the site configuration: {error}") from None
-    if not isinstance(config, dict):
-        raise HandbookError(f"{config_file}: the site configuration is not a mapping")
-    return config
-
-
-def theme_paths(config_file: Path) -> list[Path]:
-    """The files besides the docs that MkDocs reads: the theme's custom_dir and the hooks."""
-    config = _read_config(config_file)
-    theme = config.get("theme")
-    named = [theme.get("custom_dir")] if isinstance(theme, dict) else []
-    named += config.get("hooks") or []
-    return [config_file.parent / str(name) for name in named if name]
 
 
 def check_content(content_dir: Path = DEFAULT_CONTENT) -> Book:
@@ -96,6 +56,16 @@ class Built:
     site_rebuilt: bool
 
 
+def load_site(config_file: Path, docs_dir: Path, site_url: str | None = None) -> SiteConfig:
+    """The site's configuration, read once by MkDocs, after checking the docs folder is usable."""
+    folders.usable_folder(docs_dir, "the generated pages' folder (--docs)")
+    try:
+        docs_dir.mkdir(parents=True, exist_ok=True)  # MkDocs checks that docs_dir exists
+    except OSError as error:
+        raise folders.os_problem(error, f"make the folder {docs_dir}") from None
+    return siteconfig.load(config_file, docs_dir, site_url)
+
+
 def generate(
     content_dir: Path = DEFAULT_CONTENT,
     docs_dir: Path = DEFAULT_DOCS,
@@ -104,30 +74,37 @@ def generate(
     pdf: bool = False,
     jobs: int = 1,
 ) -> Generated:
-    """Check the content and write the Markdown pages and assets into `docs_dir`.
+    """Read the configuration, then generate (see `generate_for`) under the docs folder's lock."""
+    folders.separate({"--docs": docs_dir, "--content": content_dir})
+    with folders.locked(docs_dir):
+        site = load_site(config_file, docs_dir, site_url)
+        return generate_for(site, content_dir, docs_dir, pdf=pdf, jobs=jobs)
+
+
+def generate_for(
+    site: SiteConfig, content_dir: Path, docs_dir: Path, *, pdf: bool = False, jobs: int = 1
+) -> Generated:
+    """Check the content and write the pages and assets of `site` into `docs_dir`.
 
     `jobs` processes may draw QR codes; the default of one keeps `mkdocs serve`, whose
     server runs threads, from forking. When no input changed since the last generate into
     `docs_dir` and the folder is as that generate left it, nothing is done (see fingerprint.py).
     """
     stamp_file = cache_dir(docs_dir) / "stamp.json"
-    inputs = fingerprint(content_dir, config_file, site_url, pdf)
+    inputs = fingerprint(content_dir, site, pdf)
     if inputs is not None and (stamp := unchanged_stamp(docs_dir, stamp_file, inputs)):
         return Generated(None, WriteReport((), len(stamp.files), ()), stamp.epoch, stamp.digest)
     stamp_file.unlink(missing_ok=True)  # what it says is about to stop being true
+    from .pages.common import Settings
     from .render import render_pages
 
     book = check_content(content_dir)
-    settings = replace(
-        read_settings(config_file, site_url, pdf),
-        qr_cache=cache_dir(docs_dir) / "qr.json",
-        jobs=jobs,
-    )
-    files = render_pages(book, settings)
+    settings = Settings(site_name=site.name, site_url=site.url, language=site.language, pdf=pdf)
+    files = render_pages(book, settings, qr_cache=cache_dir(docs_dir) / "qr.json", jobs=jobs)
     try:
         report = write_tree(files, docs_dir)
-    except NotOurFolderError as error:
-        raise HandbookError(str(error)) from None
+    except OSError as error:
+        raise folders.os_problem(error, f"write the pages into {docs_dir}") from None
     epoch = content_epoch(book)
     state = record_stamp(docs_dir, stamp_file, inputs, epoch) if inputs is not None else None
     return Generated(book, report, epoch, state)
@@ -155,41 +132,43 @@ def build(
     """
     from .engine import build_site
 
-    after_build = None
+    folders.usable_folder(site_dir, "the site folder (--output)")
+    folders.separate({"--output": site_dir, "--docs": docs_dir, "--content": content_dir})
+    folders.not_around(site_dir, "the site folder (--output)", config_file.absolute().parent)
     printer = None
     if pdf:
         from .chromium import chromium_path
-        from .pdf import print_cards
 
         printer = chromium_path()  # fail before any work when Chromium is missing
-    generated = generate(content_dir, docs_dir, config_file, site_url, pdf, jobs or cpu_count())
-    stamp_file = cache_dir(docs_dir) / "site.json"
-    inputs = None
-    if generated.docs_state is not None:
-        paths = theme_paths(config_file)
-        inputs = site_fingerprint(
-            generated.docs_state, config_file, paths, site_dir, site_url, printer
+    with ExitStack() as locks:
+        locks.enter_context(folders.locked(docs_dir))
+        locks.enter_context(folders.locked(site_dir))
+        site = load_site(config_file, docs_dir, site_url)
+        generated = generate_for(site, content_dir, docs_dir, pdf=pdf, jobs=jobs or cpu_count())
+        stamp_file = cache_dir(docs_dir) / "site.json"
+        inputs = None
+        if generated.docs_state is not None:
+            inputs = site_fingerprint(generated.docs_state, site, site_dir, printer)
+        if inputs is not None and unchanged_stamp(site_dir, stamp_file, inputs, marker=None):
+            return Built(generated, site_rebuilt=False)
+        build_site(
+            site,
+            site_dir,
+            source_date_epoch=generated.epoch,
+            after_build=_card_printer(generated.epoch) if pdf else None,
         )
-    if inputs is not None and unchanged_stamp(site_dir, stamp_file, inputs, marker=None):
-        return Built(generated, site_rebuilt=False)
-    epoch = generated.epoch
-    if pdf:
+        if inputs is not None:
+            record_stamp(site_dir, stamp_file, inputs, generated.epoch)
+        return Built(generated, site_rebuilt=True)
 
-        def after_build(site: Path) -> None:
-            print_cards(site, epoch)
 
-    build_site(
-        config_file,
-        docs_dir,
-        site_dir,
-        site_url=site_url,
-        source_date_epoch=epoch,
-        after_build=after_build,
-        jobs=jobs,
-    )
-    if inputs is not None:
-        record_stamp(site_dir, stamp_file, inputs, epoch)
-    return Built(generated, site_rebuilt=True)
+def _card_printer(epoch: int) -> Callable[[Path], None]:
+    from .pdf import print_cards
+
+    def after_build(site: Path) -> None:
+        print_cards(site, epoch)
+
+    return after_build
 
 
 def content_epoch(book: Book) -> int:

@@ -11,11 +11,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import escape, words
+from .book import Book
 from .pages import FILE_KINDS, PAGE_KINDS
 from .pages.cards import card_pages, card_urls
 from .pages.common import Settings, equipment_words, md_link
 from .qr import start_qr_svgs
-from .validate import Book
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
@@ -44,13 +44,21 @@ def make_environment(template_dir: Path = TEMPLATES) -> Environment:
 
 
 def render_pages(
-    book: Book, settings: Settings, env: Environment | None = None
+    book: Book,
+    settings: Settings,
+    env: Environment | None = None,
+    *,
+    qr_cache: Path | None = None,
+    jobs: int = 1,
 ) -> dict[str, bytes]:
-    """Every generated file of the docs folder, by its path inside that folder."""
+    """Every generated file of the docs folder, by its path inside that folder.
+
+    `qr_cache` keeps QR codes between runs; `jobs` processes may draw the missing ones.
+    """
     env = env or make_environment()
     files: dict[str, bytes] = {}
     # The QR codes are drawn in the background while the other pages are rendered.
-    with start_qr_svgs(card_urls(book, settings), settings.qr_cache, settings.jobs) as drawing:
+    with start_qr_svgs(card_urls(book, settings), qr_cache, jobs) as drawing:
         for kind in PAGE_KINDS:
             for name, text in kind(book, settings, env):
                 files[name] = text.encode("utf-8")

@@ -8,62 +8,19 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from pydantic import ValidationError
 
+from .book import Book, PlannedRoutine, RoutineItem
 from .errors import ContentError, ContentProblem
 from .load import Content, Loaded, Source, key_path
 from .model import (
     MAX_CARD_EXERCISES,
-    Causes,
-    Clinic,
-    Dosage,
     Exercise,
-    Handbook,
-    Reference,
     Routine,
-    Safety,
-    minutes,
     total_seconds,
 )
-
-
-@dataclass(frozen=True)
-class RoutineItem:
-    """An exercise as a routine prescribes it."""
-
-    exercise: Exercise
-    dosage: Dosage
-    note: str | None
-
-
-@dataclass(frozen=True)
-class PlannedRoutine:
-    """A routine with its exercises resolved and its time computed."""
-
-    routine: Routine
-    items: tuple[RoutineItem, ...]
-    seconds: int
-
-    @property
-    def minutes(self) -> int:
-        return minutes(self.seconds)
-
-
-@dataclass(frozen=True)
-class Book:
-    """The whole handbook, checked: what the render stage receives."""
-
-    handbook: Handbook
-    exercises: tuple[Exercise, ...]
-    routines: tuple[PlannedRoutine, ...]
-    causes: Causes | None
-    references: tuple[Reference, ...]
-    safety: Safety
-    clinic: Clinic | None
-    images: dict[str, bytes]
 
 
 def check(content: Content) -> Book:

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Marks a folder as owned by the generator, so it never empties a folder it did not make.
-MARKER = ".generated-by-handbook"
+from .folders import MARKER, is_ours, mark, usable_folder
 
 
 @dataclass(frozen=True)
@@ -26,19 +25,12 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-class NotOurFolderError(Exception):
-    """The target folder holds files but was not made by the generator."""
-
-
 def write_tree(files: dict[str, bytes], folder: Path) -> WriteReport:
     """Make `folder` hold exactly `files`, rewriting only files whose bytes differ."""
-    if folder.exists() and any(folder.iterdir()) and not (folder / MARKER).exists():
-        raise NotOurFolderError(
-            f"{folder} is not empty and was not made by the handbook generator: "
-            "choose an empty or generated folder"
-        )
+    usable_folder(folder, "the generated pages' folder")
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / MARKER).touch()
+    if not is_ours(folder):
+        mark(folder)
     root = str(folder)
     written, unchanged = [], 0
     made: set[str] = set()

@@ -10,8 +10,6 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
-from generator.engine import build_site
-from generator.errors import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,18 +60,23 @@ def test_content_error_leaves_previous_site_untouched(
     assert tree(project / "site") == before
 
 
-def test_engine_failure_leaves_previous_site_untouched(project: Path) -> None:
+def test_engine_failure_leaves_previous_site_untouched(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["build"]) == 0
     before = tree(project / "site")
-    # A nav entry to a missing page is a warning, and --strict turns it into a failure.
+    # A nav entry to a missing page is a warning, and strict mode turns it into a failure.
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text("utf-8").replace("  - Safety: safety/index.md", "  - Safety: missing.md")
     )
-    with pytest.raises(BuildError, match="previous site was kept"):
-        build_site(config, project / "build" / "docs", project / "site", site_url=None)
+    capsys.readouterr()
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "the site build failed, the previous site was kept" in err
+    assert "missing.md" in err and len(err.splitlines()) == 1
     assert tree(project / "site") == before
-    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site.")] == [".site.lock"]
 
 
 def test_generate_writes_only_changed_files_and_removes_stale_pages(project: Path) -> None:
@@ -147,7 +150,11 @@ def test_generate_refuses_a_folder_it_did_not_make(
     (project / "notes").mkdir()
     (project / "notes" / "mine.txt").write_text("keep me")
     assert main(["generate", "--docs", "notes"]) == 1
-    assert "was not made by the handbook generator" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "notes: the generated pages' folder (--docs) is not empty and was not made by the "
+        "handbook, so it is left alone: choose an empty folder, a new name, or a folder the "
+        "handbook made\n"
+    )
     assert (project / "notes" / "mine.txt").read_text() == "keep me"
 
 

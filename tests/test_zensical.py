@@ -16,6 +16,8 @@ from .conftest import FIXTURES, ROOT
 def test_zensical_builds_every_page_kind(tmp_path: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    (tmp_path / "generator").mkdir()
+    shutil.copy(ROOT / "generator/mkdocs_hooks.py", tmp_path / "generator/mkdocs_hooks.py")
     result = pipeline.generate(
         FIXTURES / "minimal", tmp_path / "build" / "docs", tmp_path / "mkdocs.yml"
     )

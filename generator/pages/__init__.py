@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from jinja2 import Environment
 
-from ..validate import Book
+from ..book import Book
 from .common import Pages, Settings
 from .embeds import embed_pages, oembed_files
 from .evidence import causes_page, references_page

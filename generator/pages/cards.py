@@ -9,7 +9,7 @@ from __future__ import annotations
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..validate import Book
+from ..book import Book
 from .common import Pages, Settings, html_page, page, picture, relative
 
 DAYS = 7

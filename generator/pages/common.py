@@ -5,36 +5,34 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .. import escape, words
+from .. import escape, urls, words
+from ..book import Book, PlannedRoutine
 from ..model import Exercise, minutes
-from ..validate import Book, PlannedRoutine
 
 Pages = list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What the page kinds need to know about the site around the pages."""
+    """What the page kinds need to know about the site around the pages: facts that shape
+    the output, never how a run works (processes, caches)."""
 
     site_name: str
+    #: The site's address, checked by urls.site_url.
     site_url: str
+    language: str = "en"
     #: Whether `handbook build --pdf` prints every card to PDF, so card pages link the files.
     pdf: bool = False
-    #: Where QR codes made by earlier builds are kept (None: make every code afresh).
-    qr_cache: Path | None = None
-    #: Processes that may draw QR codes at once.
-    jobs: int = 1
 
     def url(self, path: str) -> str:
         """Absolute URL of a page, from `site_url`: `routines/x/` -> https://.../routines/x/."""
-        return self.site_url + path
+        return urls.join(self.site_url, path)
 
 
 SITUATION_TITLES = {

@@ -8,7 +8,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from .. import escape
-from ..validate import Book
+from ..book import Book
 from .common import Pages, Settings, html_page, picture, relative
 
 #: Suggested iframe heights before embed.js measures the real one.

@@ -7,9 +7,9 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..book import Book
 from ..diagram import draw
 from ..model import Causes, Reference
-from ..validate import Book
 from .common import Pages, Settings, page
 
 

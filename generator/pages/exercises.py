@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from .. import words
-from ..validate import Book
+from ..book import Book
 from .common import (
     EQUIPMENT_WORDS,
     POSITION_TITLES,

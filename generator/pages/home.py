@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from ..validate import Book
+from ..book import Book
 from .common import Pages, Settings, page, situations
 from .embeds import snippet_block
 

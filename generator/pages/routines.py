@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from ..book import Book
 from ..model import SETUP_SECONDS, minutes
-from ..validate import Book
 from .common import Pages, Settings, page, page_file, picture, situations
 from .embeds import oembed_path, snippet_block
 

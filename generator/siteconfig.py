@@ -1,0 +1,158 @@
+"""The site's configuration: mkdocs.yml read once, by MkDocs' own loader.
+
+MkDocs resolves `!ENV`, `!relative` and `INHERIT` and fills in its defaults; the generator
+takes the facts it needs from that result, so it sees exactly the site MkDocs builds. Zensical
+reads the same file: nothing here needs a setting that only one of the two understands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import types
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import urls
+from .errors import HandbookError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+#: Environment variables that change the output besides those mkdocs.yml names with !ENV
+#: (which are resolved into the configuration itself).
+OUTPUT_ENVIRONMENT = ("SOURCE_DATE_EPOCH",)
+#: Settings that say where a run reads and writes, not what the site holds.
+_RUN_KEYS = {"config_file_path", "docs_dir", "site_dir", "dev_addr", "watch"}
+
+
+class ConfigError(HandbookError):
+    """mkdocs.yml cannot be read, or holds a value the handbook cannot use."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Facts about the site, as MkDocs resolved them, and what the build needs besides pages."""
+
+    file: Path
+    name: str
+    #: The site's address, checked by urls.site_url; always ends in '/'.
+    url: str
+    language: str
+    #: Theme overrides and hook files that mkdocs.yml names: they shape the pages too.
+    theme_files: tuple[Path, ...]
+    #: Markdown extensions the pages are rendered with (escape.py must cover their syntax).
+    markdown_extensions: tuple[str, ...]
+    #: A digest of the resolved configuration and of the environment that shapes output.
+    digest: str
+    #: MkDocs' configuration object, for the one build it is loaded for.
+    mkdocs: MkDocsConfig
+
+
+def load(config_file: Path, docs_dir: Path, site_url: str | None = None) -> SiteConfig:
+    """Read `config_file` with MkDocs, `--site-url` taking precedence; one clear error if bad."""
+    if site_url is not None:
+        site_url = _checked_url(site_url, "--site-url")
+    if not config_file.is_file():
+        raise ConfigError(f"{config_file}: the site configuration file was not found")
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError, MkDocsException
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice, not about this site
+    overrides = {"docs_dir": str(docs_dir.resolve())}
+    if site_url is not None:
+        overrides["site_url"] = site_url
+    with collected_logs("mkdocs") as messages:
+        try:
+            config = load_config(str(config_file), **overrides)
+        except (MkDocsException, ConfigurationError, OSError) as error:
+            details = "; ".join(messages) or str(error)
+            raise ConfigError(f"{config_file}: {details}") from None
+    return from_mkdocs(config, config_file)
+
+
+def from_mkdocs(config: MkDocsConfig, shown: Path | None = None) -> SiteConfig:
+    """The handbook's view of a configuration MkDocs has loaded (also used by the serve hook).
+
+    `shown` is the configuration file as the user named it, for messages."""
+    file = shown or Path(config.config_file_path or "mkdocs.yml")
+    if not config.site_url:
+        raise ConfigError(
+            f"{file}: site_url is not set: give the address the site is served at, in "
+            "mkdocs.yml or with --site-url (cards' QR codes and embed snippets need it)"
+        )
+    url = _checked_url(config.site_url, f"{file}: site_url")
+    named = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    named += [Path(path) if os.path.isabs(path) else file.parent / path for path in config.hooks]
+    return SiteConfig(
+        file=file,
+        name=str(config.site_name),
+        url=url,
+        language=str(config.theme["language"]),
+        theme_files=tuple(named),
+        markdown_extensions=tuple(str(name) for name in config.markdown_extensions),
+        digest=_digest(config),
+        mkdocs=config,
+    )
+
+
+def _checked_url(value: str, where: str) -> str:
+    try:
+        return urls.site_url(value)
+    except urls.UrlError as error:
+        raise ConfigError(f"{where}: {error}") from None
+
+
+def _digest(config: Mapping[str, Any]) -> str:
+    resolved = {key: _plain(value) for key, value in config.items() if key not in _RUN_KEYS}
+    environment = {name: os.environ.get(name) for name in OUTPUT_ENVIRONMENT}
+    text = json.dumps([resolved, environment], sort_keys=True, ensure_ascii=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """A resolved setting as plain JSON data, naming objects by their type, never by address."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted(str(_plain(item)) for item in value)
+    if isinstance(value, types.ModuleType):  # a hook: its file is fingerprinted by content
+        return f"module {value.__name__}"
+    if isinstance(value, os.PathLike):
+        try:
+            return os.fspath(value)
+        except Exception:  # a !relative placeholder only resolves while a page renders
+            return type(value).__qualname__
+    plugin_config = getattr(value, "config", None)
+    if isinstance(plugin_config, Mapping):
+        return {"plugin": type(value).__qualname__, "config": _plain(plugin_config)}
+    name = f"{type(value).__module__}.{type(value).__qualname__}"
+    text = str(value)
+    return name if " at 0x" in text else f"{name}:{text}"  # never an object's address
+
+
+@contextmanager
+def collected_logs(logger: str) -> Iterator[list[str]]:
+    """The warnings and errors a library logs while the block runs, to report in one line."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    handler = Collect(logging.WARNING)
+    log = logging.getLogger(logger)
+    log.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        log.removeHandler(handler)

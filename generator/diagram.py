@@ -18,7 +18,7 @@ BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 200, 62, 26, 70, 20
 DUMMY_W = 28
 FONT = 19
 #: Stroke styles by position in the grade scale (strongest first): width, dash pattern.
-STYLES = [(4.5, ""), (3.0, ""), (3.0, "10 7"), (2.5, "2 6")]
+STYLES = [(4.5, ""), (4.5, "14 5 3 5"), (3.0, ""), (3.0, "10 7"), (2.5, "2 6")]
 LEGEND_ITEM_W, LEGEND_ROW_H = 250, 30
 
 

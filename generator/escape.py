@@ -9,10 +9,25 @@ character that Markdown, pymdown-extensions or HTML could act on becomes one.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from markupsafe import Markup
 
-_TABLE = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}!|~^=#$"}
+#: The characters each Markdown extension of mkdocs.yml acts on. A test fails when mkdocs.yml
+#: names an extension that is not here, so a new syntax cannot slip through unescaped.
+SYNTAX = {
+    "markdown": "\\`*_[]()#+-.!<>&|{}=",  # Python-Markdown itself (and HTML)
+    "fenced_code": "`~",
+    "admonition": "!",
+    "attr_list": "{}",
+    "tables": "|",
+    "toc": "[]#",
+    "pymdownx.details": "?",
+    "pymdownx.highlight": "`~",
+    "pymdownx.superfences": "`~",
+}
+_ACTIVE = "".join(sorted(set("".join(SYNTAX.values()) + "^$")))
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _ACTIVE if c not in "&<>()+-.'\""}
 _TABLE.update(
     {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#39;"}
 )
@@ -24,7 +39,7 @@ def text(value: object) -> Markup:
     """Plain content text, safe in Markdown body, HTML text and quoted HTML attributes."""
     if isinstance(value, Markup):
         return value
-    one_line = " ".join(str(value).split())
+    one_line = _visible(" ".join(str(value).split()))
     escaped = one_line.translate(_TABLE)
     if escaped[:1] in ("-", "+"):
         escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
@@ -34,5 +49,12 @@ def text(value: object) -> Markup:
 
 def html_only(value: object) -> str:
     """Text for places that are HTML but never Markdown (front matter titles, JSON-in-HTML)."""
-    one_line = " ".join(str(value).split())
+    one_line = _visible(" ".join(str(value).split()))
     return one_line.translate(_HTML_TABLE)
+
+
+def _visible(text: str) -> str:
+    # Content refuses control characters; should one arrive anyway, it is not written raw.
+    return "".join(
+        "\ufffd" if unicodedata.category(char) in ("Cc", "Cs") else char for char in text
+    )

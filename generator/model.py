@@ -8,23 +8,54 @@ from __future__ import annotations
 
 import datetime
 import math
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=60)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=240, strip_whitespace=True)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=1500, strip_whitespace=True)]
 Label = Annotated[str, StringConstraints(min_length=1, max_length=28, strip_whitespace=True)]
+#: Text printed on every card, which must leave room for the rest of the sheet.
+CardText = Annotated[str, StringConstraints(min_length=1, max_length=100, strip_whitespace=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
 Seconds = Annotated[int, Field(ge=1, le=600)]
 
-Position = Literal["standing", "sitting", "lying"]
-Equipment = Literal["none", "wall", "pencil", "towel", "resistance-band", "chair", "ball"]
-Side = Literal["foot", "leg"]
-DosageField = Literal["hold_seconds", "duration_seconds", "reps", "sets", "times_per_day"]
-Situation = Literal["morning", "desk", "full", "evening", "other"]
+# Each choice list is declared once, with the words readers see for each choice; the types
+# that pydantic checks are made from these, so a new choice cannot lack its words.
+POSITIONS = {"standing": "Standing", "sitting": "Sitting", "lying": "Lying down"}
+EQUIPMENT = {
+    "none": "nothing",
+    "wall": "a wall",
+    "pencil": "a pencil",
+    "towel": "a towel",
+    "resistance-band": "a resistance band",
+    "chair": "a chair",
+    "ball": "a tennis ball",
+}
+SITUATIONS = {
+    "morning": "In the morning",
+    "desk": "At a desk",
+    "evening": "In the evening",
+    "full": "The full set",
+    "other": "Other routines",
+}
+SIDES = {"foot": "each foot", "leg": "each leg"}
+
+if TYPE_CHECKING:  # mypy sees plain text; pydantic checks the literal choices below
+    Position: TypeAlias = str
+    Equipment: TypeAlias = str
+    Side: TypeAlias = str
+    Situation: TypeAlias = str
+else:
+    Position = Literal[tuple(POSITIONS)]
+    Equipment = Literal[tuple(EQUIPMENT)]
+    Side = Literal[tuple(SIDES)]
+    Situation = Literal[tuple(SITUATIONS)]
+DosageField = Literal[
+    "hold_seconds", "duration_seconds", "reps", "sets", "times_per_day", "days_per_week"
+]
 NodeKind = Literal["foot", "leg", "pelvis", "spine", "pain", "factor", "related", "treatment"]
 Licence = Literal["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0"]
 
@@ -38,34 +69,15 @@ SETUP_SECONDS = 15
 REST_BETWEEN_SETS_SECONDS = 30
 #: A routine card lists at most this many exercises and still fits one printed page.
 MAX_CARD_EXERCISES = 10
+#: Sessions a day at most: home programmes are done once or twice a day, and the cards' log
+#: has a tick box for each session of each day.
+MAX_TIMES_PER_DAY = 3
 
 
 class Strict(BaseModel):
     """Base for every content model: frozen, strict types, unknown keys rejected."""
 
     model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
-
-
-class DosageOverride(Strict):
-    """A routine's change to an exercise's dosage: every field is optional."""
-
-    hold_seconds: Seconds | None = Field(None, description="Seconds to hold each repetition.")
-    duration_seconds: Seconds | None = Field(
-        None, description="Seconds one continuous bout lasts (instead of a hold)."
-    )
-    reps: Annotated[int, Field(ge=1, le=50)] | None = Field(
-        None, description="Repetitions in one set (default 1)."
-    )
-    sets: Annotated[int, Field(ge=1, le=10)] | None = Field(
-        None, description="Sets in one session (default 1)."
-    )
-    per_side: Side | None = Field(
-        None, description="Do the dosage for each foot or each leg in turn: `foot` or `leg`."
-    )
-    times_per_day: Annotated[int, Field(ge=1, le=10)] | None = Field(
-        None, description="Sessions a day."
-    )
-    repetition: ShortText | None = Field(None, description="What one repetition means.")
 
 
 class Dosage(Strict):
@@ -80,9 +92,15 @@ class Dosage(Strict):
     per_side: Side | None = Field(
         None, description="Do the dosage for each foot or each leg in turn: `foot` or `leg`."
     )
-    times_per_day: Annotated[int, Field(ge=1, le=10)] | None = Field(
-        None, description="Sessions a day."
+    directions: Annotated[list[Label], Field(max_length=4)] = Field(
+        default_factory=list,
+        description="Ways one repetition is done in turn (`up`, `down`, `apart`): the reps are "
+        "done in each.",
     )
+    times_per_day: Annotated[int, Field(ge=1, le=MAX_TIMES_PER_DAY)] = Field(
+        description="Sessions a day."
+    )
+    days_per_week: Annotated[int, Field(ge=1, le=7)] = Field(description="Days a week.")
     repetition: ShortText = Field(description="What one repetition means, in plain words.")
     suggested: list[DosageField] = Field(
         default_factory=list,
@@ -98,7 +116,7 @@ class Dosage(Strict):
             )
         return self
 
-    def merged(self, override: DosageOverride) -> Dosage:
+    def merged(self, override: BaseModel) -> Dosage:
         """This dosage with a routine's override applied; overridden values are no longer ours."""
         changes = override.model_dump(exclude_none=True)
         if "hold_seconds" in changes:
@@ -118,13 +136,35 @@ class Dosage(Strict):
             per_rep = self.duration_seconds
         else:
             per_rep = TEMPO_SECONDS
-        one_side = self.sets * self.reps * per_rep + (self.sets - 1) * REST_BETWEEN_SETS_SECONDS
+        reps = self.reps * max(1, len(self.directions))
+        one_side = self.sets * reps * per_rep + (self.sets - 1) * REST_BETWEEN_SETS_SECONDS
         return one_side * (2 if self.per_side else 1)
 
     @property
     def session_seconds(self) -> int:
         """Time this dosage takes in a session, including getting into position."""
         return self.seconds + SETUP_SECONDS
+
+
+def _all_optional(model: type[BaseModel], name: str, doc: str, leave_out: set[str]) -> Any:
+    """A copy of `model` whose fields are all optional (None), for partial changes to it."""
+    fields: dict[str, Any] = {
+        field: (Optional[info.annotation], Field(None, description=info.description))  # noqa: UP045
+        for field, info in model.model_fields.items()
+        if field not in leave_out
+    }
+    return create_model(name, __base__=Strict, __doc__=doc, **fields)
+
+
+if TYPE_CHECKING:
+    DosageOverride = Strict
+else:
+    DosageOverride = _all_optional(
+        Dosage,
+        "DosageOverride",
+        "A routine's change to an exercise's dosage: every field is optional.",
+        leave_out={"suggested"},
+    )
 
 
 class Variant(Strict):
@@ -167,6 +207,10 @@ class Exercise(Strict):
     """One exercise: what to do, how much, and how to stay safe."""
 
     id: Slug = Field(description="Stable slug used in URLs; equals the file name.")
+    former_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Ids this exercise had before; their addresses lead to its pages.",
+    )
     name: Name = Field(description="Short title in sentence case.")
     summary: ShortText = Field(description="One sentence: what you do.")
     purpose: LongText = Field(description="What it trains and why, with no cure claims.")
@@ -188,14 +232,18 @@ class Exercise(Strict):
         default_factory=list, description="Mistakes people often make."
     )
     cautions: Annotated[list[ShortText], Field(min_length=1, max_length=5)] = Field(
-        description="Who should take care, and how."
+        description="Who should take care, and how; the first is printed on routine cards."
     )
     stop_if: ShortText = Field(description="When to stop: one sentence.")
     easier: list[Variant] = Field(default_factory=list, description="Easier options.")
     harder: list[Variant] = Field(default_factory=list, description="Harder options.")
+    variations: list[Variant] = Field(
+        default_factory=list, description="Other ways to do it, neither easier nor harder."
+    )
     tags: list[Slug] = Field(default_factory=list, description="Free tags for browsing.")
     notes: LongText | None = Field(
-        None, description="Editorial note: how an unclear source was interpreted."
+        None,
+        description="Note for editors (never shown to readers): how an unclear source was read.",
     )
     addresses: list[Address] = Field(
         default_factory=list, description="Cause-chain nodes this exercise works on."
@@ -214,6 +262,11 @@ class Exercise(Strict):
     def key_cue(self) -> str:
         """The cue printed on cards."""
         return self.cues[0]
+
+    @property
+    def key_caution(self) -> str:
+        """The caution printed on routine cards."""
+        return self.cautions[0]
 
 
 class RoutineEntry(Strict):
@@ -320,21 +373,38 @@ class References(Strict):
     )
 
 
-class Safety(Strict):
-    """Red flags and general safety advice."""
+class Guidance(Strict):
+    """One piece of advice on how to do the exercises."""
 
+    title: Name = Field(description="A few words: what the advice is about.")
+    text: ShortText = Field(description="The advice, in one or two plain sentences.")
+
+
+class Safety(Strict):
+    """Red flags, the stop rule and advice on exercising: each said once, shown everywhere."""
+
+    urgent_action: ShortText = Field(
+        description="What to do now if an urgent symptom appears (call emergency services...)."
+    )
     urgent_intro: ShortText = Field(description="Lead-in to the urgent symptoms.")
-    urgent: Annotated[list[ShortText], Field(min_length=1)] = Field(
-        description="Symptoms that need urgent medical attention."
+    urgent: Annotated[list[CardText], Field(min_length=1, max_length=6)] = Field(
+        description="Symptoms that need urgent medical attention, short enough for a card."
     )
     prompt_intro: ShortText = Field(description="Lead-in to the prompt-appointment symptoms.")
     prompt: Annotated[list[ShortText], Field(min_length=1)] = Field(
         description="Symptoms that need a prompt appointment."
     )
+    routine_intro: ShortText = Field(description="Lead-in to reasons for a routine appointment.")
+    routine: Annotated[list[ShortText], Field(min_length=1)] = Field(
+        description="Reasons to see a doctor or physiotherapist in the usual way."
+    )
+    how_to: Annotated[list[Guidance], Field(min_length=1, max_length=8)] = Field(
+        description="How to do the exercises: discomfort, building up, bad days, how often."
+    )
     general: Annotated[list[ShortText], Field(min_length=1)] = Field(
         description="General advice for exercising safely."
     )
-    stop_rule: ShortText = Field(description="One sentence printed on every card: when to stop.")
+    stop_rule: CardText = Field(description="When to stop any exercise: one sentence, everywhere.")
     source: ShortText = Field(description="Where the red flags come from.")
 
 

@@ -23,6 +23,7 @@ def card_folders(site: Path) -> list[Path]:
         path.parent
         for path in (site / "cards").rglob("index.html")
         if path.parent not in (site / "cards", site / "cards" / "exercises")
+        and b'http-equiv="refresh"' not in path.read_bytes()  # a former address
     )
 
 

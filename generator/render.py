@@ -12,9 +12,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import escape, words
 from .book import Book
+from .model import POSITIONS
 from .pages import FILE_KINDS, PAGE_KINDS
 from .pages.cards import card_pages, card_urls
-from .pages.common import Settings, equipment_words, md_link
+from .pages.common import Settings, md_link
 from .qr import start_qr_svgs
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -38,7 +39,9 @@ def make_environment(template_dir: Path = TEMPLATES) -> Environment:
     )
     env.filters["dosage"] = words.dosage_words
     env.filters["minutes"] = words.minutes_words
-    env.filters["equipment"] = equipment_words
+    env.filters["equipment"] = words.equipment_words
+    env.filters["frequency"] = words.frequency_words
+    env.filters["position"] = POSITIONS.__getitem__
     env.globals["link"] = md_link
     return env
 

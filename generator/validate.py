@@ -37,6 +37,7 @@ def check(content: Content) -> Book:
         problems += found
         if plan is not None:
             planned.append(plan)
+    problems += _check_former_ids(content)
     problems += _check_causes(content)
     images = _read_images(content, problems)
     if problems or content.handbook is None or content.safety is None:
@@ -164,6 +165,25 @@ def _check_exercise(
                 f"picture '{exercise.picture.file}' not found in content/images/",
             )
         )
+    return problems
+
+
+def _check_former_ids(content: Content) -> list[ContentProblem]:
+    """A former id must lead to one exercise only, and never be an id in use."""
+    current = {item.model.id for item in content.exercises}
+    owners: dict[str, str] = {}
+    problems = []
+    for item in content.exercises:
+        for index, old in enumerate(item.model.former_ids):
+            loc = ("former_ids", index)
+            if old in current:
+                problems.append(
+                    _at(item.source, loc, f"'{old}' is the id of an exercise in use: remove it")
+                )
+            elif owners.setdefault(old, item.model.id) != item.model.id:
+                problems.append(
+                    _at(item.source, loc, f"'{old}' is also a former id of '{owners[old]}'")
+                )
     return problems
 
 

@@ -4,8 +4,12 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -37,16 +41,19 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, object]]:
-    """The real content built once, with card PDFs, served on loopback: (folder, url, book).
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session; each test opens its own pages."""
+    from .browser import chromium
 
-    The site URL is the server's own, so QR codes and absolute links point at it.
-    """
+    with chromium() as started:
+        yield started
+
+
+def _build_served(root: Path, *, pdf: bool) -> Iterator[tuple[Path, str, Any]]:
     from generator import pipeline
 
     from .browser import static_server
 
-    root = tmp_path_factory.mktemp("built")
     site = root / "site"
     site.mkdir()
     with static_server(site) as base_url:
@@ -54,7 +61,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path,
         os.chdir(ROOT)
         try:
             content = Path(os.environ.get("HANDBOOK_TEST_CONTENT", ROOT / "content"))
-            result = pipeline.build(content, root / "docs", site, site_url=base_url, pdf=True)
+            result = pipeline.build(content, root / "docs", site, site_url=base_url, pdf=pdf)
         finally:
             os.chdir(cwd)
         yield site, base_url, result.generated.book
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Any]]:
+    """The real content built once and served on loopback: (folder, url, book). No browser
+    is needed to build it. The site URL is the server's own, so QR codes and absolute links
+    point at it."""
+    yield from _build_served(tmp_path_factory.mktemp("built"), pdf=False)
+
+
+@pytest.fixture(scope="session")
+def printed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Any]]:
+    """As built_site, with every card also printed to PDF by Chromium."""
+    yield from _build_served(tmp_path_factory.mktemp("printed"), pdf=True)

@@ -32,8 +32,8 @@ def pdf_pages(pdf: Path) -> int:
     return int(match.group(1))
 
 
-def test_every_card_prints_on_exactly_one_page_of_a4_and_letter(built_site: Any) -> None:
-    site, _, book = built_site
+def test_every_card_prints_on_exactly_one_page_of_a4_and_letter(printed_site: Any) -> None:
+    site, _, book = printed_site
     folders = card_folders(site)
     assert len(folders) == len(book.routines) + len(book.exercises)
     for folder in folders:
@@ -42,8 +42,8 @@ def test_every_card_prints_on_exactly_one_page_of_a4_and_letter(built_site: Any)
             assert pdf_pages(pdf) == 1, f"{pdf.relative_to(site)} spills onto a second page"
 
 
-def test_routine_cards_hold_every_exercise_name_and_dosage(built_site: Any) -> None:
-    site, _, book = built_site
+def test_routine_cards_hold_every_exercise_name_and_dosage(printed_site: Any) -> None:
+    site, _, book = printed_site
     for plan in book.routines:
         for paper in ("a4", "letter"):
             text = pdf_text(site / "cards" / plan.routine.id / f"{plan.routine.id}-{paper}.pdf")
@@ -56,8 +56,8 @@ def test_routine_cards_hold_every_exercise_name_and_dosage(built_site: Any) -> N
         assert card.count('class="hb-tick"') == 7 * len(plan.items), "one box a day per exercise"
 
 
-def test_qr_code_decodes_to_the_routine_page(built_site: Any, tmp_path: Path) -> None:
-    site, base_url, book = built_site
+def test_qr_code_decodes_to_the_routine_page(printed_site: Any, tmp_path: Path) -> None:
+    site, base_url, book = printed_site
     plan = book.routines[0]
     pdf = site / "cards" / plan.routine.id / f"{plan.routine.id}-a4.pdf"
     subprocess.run(
@@ -73,8 +73,8 @@ def test_qr_code_decodes_to_the_routine_page(built_site: Any, tmp_path: Path) ->
     assert decoded == f"{base_url}routines/{plan.routine.id}/"
 
 
-def test_cards_use_body_text_of_at_least_10pt_and_no_colour_fill(built_site: Any) -> None:
-    _site, base_url, book = built_site
+def test_cards_use_body_text_of_at_least_10pt_and_no_colour_fill(printed_site: Any) -> None:
+    _site, base_url, book = printed_site
     longest = max(book.routines, key=lambda plan: len(plan.items))
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 900, "height": 1200})
@@ -95,8 +95,8 @@ def test_cards_use_body_text_of_at_least_10pt_and_no_colour_fill(built_site: Any
         screenshot(page, f"card-{longest.routine.id}")
 
 
-def test_card_page_links_its_pdfs_and_routine_page_links_the_card(built_site: Any) -> None:
-    site, _, book = built_site
+def test_card_page_links_its_pdfs_and_routine_page_links_the_card(printed_site: Any) -> None:
+    site, _, book = printed_site
     plan = book.routines[0]
     card = (site / "cards" / plan.routine.id / "index.html").read_text("utf-8")
     assert f'href="{plan.routine.id}-a4.pdf"' in card

@@ -10,14 +10,15 @@ import pytest
 from generator.pipeline import check_content
 from generator.render import Settings, render_pages
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from .cases import CHANGES, make_case
+
 GOLDEN = Path(__file__).parent / "golden"
-CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "handbook.yml").exists())
+CASES = sorted(CHANGES)
 SETTINGS = Settings(site_name="Test handbook", site_url="https://handbook.test/")
 
 
-def rendered_markdown(case: str) -> dict[str, str]:
-    files = render_pages(check_content(FIXTURES / case), SETTINGS)
+def rendered_markdown(case: str, scratch: Path) -> dict[str, str]:
+    files = render_pages(check_content(make_case(case, scratch / case)), SETTINGS)
     return {
         name: data.decode("utf-8")
         for name, data in files.items()
@@ -26,8 +27,10 @@ def rendered_markdown(case: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_rendered_pages_match_golden_files(case: str, update_golden: bool) -> None:
-    pages = rendered_markdown(case)
+def test_rendered_pages_match_golden_files(
+    case: str, update_golden: bool, tmp_path: Path
+) -> None:
+    pages = rendered_markdown(case, tmp_path)
     folder = GOLDEN / case
     if update_golden:
         for old in folder.rglob("*.*"):

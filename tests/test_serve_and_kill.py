@@ -80,7 +80,8 @@ def test_serve_survives_a_content_mistake_and_shows_it(project: Path) -> None:
         path = project / "content" / "exercises" / "toe-walking.yml"
         good = path.read_text("utf-8")
         path.write_text(good.replace("position: standing", "position: upside-down"), "utf-8")
-        problem = "content/exercises/toe-walking.yml:5: position: expected one of"
+        line = good.splitlines().index("position: standing") + 1
+        problem = f"content/exercises/toe-walking.yml:{line}: position: expected one of"
         wait_for(lambda: problem in log.read_text("utf-8"))
         wait_for(lambda: "(with content problems)" in log.read_text("utf-8"))
         started = time.monotonic()

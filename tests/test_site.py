@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 import pytest
 
 from generator.diagram import draw
+from generator.words import frequency_words
 
 from .browser import chromium, record_requests
 from .conftest import ROOT
@@ -72,19 +73,92 @@ def test_every_internal_link_and_anchor_resolves(built_site: Any) -> None:
     assert broken == []
 
 
-def test_every_page_points_to_the_red_flags(built_site: Any) -> None:
-    site, _, _ = built_site
+class _Text(HTMLParser):
+    """The text a reader sees, without scripts, styles or navigation."""
+
+    SKIPPED = ("script", "style", "nav")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping: str | None = None
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skipping is None and tag in self.SKIPPED:
+            self._skipping, self._depth = tag, 0
+        if tag == self._skipping:
+            self._depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._skipping:
+            self._depth -= 1
+            if self._depth == 0:
+                self._skipping = None
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping is None:
+            self.parts.append(data)
+
+
+def page_text(page: Path) -> str:
+    parser = _Text()
+    parser.feed(page.read_text("utf-8"))
+    return " ".join(" ".join(parser.parts).split())
+
+
+def pages_where_patients_exercise(site: Path, book: Any) -> list[Path]:
+    pages = []
+    for exercise in book.exercises:
+        for kind in ("exercises", "cards/exercises", "embed/exercises"):
+            pages.append(site / kind / exercise.id / "index.html")
+    for plan in book.routines:
+        for kind in ("routines", "cards", "embed/routines"):
+            pages.append(site / kind / plan.routine.id / "index.html")
+    return pages
+
+
+def test_the_urgent_red_flags_themselves_are_on_every_page_where_patients_exercise(
+    built_site: Any,
+) -> None:
+    site, _, book = built_site
+    safety = book.safety
+    wanted = [safety.urgent_action, *safety.urgent]
     missing = []
-    for page in sorted(site.rglob("index.html")):
-        name = page.parent.relative_to(site).as_posix()
-        if name in ("safety", "."):
-            continue
-        text = page.read_text("utf-8")
-        if "safety/#red-flags" not in text and "safety/" not in text:
-            missing.append(name)
-    home = (site / "index.html").read_text("utf-8")
-    assert "safety/#red-flags" in home
+    for page in pages_where_patients_exercise(site, book):
+        text = page_text(page)
+        missing += [f"{page.relative_to(site)}: {w}" for w in wanted if w not in text]
     assert missing == []
+
+
+def test_every_exercise_page_and_card_states_how_often(built_site: Any) -> None:
+    site, _, book = built_site
+    missing = []
+    for exercise in book.exercises:
+        often = frequency_words(exercise.dosage)
+        for kind in ("exercises", "cards/exercises", "embed/exercises"):
+            page = site / kind / exercise.id / "index.html"
+            if often not in page_text(page):
+                missing.append(f"{page.relative_to(site)}: {often}")
+    for plan in book.routines:
+        page = site / "cards" / plan.routine.id / "index.html"
+        text = page_text(page)
+        missing += [
+            f"{page.relative_to(site)}: {frequency_words(item.dosage)}"
+            for item in plan.items
+            if frequency_words(item.dosage) not in text
+        ]
+    assert missing == []
+
+
+def test_patients_never_read_about_the_source_article(built_site: Any) -> None:
+    site, _, _ = built_site
+    mentions = [
+        str(page.relative_to(site))
+        for page in sorted(site.rglob("*.html"))
+        if "source article" in page_text(page).lower()
+    ]
+    assert mentions == []
 
 
 @pytest.mark.browser

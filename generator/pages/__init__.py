@@ -12,6 +12,7 @@ from .embeds import embed_pages, oembed_files
 from .evidence import causes_page, references_page
 from .exercises import exercise_pages
 from .home import embed_guide_page, home_page, safety_page
+from .redirects import former_oembed_files, redirect_pages
 from .routines import routine_pages
 
 PageKind = Callable[[Book, Settings, Environment], Pages]
@@ -26,9 +27,10 @@ PAGE_KINDS: list[PageKind] = [
     references_page,
     embed_pages,
     embed_guide_page,
+    redirect_pages,
 ]
 
 FileKind = Callable[[Book, Settings], dict[str, bytes]]
 
 #: Generated files that are not Markdown pages.
-FILE_KINDS: list[FileKind] = [oembed_files]
+FILE_KINDS: list[FileKind] = [oembed_files, former_oembed_files]

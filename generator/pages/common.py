@@ -11,9 +11,9 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .. import escape, urls, words
+from .. import escape, urls
 from ..book import Book, PlannedRoutine
-from ..model import Exercise, minutes
+from ..model import SITUATIONS, Exercise, minutes
 
 Pages = list[tuple[str, str]]
 
@@ -33,25 +33,6 @@ class Settings:
     def url(self, path: str) -> str:
         """Absolute URL of a page, from `site_url`: `routines/x/` -> https://.../routines/x/."""
         return urls.join(self.site_url, path)
-
-
-SITUATION_TITLES = {
-    "desk": "At a desk",
-    "morning": "In the morning",
-    "evening": "In the evening",
-    "full": "The full set",
-    "other": "Other routines",
-}
-POSITION_TITLES = {"standing": "Standing", "sitting": "Sitting", "lying": "Lying down"}
-EQUIPMENT_WORDS = {
-    "none": "nothing",
-    "wall": "a wall",
-    "pencil": "a pencil",
-    "towel": "a towel",
-    "resistance-band": "a resistance band",
-    "chair": "a chair",
-    "ball": "a tennis ball",
-}
 
 
 def page(
@@ -96,7 +77,7 @@ def routines_using(book: Book) -> dict[str, list[PlannedRoutine]]:
 def situations(book: Book) -> list[tuple[str, list[PlannedRoutine]]]:
     """Routines grouped under reader-facing headings, in a fixed order."""
     groups = []
-    for key, title in SITUATION_TITLES.items():
+    for key, title in SITUATIONS.items():
         plans = [p for p in book.routines if p.routine.situation == key]
         if plans:
             groups.append((title, plans))
@@ -123,10 +104,6 @@ def addresses_of(book: Book, exercise: Exercise) -> list[dict[str, Any]]:
         return []
     nodes = {node.id: node for node in book.causes.nodes}
     return [{"address": a, "node": nodes[a.node]} for a in exercise.addresses]
-
-
-def equipment_words(equipment: list[str]) -> str:
-    return words.join_words([EQUIPMENT_WORDS[item] for item in equipment]).capitalize()
 
 
 def page_file(key: str) -> str:

@@ -46,19 +46,19 @@ def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:
 
 
 def node_sections(book: Book, causes: Causes) -> list[dict[str, Any]]:
-    """Each node with the links that leave and reach it and the exercises that work on it."""
+    """Each node with the links that leave and reach it and the exercises (stretches apart)
+    that work on it."""
     sections = []
     for node in causes.nodes:
+        working = [e for e in book.exercises if any(a.node == node.id for a in e.addresses)]
         sections.append(
             {
                 "node": node,
                 "outgoing": [link for link in causes.links if link.source == node.id],
                 "incoming": [link for link in causes.links if link.target == node.id],
-                "exercises": [
-                    exercise
-                    for exercise in book.exercises
-                    if any(a.node == node.id for a in exercise.addresses)
-                ],
+                # Stretches apart: on their own they did no better than no treatment.
+                "exercises": [e for e in working if "stretch" not in e.tags],
+                "stretches": [e for e in working if "stretch" in e.tags],
             }
         )
     return sections
@@ -82,7 +82,7 @@ def references_page(book: Book, settings: Settings, env: Environment) -> Pages:
 def short_citation(ref: Reference) -> str:
     """'Khamis and Yizhar 2007', 'Menz et al. 2013', or the locator when no year is known."""
     names = [name.strip() for name in ref.authors.split(",") if name.strip()]
-    surnames = [name.rsplit(" ", 1)[0] if " " in name else name for name in names]
+    surnames = [_surname(name) for name in names]
     if len(surnames) == 1:
         who = surnames[0]
     elif len(surnames) == 2:
@@ -90,3 +90,9 @@ def short_citation(ref: Reference) -> str:
     else:
         who = f"{surnames[0]} et al."
     return f"{who} {ref.year}" if ref.year is not None else f"{who}, {ref.locator}"
+
+
+def _surname(author: str) -> str:
+    """'Menz HB' -> 'Menz'; a group author such as 'Framingham Foot Study' stays whole."""
+    head, _, initials = author.rpartition(" ")
+    return head if head and initials.isupper() and len(initials) <= 3 else author

@@ -6,9 +6,8 @@ from jinja2 import Environment
 
 from .. import words
 from ..book import Book
+from ..model import EQUIPMENT, POSITIONS
 from .common import (
-    EQUIPMENT_WORDS,
-    POSITION_TITLES,
     Pages,
     Settings,
     addresses_of,
@@ -46,6 +45,7 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 suggested=words.suggested_words(exercise.dosage),
                 addresses=addresses_of(book, exercise),
                 picture=picture(path, exercise, "hb-picture"),
+                safety=book.safety,
                 embed=snippet_block(settings, "exercises", exercise.id, exercise.name),
             )
         )
@@ -61,11 +61,11 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
             hrefs={e.id: relative(index, f"exercises/{e.id}/") for e in book.exercises},
             filters=filters(book),
             minutes={e.id: exercise_minutes(e) for e in book.exercises},
-            positions=group(book.exercises, lambda e: [e.position], POSITION_TITLES),
+            positions=group(book.exercises, lambda e: [e.position], POSITIONS),
             equipment=group(
                 book.exercises,
                 lambda e: e.equipment,
-                {key: value.capitalize() for key, value in EQUIPMENT_WORDS.items()},
+                {key: words.capitalised(value) for key, value in EQUIPMENT.items()},
             ),
         )
     )
@@ -78,14 +78,10 @@ def filters(book: Book) -> list[tuple[str, list[tuple[str, str]]]]:
     equipment = {item for e in book.exercises for item in e.equipment}
     tags = sorted({tag for e in book.exercises for tag in e.tags} - positions - equipment)
     return [
-        ("Position", [(key, title) for key, title in POSITION_TITLES.items() if key in positions]),
+        ("Position", [(key, title) for key, title in POSITIONS.items() if key in positions]),
         (
             "You need",
-            [
-                (key, words.capitalize())
-                for key, words in EQUIPMENT_WORDS.items()
-                if key in equipment
-            ],
+            [(key, words.capitalised(name)) for key, name in EQUIPMENT.items() if key in equipment],
         ),
         ("Kind", [(tag, tag.replace("-", " ").capitalize()) for tag in tags]),
     ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from ..book import Book
+from .. import words
+from ..book import Book, PlannedRoutine
 from ..model import SETUP_SECONDS, minutes
 from .common import Pages, Settings, page, page_file, picture, situations
 from .embeds import oembed_path, snippet_block
@@ -31,6 +32,8 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 },
                 item_minutes={i.exercise.id: minutes(i.dosage.session_seconds) for i in plan.items},
                 setup_seconds=SETUP_SECONDS,
+                frequency=shared_frequency(plan),
+                safety=book.safety,
                 embed=snippet_block(settings, "routines", plan.routine.id, plan.routine.name),
             )
         )
@@ -44,3 +47,9 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
         )
     )
     return pages
+
+
+def shared_frequency(plan: PlannedRoutine) -> str | None:
+    """How often the routine is done, when all its exercises say the same; else None."""
+    said = {words.frequency_words(item.dosage) for item in plan.items}
+    return said.pop() if len(said) == 1 else None

@@ -1,0 +1,142 @@
+"""Content trees for tests: one base tree (tests/fixtures/minimal) and small changes to it.
+
+- `branded`: the base with a clinic's branding.
+- `hostile`: the base with every free-text field of every file, found from the models, set to
+  attack strings, so a field added to a model is attacked without anyone listing it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel
+from pydantic.types import StringConstraints
+
+from generator.load import CHECKED_FILES
+from generator.model import Exercise, Routine
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BASE = FIXTURES / "minimal"
+
+CLINIC = """name: Riverside Physio & Rehab <Clinic>
+phone: "+44 1234 567890"
+website: https://riverside-physio.example/patients
+logo: clinic-logo.svg
+accent: "#8a3b12"
+"""
+
+#: Text that would become markup, script or a template if any layer failed to escape it. Each
+#: holds "pwned", so a test can tell the text is shown.
+ATTACKS = [
+    "<script>window.__pwned=1</script> pwned",
+    '"><img src=x onerror="window.__pwned=2"> pwned',
+    "pwned [click](javascript:window.__pwned=3) ![i](x.png)",
+    '??? danger "pwned" collapsed',
+    '!!! danger "pwned" admonition',
+    'pwned {: onclick="window.__pwned=4" } { #x .y }',
+    "| pwned | table | |---|---|",
+    "```js pwned``` ~~~ fenced ~~~",
+    "{{ 7*7 }} {% raw %} pwned {# c #}",
+    "*emph* _under_ **bold** pwned `code`",
+    "1. pwned numbered",
+    "- pwned bullet",
+    "# pwned heading",
+    "> pwned quote",
+    "&lt;script&gt; &amp; &#60; pwned",
+    "<!-- pwned comment",
+    "\\<script>pwned\\</script>",
+    "</textarea></style></script><svg onload=window.__pwned=5> pwned",
+    '<a href="javascript:window.__pwned=6">pwned</a>',
+    "[TOC] [^1] pwned <https://evil.example/x>",
+    "'><iframe src=//evil.example> pwned",
+    "pwned: key: value",
+]
+
+
+def make_case(name: str, dest: Path) -> Path:
+    """A content tree for case `name` at `dest` (which must not exist yet)."""
+    shutil.copytree(BASE, dest)
+    CHANGES[name](dest)
+    return dest
+
+
+def _branded(content: Path) -> None:
+    (content / "clinic.yml").write_text(CLINIC, "utf-8")
+    shutil.copy(FIXTURES / "clinic-logo.svg", content / "images" / "clinic-logo.svg")
+
+
+def _hostile(content: Path) -> None:
+    counter = iter(range(10**6))
+    for path, model in _files_and_models(content):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for container, key, (least, most) in free_text(model, data):
+            attack = ATTACKS[next(counter) % len(ATTACKS)].ljust(least, "!")
+            container[key] = attack[:most]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def _files_and_models(content: Path) -> Iterator[tuple[Path, type[BaseModel]]]:
+    for path in sorted((content / "exercises").glob("*.yml")):
+        yield path, Exercise
+    for path in sorted((content / "routines").glob("*.yml")):
+        yield path, Routine
+    for name, model in CHECKED_FILES.items():
+        if (content / name).exists():
+            yield content / name, model
+
+
+def free_text(model: type[BaseModel], data: Any) -> Iterator[tuple[Any, Any, tuple[int, int]]]:
+    """(container, key, (shortest, longest) allowed) of every free-text value in `data`.
+
+    Free text is a string whose constraints have no pattern: names, steps, cautions... not
+    ids, file names, colours or choices.
+    """
+    if not isinstance(data, dict):
+        return
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key in data:
+            yield from _walk(info.annotation, list(info.metadata), data, key)
+
+
+def _walk(annotation: Any, metadata: list[Any], container: Any, key: Any) -> Iterator[Any]:
+    value = container[key]
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *more = get_args(annotation)
+        yield from _walk(base, metadata + more, container, key)
+    elif origin in (Union, type(int | None)):
+        for option in get_args(annotation):
+            if option is not type(None) and _fits(option, value):
+                yield from _walk(option, metadata, container, key)
+                return
+    elif origin is list and isinstance(value, list):
+        (item,) = get_args(annotation)
+        for index in range(len(value)):
+            yield from _walk(item, [], value, index)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield from free_text(annotation, value)
+    elif annotation is str and isinstance(value, str):
+        constraints = [m for m in metadata if isinstance(m, StringConstraints)]
+        if constraints and all(c.pattern is None for c in constraints):
+            least = max(c.min_length or 0 for c in constraints)
+            yield container, key, (least, min(c.max_length or 10**6 for c in constraints))
+
+
+def _fits(option: Any, value: Any) -> bool:
+    base = get_args(option)[0] if get_origin(option) is Annotated else option
+    base = get_origin(base) or base
+    return isinstance(base, type) and (
+        isinstance(value, base) or (issubclass(base, BaseModel) and isinstance(value, dict))
+    )
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "minimal": lambda content: None,
+    "branded": _branded,
+    "hostile": _hostile,
+}

@@ -1,8 +1,15 @@
-"""Draw the exercise pictures in content/images/ from pose data, in one line-art style.
+"""Draw the exercise pictures in content/images/ from pose data, in one filled-shape style.
 
-Each picture is a side view: a figure of thick rounded strokes posed by joint coordinates,
-the equipment, and grey arrows for the movement. Close-ups of the foot are drawn where the
-toes do the work. Run it again after changing a pose; the output is deterministic.
+Every picture is one SVG of two panels side by side (viewBox 0 0 820 300): the start position
+at x 0..400, a chevron in the gutter, the end position at x 420..820. `<view id="start">` and
+`<view id="end">` let a page show either panel alone; print shows both.
+
+Style: one outline weight (STROKE) everywhere; the body part that moves is filled dark, resting
+parts light grey, props mid grey; a bold arrow and/or a dashed ghost of the start position shows
+the movement. No words in the pictures: they belong in the page. Figures are posed from joint
+positions (limb lengths are kept by solving each knee and elbow from hip/ankle and
+shoulder/wrist), so the same person appears at the same scale in both panels. Small movements
+are drawn as close-ups of the foot. The output is deterministic.
 
     python scripts/draw_pictures.py [--out content/images]
 """
@@ -11,474 +18,942 @@ from __future__ import annotations
 
 import argparse
 import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-W, H = 480, 320
-INK, NEAR, FAR, ARROW, PROP = "#222", "#222", "#8a8a8a", "#4d4d4d", "#555"
-FLOOR_Y = 290
 
 Point = tuple[float, float]
 
+PANEL_W, PANEL_H, GUTTER = 400, 300, 20
+WIDTH = 2 * PANEL_W + GUTTER
+STROKE = 3
+INK = "#222"  # outlines and arrows
+DARK = "#333"  # the body part that moves
+DARK_FAR = "#5c5c5c"  # a moving part on the far side of the body
+LIGHT = "#c8c8c8"  # resting body parts
+LIGHT_FAR = "#a9a9a9"  # resting parts on the far side
+PROP = "#8f8f8f"  # equipment and furniture
+PROP_LIGHT = "#dedede"  # large furniture surfaces
+GROUND = "#eeeeee"  # the floor seen slightly from above
+PAPER = "#fff"
+GHOST_DASH = "7 5"
+FLOOR = 276  # the floor line of whole-body panels
+CLOSE_FLOOR = 246  # the floor line of close-ups
 
-def svg(title: str, desc: str, body: list[str]) -> str:
+
+# ---------------------------------------------------------------- geometry
+
+
+def add(a: Point, b: Point) -> Point:
+    return (a[0] + b[0], a[1] + b[1])
+
+
+def sub(a: Point, b: Point) -> Point:
+    return (a[0] - b[0], a[1] - b[1])
+
+
+def mul(a: Point, k: float) -> Point:
+    return (a[0] * k, a[1] * k)
+
+
+def lerp(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def length(a: Point) -> float:
+    return math.hypot(a[0], a[1])
+
+
+def unit(a: Point) -> Point:
+    n = length(a) or 1.0
+    return (a[0] / n, a[1] / n)
+
+
+def polar(angle_deg: float, r: float = 1.0) -> Point:
+    a = math.radians(angle_deg)
+    return (math.cos(a) * r, math.sin(a) * r)
+
+
+def rotate(p: Point, angle_deg: float, about: Point = (0.0, 0.0)) -> Point:
+    a = math.radians(angle_deg)
+    x, y = p[0] - about[0], p[1] - about[1]
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" '
-        f'height="{H}" role="img"><title>{title}</title><desc>{desc}</desc>'
-        f'<rect width="{W}" height="{H}" fill="#fff"/>' + "".join(body) + "</svg>\n"
+        about[0] + x * math.cos(a) - y * math.sin(a),
+        about[1] + x * math.sin(a) + y * math.cos(a),
     )
 
 
-def line(a: Point, b: Point, width: float = 10, color: str = NEAR, dash: str = "") -> str:
-    extra = f' stroke-dasharray="{dash}"' if dash else ""
+def angle_of(v: Point) -> float:
+    return math.degrees(math.atan2(v[1], v[0]))
+
+
+def normal(v: Point) -> Point:
+    """`v` turned a quarter turn clockwise on screen (y points down)."""
+    return (-v[1], v[0])
+
+
+def solve_joint(a: Point, c: Point, la: float, lc: float, hint: Point) -> Point:
+    """The middle joint (knee, elbow) of a two-bone limb from `a` to `c`, on the side of `hint`.
+
+    If `c` is out of reach the limb is straight, pointing at `c`.
+    """
+    d = length(sub(c, a))
+    if d >= la + lc - 1e-6:
+        return add(a, mul(unit(sub(c, a)), la))
+    d = max(d, abs(la - lc) + 1e-6)
+    x = (la * la - lc * lc + d * d) / (2 * d)
+    h = math.sqrt(max(la * la - x * x, 0.0))
+    u = unit(sub(c, a))
+    base = add(a, mul(u, x))
+    one, two = add(base, mul(normal(u), h)), sub(base, mul(normal(u), h))
+    return one if length(sub(one, hint)) <= length(sub(two, hint)) else two
+
+
+def reach(a: Point, angle_deg: float, r: float) -> Point:
+    return add(a, polar(angle_deg, r))
+
+
+def bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 24) -> list[Point]:
+    out = []
+    for i in range(steps + 1):
+        t = i / steps
+        m = 1 - t
+        out.append(
+            (
+                m**3 * p0[0] + 3 * m * m * t * p1[0] + 3 * m * t * t * p2[0] + t**3 * p3[0],
+                m**3 * p0[1] + 3 * m * m * t * p1[1] + 3 * m * t * t * p2[1] + t**3 * p3[1],
+            )
+        )
+    return out
+
+
+def quad(p0: Point, p1: Point, p2: Point, steps: int = 24) -> list[Point]:
+    return bezier(p0, lerp(p0, p1, 2 / 3), lerp(p2, p1, 2 / 3), p2, steps)
+
+
+def arc_points(c: Point, r: float, a0: float, a1: float, steps: int = 40) -> list[Point]:
+    return [reach(c, a0 + (a1 - a0) * i / steps, r) for i in range(steps + 1)]
+
+
+# ---------------------------------------------------------------- SVG output
+
+
+def f(v: float) -> str:
+    s = f"{v:.1f}"
+    return "0" if s in ("-0.0", "0.0") else s.removesuffix(".0")
+
+
+def pt(p: Point) -> str:
+    return f"{f(p[0])} {f(p[1])}"
+
+
+@dataclass(frozen=True)
+class Paint:
+    fill: str = LIGHT
+    stroke: str = INK
+    dash: str = ""
+
+    def attrs(self) -> str:
+        out = f' fill="{self.fill}"'
+        if self.stroke != "none":
+            out += f' stroke="{self.stroke}" stroke-width="{STROKE}" stroke-linejoin="round"'
+            out += ' stroke-linecap="round"'
+        if self.dash:
+            out += f' stroke-dasharray="{self.dash}"'
+        return out
+
+
+GHOST = Paint("none", INK, GHOST_DASH)
+
+
+def shape(d: str, paint: Paint) -> str:
+    return f'<path d="{d}"{paint.attrs()}/>'
+
+
+def smooth_closed(points: Sequence[Point], tension: float = 1.0) -> str:
+    """A closed Catmull-Rom curve through `points`, as path data of cubic Béziers."""
+    n = len(points)
+    d = f"M{pt(points[0])}"
+    for i in range(n):
+        p0, p1, p2, p3 = points[i - 1], points[i], points[(i + 1) % n], points[(i + 2) % n]
+        c1 = add(p1, mul(sub(p2, p0), tension / 6))
+        c2 = sub(p2, mul(sub(p3, p1), tension / 6))
+        d += f"C{pt(c1)} {pt(c2)} {pt(p2)}"
+    return d + "Z"
+
+
+def smooth_open(points: Sequence[Point], tension: float = 1.0) -> str:
+    n = len(points)
+    d = f"M{pt(points[0])}"
+    for i in range(n - 1):
+        p0, p1, p2 = points[max(i - 1, 0)], points[i], points[i + 1]
+        p3 = points[min(i + 2, n - 1)]
+        c1 = add(p1, mul(sub(p2, p0), tension / 6))
+        c2 = sub(p2, mul(sub(p3, p1), tension / 6))
+        d += f"C{pt(c1)} {pt(c2)} {pt(p2)}"
+    return d
+
+
+def polygon_d(points: Sequence[Point]) -> str:
+    return "M" + "L".join(pt(p) for p in points) + "Z"
+
+
+def polyline_d(points: Sequence[Point]) -> str:
+    return "M" + "L".join(pt(p) for p in points)
+
+
+def capsule_d(a: Point, ra: float, b: Point, rb: float) -> str:
+    """Two circles joined by their outer tangents: a tapered limb with rounded ends."""
+    d = length(sub(b, a))
+    if d <= abs(ra - rb) + 0.01:
+        big, r = (a, ra) if ra >= rb else (b, rb)
+        return circle_d(big, r)
+    theta = angle_of(sub(b, a))
+    alpha = math.degrees(math.acos((ra - rb) / d))
+    a1, b1 = reach(a, theta + alpha, ra), reach(b, theta + alpha, rb)
+    b2, a2 = reach(b, theta - alpha, rb), reach(a, theta - alpha, ra)
+    large_b = 1 if alpha > 90 else 0
     return (
-        f'<line x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" '
-        f'stroke="{color}" stroke-width="{width}" stroke-linecap="round"{extra}/>'
+        f"M{pt(a1)}L{pt(b1)}A{f(rb)} {f(rb)} 0 {large_b} 0 {pt(b2)}"
+        f"L{pt(a2)}A{f(ra)} {f(ra)} 0 {1 - large_b} 0 {pt(a1)}Z"
     )
 
 
-def poly(
-    points: list[Point], width: float = 10, color: str = NEAR, dash: str = "", fill: str = "none"
-) -> str:
-    d = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+def circle_d(c: Point, r: float) -> str:
+    return (
+        f"M{pt((c[0] - r, c[1]))}A{f(r)} {f(r)} 0 1 0 {pt((c[0] + r, c[1]))}"
+        f"A{f(r)} {f(r)} 0 1 0 {pt((c[0] - r, c[1]))}Z"
+    )
+
+
+def capsule(a: Point, ra: float, b: Point, rb: float, paint: Paint) -> str:
+    return shape(capsule_d(a, ra, b, rb), paint)
+
+
+def circle(c: Point, r: float, paint: Paint) -> str:
+    return f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r)}"{paint.attrs()}/>'
+
+
+def stroke_line(points: Sequence[Point], color: str = INK, dash: str = "") -> str:
     extra = f' stroke-dasharray="{dash}"' if dash else ""
     return (
-        f'<polyline points="{d}" fill="{fill}" stroke="{color}" stroke-width="{width}" '
+        f'<path d="{polyline_d(points)}" fill="none" stroke="{color}" stroke-width="{STROKE}" '
         f'stroke-linecap="round" stroke-linejoin="round"{extra}/>'
     )
 
 
-def path(d: str, width: float = 4, color: str = INK, fill: str = "none", dash: str = "") -> str:
-    extra = f' stroke-dasharray="{dash}"' if dash else ""
+def stroke_curve(points: Sequence[Point], color: str = INK) -> str:
     return (
-        f'<path d="{d}" fill="{fill}" stroke="{color}" stroke-width="{width}" '
-        f'stroke-linecap="round" stroke-linejoin="round"{extra}/>'
+        f'<path d="{smooth_open(points)}" fill="none" stroke="{color}" stroke-width="{STROKE}" '
+        f'stroke-linecap="round" stroke-linejoin="round"/>'
     )
 
 
-def circle(c: Point, r: float, fill: str = INK, stroke: str = "none", width: float = 0) -> str:
-    return (
-        f'<circle cx="{c[0]:.1f}" cy="{c[1]:.1f}" r="{r}" fill="{fill}" stroke="{stroke}" '
-        f'stroke-width="{width}"/>'
+def ribbon_d(points: Sequence[Point], half_width: float | Sequence[float]) -> str:
+    """A closed outline of a band of the given half width along the polyline `points`."""
+    widths = (
+        [float(half_width)] * len(points)
+        if isinstance(half_width, int | float)
+        else list(half_width)
     )
+    left, right = [], []
+    for i, p in enumerate(points):
+        prev, nxt = points[max(i - 1, 0)], points[min(i + 1, len(points) - 1)]
+        n = normal(unit(sub(nxt, prev)))
+        left.append(add(p, mul(n, widths[i])))
+        right.append(sub(p, mul(n, widths[i])))
+    return polygon_d(left + right[::-1])
 
 
-def head(neck: Point, toward: Point, r: float = 17) -> str:
-    """A head beyond the neck, in the direction from `toward` to `neck`."""
-    dx, dy = neck[0] - toward[0], neck[1] - toward[1]
-    length = math.hypot(dx, dy) or 1
-    return circle((neck[0] + dx / length * (r + 4), neck[1] + dy / length * (r + 4)), r)
+# ---------------------------------------------------------------- arrows
 
 
-def arrowhead(tip: Point, back: Point, size: float = 14, color: str = ARROW) -> str:
-    angle = math.atan2(tip[1] - back[1], tip[0] - back[0])
-    left = (tip[0] - size * math.cos(angle - 0.45), tip[1] - size * math.sin(angle - 0.45))
-    right = (tip[0] - size * math.cos(angle + 0.45), tip[1] - size * math.sin(angle + 0.45))
-    return (
-        f'<polygon points="{tip[0]:.1f},{tip[1]:.1f} {left[0]:.1f},{left[1]:.1f} '
-        f'{right[0]:.1f},{right[1]:.1f}" fill="{color}"/>'
-    )
+ARROW_HALF = 5.0
+HEAD_HALF = 13.0
+HEAD_LEN = 20.0
 
 
-def arrow(a: Point, b: Point, width: float = 4) -> str:
-    angle = math.atan2(b[1] - a[1], b[0] - a[0])
-    end = (b[0] - 8 * math.cos(angle), b[1] - 8 * math.sin(angle))
-    return line(a, end, width, ARROW) + arrowhead(b, a)
+def arrow_along(points: Sequence[Point], both: bool = False) -> str:
+    """A bold filled arrow following the polyline `points`, its head at the last point."""
+    pts = list(points)
 
+    def trimmed(seq: list[Point], cut: float) -> tuple[list[Point], Point, Point]:
+        tip = seq[-1]
+        run = 0.0
+        for i in range(len(seq) - 1, 0, -1):
+            run += length(sub(seq[i], seq[i - 1]))
+            if run >= cut:
+                base = lerp(seq[i - 1], seq[i], (run - cut) / length(sub(seq[i], seq[i - 1])))
+                return [*seq[:i], base], base, tip
+        return [seq[0], seq[0]], seq[0], tip
 
-def curved_arrow(a: Point, control: Point, b: Point, both: bool = False) -> str:
-    body = path(
-        f"M{a[0]:.1f} {a[1]:.1f} Q{control[0]:.1f} {control[1]:.1f} {b[0]:.1f} {b[1]:.1f}", 4, ARROW
-    )
-    heads = arrowhead(b, control)
+    body, base, tip = trimmed(pts, HEAD_LEN * 0.8)
+    heads = [(base, tip)]
     if both:
-        heads += arrowhead(a, control)
-    return body + heads
+        rev, base2, tip2 = trimmed(body[::-1], HEAD_LEN * 0.8)
+        body = rev[::-1]
+        heads.append((base2, tip2))
+    outlines = [ribbon_d(body, ARROW_HALF)]
+    for b, t in heads:
+        direction = unit(sub(t, b))
+        back = sub(t, mul(direction, HEAD_LEN))
+        n = normal(direction)
+        outlines.append(polygon_d([t, add(back, mul(n, HEAD_HALF)), sub(back, mul(n, HEAD_HALF))]))
+    # a white edge first, so that the arrow stands out where it crosses a figure
+    out = [shape(d, Paint(PAPER, PAPER)) for d in outlines]
+    out += [shape(d, Paint(INK, "none")) for d in outlines]
+    return "".join(out)
 
 
-def floor(x1: float = 20, x2: float = 460, y: float = FLOOR_Y) -> str:
-    return line((x1, y), (x2, y), 3, INK)
+def arrow(a: Point, b: Point, both: bool = False) -> str:
+    return arrow_along([lerp(a, b, i / 8) for i in range(9)], both)
 
 
-def wall(x: float, top: float = 30, bottom: float = FLOOR_Y) -> str:
-    hatch = "".join(
-        line((x, y), (x + 14, y - 14), 2, PROP) for y in range(int(top) + 14, int(bottom), 16)
+def arc_arrow(c: Point, r: float, a0: float, a1: float, both: bool = False) -> str:
+    return arrow_along(arc_points(c, r, a0, a1), both)
+
+
+def chevron() -> str:
+    x, y = PANEL_W + GUTTER / 2, PANEL_H / 2
+    return shape(
+        polygon_d([(x - 5, y - 14), (x + 6, y), (x - 5, y + 14), (x - 5, y)]),
+        Paint(INK, "none"),
     )
-    return (
-        f'<rect x="{x}" y="{top}" width="14" height="{bottom - top}" fill="#eee"/>'
-        + hatch
-        + line((x, top), (x, bottom), 3, INK)
-    )
 
 
-def chair(x: float, seat_y: float = 200, facing: int = 1, depth: float = 70) -> str:
-    """A simple side-view chair; the back is on the side opposite to `facing`."""
-    back_x = x if facing > 0 else x + depth
-    front_x = x + depth if facing > 0 else x
-    return (
-        line((x, seat_y), (x + depth, seat_y), 7, PROP)
-        + line((back_x, seat_y), (back_x, seat_y - 85), 7, PROP)
-        + line((back_x, seat_y), (back_x, FLOOR_Y), 6, PROP)
-        + line((front_x, seat_y), (front_x, FLOOR_Y), 6, PROP)
-    )
+# ---------------------------------------------------------------- the foot
+
+# A bare foot seen from the inner side, heel at the origin, the sole on y = 0, toes towards +x,
+# 100 units from heel to toe tip. Points of the foot without its toes (the toes are drawn
+# separately so they can bend at the ball of the foot).
+FOOT_BODY: list[Point] = [
+    (14, -44),
+    (6, -31),
+    (1, -17),
+    (2, -6),
+    (9, -0.5),
+    (22, 0),
+    (32, -3),
+    (44, -7.5),
+    (56, -4),
+    (66, 0),
+    (75, -0.5),
+    (80, -7),
+    (77, -14.5),
+    (63, -20),
+    (48, -26),
+    (38, -35),
+    (35, -46),
+    (24, -50),
+]
+FOOT_ANKLE: Point = (24, -34)  # the ankle joint
+FOOT_BALL: Point = (72, 0)  # where the ball of the foot meets the floor
+TOE_JOINT: Point = (78, -6.5)  # the big toe's root joint
+# The five toes: (root offset from TOE_JOINT, length, root radius, tip radius). Seen a little
+# from above, the smaller toes sit behind the big toe, higher in the picture.
+TOES: list[tuple[Point, float, float, float]] = [
+    ((-12, -9.5), 12, 3.4, 3.0),
+    ((-9, -7.5), 14, 3.8, 3.4),
+    ((-6, -5.5), 16, 4.2, 3.7),
+    ((-3, -3), 17.5, 4.6, 4.1),
+    ((0, 0), 20, 6.5, 5.2),
+]
 
 
-def figure(j: dict[str, Point], far: set[str] | None = None) -> list[str]:
-    """A posed figure. Keys: neck, hip, and for each side (l near, r far) knee, ankle, toe;
-    shoulder, elbow, wrist for the arms (a near, b far)."""
-    far = far if far is not None else {"r", "b"}
-    parts = []
-    for side in ("r", "l"):
-        color = FAR if side in far else NEAR
-        if f"knee_{side}" in j:
-            parts.append(poly([j["hip"], j[f"knee_{side}"], j[f"ankle_{side}"]], 11, color))
-            parts.append(
-                poly(
-                    [
-                        j[f"heel_{side}"] if f"heel_{side}" in j else j[f"ankle_{side}"],
-                        j[f"toe_{side}"],
-                    ],
-                    8,
-                    color,
+@dataclass(frozen=True)
+class FootPose:
+    """Where a foot is: the ankle joint, the foot's tilt (degrees, positive lifts the heel of a
+    right-facing foot), the toes' angle to the foot (positive bends them down towards the sole,
+    negative up), and how far the tips curl (degrees)."""
+
+    ankle: Point
+    tilt: float = 0.0
+    toes: float = 0.0
+    curl: float = 0.0
+    facing: int = 1
+    size: float = 38.0
+
+
+def foot_point(pose: FootPose, local: Point) -> Point:
+    s = pose.size / 100
+    rel = ((local[0] - FOOT_ANKLE[0]) * s * pose.facing, (local[1] - FOOT_ANKLE[1]) * s)
+    return add(pose.ankle, rotate(rel, pose.tilt * pose.facing))
+
+
+def planted_ankle(ball: Point, tilt: float = 0.0, facing: int = 1, size: float = 38.0) -> Point:
+    """The ankle position that puts the ball of the foot at `ball` with the given tilt."""
+    probe = FootPose((0.0, 0.0), tilt, facing=facing, size=size)
+    return sub(ball, foot_point(probe, FOOT_BALL))
+
+
+def heel_ankle(heel: Point, tilt: float = 0.0, facing: int = 1, size: float = 38.0) -> Point:
+    """The ankle position that puts the bottom of the heel at `heel` with the given tilt."""
+    probe = FootPose((0.0, 0.0), tilt, facing=facing, size=size)
+    return sub(heel, foot_point(probe, (12, 0)))
+
+
+def toe_chain(pose: FootPose, offset: Point, toe_len: float) -> tuple[Point, Point, Point]:
+    """Root, middle joint and tip of one toe."""
+    s = pose.size / 100
+    root = foot_point(pose, add(TOE_JOINT, offset))
+    base_angle = (pose.tilt + pose.toes) * pose.facing + (0 if pose.facing > 0 else 180)
+    mid = reach(root, base_angle, toe_len * 0.58 * s)
+    tip = reach(mid, base_angle + pose.curl * pose.facing, toe_len * 0.42 * s)
+    return root, mid, tip
+
+
+def draw_toes(pose: FootPose, paint: Paint, detail: bool) -> list[str]:
+    s = pose.size / 100
+    out = []
+    toes = TOES if detail else TOES[-1:]
+    for offset, toe_len, r0, r1 in toes:
+        root, mid, tip = toe_chain(pose, offset, toe_len)
+        rm = (r0 + r1) / 2
+        if pose.curl:
+            d = capsule_d(mid, rm * s, tip, r1 * s)
+            out.append(shape(d, paint))
+            out.append(capsule(root, r0 * s, mid, rm * s, paint))
+        else:
+            out.append(capsule(root, r0 * s, tip, r1 * s, paint))
+        if detail:
+            # a toenail on the upper side of the tip
+            tangent = unit(sub(tip, mid))
+            up = mul(normal(tangent), -pose.facing)
+            nail_c = add(sub(tip, mul(tangent, r1 * 0.9 * s)), mul(up, r1 * 0.55 * s))
+            half = mul(tangent, r1 * 0.75 * s)
+            out.append(
+                stroke_line(
+                    [sub(nail_c, half), add(nail_c, half)], PAPER if paint.fill == DARK else INK
                 )
             )
-    parts.append(line(j["hip"], j["neck"], 14, NEAR))
-    parts.append(head(j["neck"], j["hip"]))
-    for side in ("b", "a"):
-        color = FAR if side in far else NEAR
-        if f"elbow_{side}" in j:
-            parts.append(poly([j["shoulder"], j[f"elbow_{side}"], j[f"wrist_{side}"]], 8, color))
-    return parts
+    return out
 
 
-def foot_closeup(heel: Point, scale: float = 1.0, toes: str = "flat") -> list[str]:
-    """A large side view of a bare foot and lower leg. `toes`: flat, pressed or curled."""
-    x, y = heel
-    s = scale
+def draw_foot(
+    pose: FootPose, body: Paint, toes: Paint | None = None, detail: bool = False
+) -> list[str]:
+    """A bare foot: the toes, then the foot over their roots."""
+    toes = toes or body
+    out = draw_toes(pose, toes, detail)
+    points = [foot_point(pose, p) for p in FOOT_BODY]
+    out.append(shape(smooth_closed(points), body))
+    if detail:
+        # the inner ankle bone and the crease at the root of the big toe
+        s = pose.size / 100
+        bone = foot_point(pose, (22, -33))
+        out.append(
+            f'<ellipse cx="{f(bone[0])}" cy="{f(bone[1])}" rx="{f(5.5 * s)}" ry="{f(4.5 * s)}"'
+            f"{Paint('none').attrs()}/>"
+        )
+    return out
 
-    def p(dx: float, dy: float) -> str:
-        return f"{x + dx * s:.1f} {y + dy * s:.1f}"
 
-    shin = path(f"M{p(20, -190)} L{p(28, -70)} M{p(78, -190)} L{p(70, -78)}", 6)
-    if toes == "none":
-        toe_d = f"L{p(205, -20)} Q{p(214, -14)} {p(212, -2)} L{p(190, -2)}"
-    elif toes == "curled":
-        toe_d = f"L{p(205, -18)} Q{p(232, -22)} {p(236, -2)} Q{p(234, 14)} {p(214, 12)}"
+# ---------------------------------------------------------------- the hand
+
+
+def draw_hand(
+    wrist: Point, angle: float, paint: Paint, kind: str = "flat", thumb_side: int = 1
+) -> list[str]:
+    """A small hand at figure scale: a palm with fingers and a thumb.
+
+    `angle` points from the wrist to the fingertips; `thumb_side` +1 puts the thumb on the
+    clockwise side. kind: flat (resting on a surface), grip (closed round a towel or band).
+    """
+
+    def at(x: float, y: float) -> Point:
+        return add(wrist, rotate((x, y * thumb_side), angle))
+
+    if kind == "grip":
+        palm = [at(-1, -4), at(6, -5.5), at(11, -4.5), at(13, 0), at(11, 5), at(5, 5.5), at(-1, 4)]
+        thumb = capsule(at(4, 4), 2.6, at(10, 7), 2.3, paint)
     else:
-        toe_d = f"L{p(205, -20)} Q{p(250, -18)} {p(252, -4)} Q{p(252, 0)} {p(240, 0)}"
-    outline = path(
-        f"M{p(28, -70)} Q{p(8, -40)} {p(4, -18)} Q{p(0, 0)} {p(22, 0)} "
-        f"Q{p(60, -10)} {p(100, -6)} Q{p(150, 2)} {p(190, -2)} "
-        f"{toe_d} "
-        f"M{p(70, -78)} Q{p(120, -60)} {p(205, -20)}",
-        6,
-        INK,
-        "#fafafa",
-    )
-    return [shin, outline]
+        palm = [
+            at(-1, -4),
+            at(8, -5),
+            at(15, -4),
+            at(18.5, -1),
+            at(17, 3),
+            at(8, 4.5),
+            at(-1, 4),
+        ]
+        thumb = capsule(at(4, 3.5), 2.7, at(11, 8), 2.3, paint)
+    return [thumb, shape(smooth_closed(palm), paint)]
 
 
-def draw_toe_pressing() -> str:
-    body = [floor()]
-    body += foot_closeup((60, FLOOR_Y), 1.25, "flat")
-    # arrows pressing the toes down
-    for x in (300, 335):
-        body.append(arrow((x, 150), (x, 255)))
-    # small inset: standing figure with soft knees
-    inset = [
-        f'<rect x="360" y="24" width="104" height="150" rx="10" fill="#fff" '
-        f'stroke="{PROP}" stroke-width="2"/>'
+# ---------------------------------------------------------------- the figure
+
+THIGH, SHIN, UPPER_ARM, FOREARM = 64.0, 62.0, 46.0, 40.0
+TRUNK = 82.0  # hip joint to the root of the neck
+NECK = 20.0  # root of the neck to the centre of the head
+HEAD_R = 15.0
+FOOT_LEN = 38.0
+
+R_HIP, R_KNEE, R_KNEE_SHIN, R_ANKLE = 12.5, 8.5, 8.0, 5.0
+R_SHOULDER, R_ELBOW, R_ELBOW_FORE, R_WRIST = 7.5, 5.6, 5.4, 4.0
+
+# Offsets of the torso outline from the spine, from just below the hip joint (t < 0) to the
+# root of the neck (t = 1): (t, behind, in front).
+TORSO_PROFILE: list[tuple[float, float, float]] = [
+    (-0.16, 6.0, 6.0),
+    (-0.08, 13.0, 10.0),
+    (0.05, 16.5, 12.5),
+    (0.28, 12.5, 13.0),
+    (0.52, 13.5, 12.5),
+    (0.76, 14.5, 15.0),
+    (0.92, 11.0, 10.0),
+    (1.02, 5.5, 5.5),
+]
+
+
+@dataclass(frozen=True)
+class Limb:
+    """One leg (hip is the body's) or arm: where the end is, and a hint for the bend side."""
+
+    end: Point
+    bend: Point
+    paint: Paint = field(default_factory=Paint)
+
+
+@dataclass(frozen=True)
+class Leg:
+    ankle: Point
+    knee_hint: Point
+    tilt: float = 0.0
+    toes: float = 0.0
+    paint: Paint = field(default_factory=Paint)
+    foot_paint: Paint | None = None
+
+
+@dataclass(frozen=True)
+class Arm:
+    wrist: Point
+    elbow_hint: Point
+    hand_angle: float
+    hand: str = "flat"
+    thumb_side: int = 1
+    paint: Paint = field(default_factory=Paint)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A person seen from the side. `facing` +1 faces right (or, lying on the back, looks up).
+
+    The spine runs from `hip` along `lean` degrees (-90 is upright) for TRUNK units, bowed
+    backwards by `round_back` (0 straight, 0.15 clearly rounded).
+    """
+
+    hip: Point
+    lean: float
+    near_leg: Leg
+    far_leg: Leg
+    near_arm: Arm
+    far_arm: Arm
+    facing: int = 1
+    round_back: float = 0.0
+    head_tilt: float = 0.0
+    torso: Paint = field(default_factory=Paint)
+
+    def spine(self) -> tuple[Point, Point, Point]:
+        top = reach(self.hip, self.lean, TRUNK)
+        back = mul(self.front(), -1)
+        mid = add(lerp(self.hip, top, 0.5), mul(back, self.round_back * TRUNK * 2))
+        return self.hip, mid, top
+
+    def front(self) -> Point:
+        return mul(normal(polar(self.lean)), self.facing)
+
+    def spine_at(self, t: float) -> tuple[Point, Point]:
+        """Point and unit tangent of the spine at t (may run a little past either end)."""
+        a, m, b = self.spine()
+        tc = min(max(t, 0.0), 1.0)
+        p = add(add(mul(a, (1 - tc) ** 2), mul(m, 2 * tc * (1 - tc))), mul(b, tc * tc))
+        tangent = unit(add(mul(sub(m, a), 2 * (1 - tc)), mul(sub(b, m), 2 * tc)))
+        return add(p, mul(tangent, (t - tc) * TRUNK)), tangent
+
+    def shoulder(self) -> Point:
+        return self.spine_at(0.86)[0]
+
+    def neck(self) -> Point:
+        return self.spine_at(1.0)[0]
+
+
+def torso_points(fig: Figure) -> list[Point]:
+    behind, front = [], []
+    for t, b, fr in TORSO_PROFILE:
+        p, tangent = fig.spine_at(t)
+        n = mul(normal(tangent), fig.facing)  # towards the front
+        behind.append(sub(p, mul(n, b)))
+        front.append(add(p, mul(n, fr)))
+    bottom, tangent = fig.spine_at(-0.2)
+    return [bottom, *behind, *front[::-1]]
+
+
+def draw_head(fig: Figure, paint: Paint) -> list[str]:
+    neck_p, tangent = fig.spine_at(1.0)
+    direction = rotate(tangent, fig.head_tilt * fig.facing)
+    centre = add(neck_p, mul(direction, NECK))
+    face = mul(normal(direction), fig.facing)
+    nose = add(add(centre, mul(face, HEAD_R * 0.95)), mul(direction, -2.5))
+    return [
+        capsule(neck_p, 6.0, centre, 6.0, paint),
+        circle(nose, 3.6, paint),
+        circle(centre, HEAD_R, paint),
     ]
-    j = {
-        "neck": (412, 66),
-        "hip": (410, 112),
-        "knee_l": (418, 138),
-        "ankle_l": (410, 162),
-        "toe_l": (426, 163),
-        "knee_r": (414, 138),
-        "ankle_r": (406, 162),
-        "toe_r": (420, 163),
-        "shoulder": (412, 70),
-        "elbow_a": (420, 92),
-        "wrist_a": (424, 112),
-    }
-    fig = figure(j)
-    inset += [
-        f.replace('stroke-width="11"', 'stroke-width="6"')
-        .replace('stroke-width="14"', 'stroke-width="8"')
-        .replace('stroke-width="8"', 'stroke-width="5"')
-        .replace('r="17"', 'r="9"')
-        for f in fig
+
+
+def draw_leg(hip: Point, leg: Leg, facing: int) -> list[str]:
+    knee = solve_joint(hip, leg.ankle, THIGH, SHIN, leg.knee_hint)
+    ankle = add(knee, mul(unit(sub(leg.ankle, knee)), SHIN))
+    foot = FootPose(ankle, leg.tilt, leg.toes, facing=facing, size=FOOT_LEN)
+    out = draw_foot(foot, leg.foot_paint or leg.paint)
+    out.append(capsule(knee, R_KNEE_SHIN, ankle, R_ANKLE, leg.paint))
+    out.append(capsule(hip, R_HIP, knee, R_KNEE, leg.paint))
+    return out
+
+
+def draw_arm(shoulder: Point, arm: Arm) -> list[str]:
+    elbow = solve_joint(shoulder, arm.wrist, UPPER_ARM, FOREARM, arm.elbow_hint)
+    wrist = add(elbow, mul(unit(sub(arm.wrist, elbow)), FOREARM))
+    out = [capsule(elbow, R_ELBOW_FORE, wrist, R_WRIST, arm.paint)]
+    out += draw_hand(wrist, arm.hand_angle, arm.paint, arm.hand, arm.thumb_side)
+    out.append(capsule(shoulder, R_SHOULDER, elbow, R_ELBOW, arm.paint))
+    return out
+
+
+def draw_figure(fig: Figure, parts: str = "all") -> list[str]:
+    """The figure from back to front. parts: all, far (far limbs), near (torso and near)."""
+    out: list[str] = []
+    if parts in ("all", "far"):
+        out += draw_arm(fig.shoulder(), fig.far_arm)
+        out += draw_leg(fig.hip, fig.far_leg, fig.facing)
+    if parts in ("all", "near"):
+        out += draw_head(fig, fig.torso)
+        out.append(shape(smooth_closed(torso_points(fig)), fig.torso))
+        out += draw_leg(fig.hip, fig.near_leg, fig.facing)
+        out += draw_arm(fig.shoulder(), fig.near_arm)
+    return out
+
+
+def ghost(elements: list[str]) -> list[str]:
+    """Dashed outlines with no fill: where a part was at the start."""
+    out = []
+    for e in elements:
+        e = e.replace(f'fill="{DARK}"', 'fill="none"').replace(f'fill="{LIGHT}"', 'fill="none"')
+        for tone in (DARK_FAR, LIGHT_FAR, PAPER):
+            e = e.replace(f'fill="{tone}"', 'fill="none"')
+        if "stroke-dasharray" not in e:
+            e = e.replace("/>", f' stroke-dasharray="{GHOST_DASH}"/>', 1)
+        out.append(e)
+    return out
+
+
+# ---------------------------------------------------------------- scenery and props
+
+
+def floor(y: float = FLOOR) -> list[str]:
+    return [
+        f'<rect x="0" y="{f(y)}" width="{PANEL_W}" height="{f(PANEL_H - y)}" fill="{GROUND}"/>',
+        stroke_line([(0, y), (PANEL_W, y)]),
     ]
-    inset.append(line((370, 164), (454, 164), 2, INK))
-    return svg("Toe pressing", "Toes pressed flat into the floor, knees softly bent.", body + inset)
 
 
-def draw_toe_walking() -> str:
-    j = {
-        "neck": (230, 76),
-        "hip": (232, 166),
-        "knee_l": (258, 214),
-        "ankle_l": (262, 250),
-        "heel_l": (262, 250),
-        "toe_l": (276, 287),
-        "knee_r": (216, 216),
-        "ankle_r": (204, 252),
-        "heel_r": (204, 252),
-        "toe_r": (214, 287),
-        "shoulder": (230, 84),
-        "elbow_a": (252, 124),
-        "wrist_a": (262, 156),
-        "elbow_b": (212, 124),
-        "wrist_b": (206, 156),
-    }
-    body = [floor(), wall(430), *figure(j)]
-    body.append(arrow((300, 110), (390, 110)))
-    # heels high: up-arrows under both heels, with the gap to the floor marked
-    for x in (262, 204):
-        body.append(line((x, 286), (x, 262), 3, ARROW, "3 4"))
-    body.append(arrow((300, 284), (300, 252)))
-    return svg("Toe walking", "Walking forwards on tiptoe with the heels lifted high.", body)
+def wall(x: float, facing_left: bool = True) -> list[str]:
+    """A wall whose face is at `x`; the wall itself lies to the right of it if facing_left."""
+    w = PANEL_W - x if facing_left else x
+    x0 = x if facing_left else 0
+    return [
+        f'<rect x="{f(x0)}" y="0" width="{f(w)}" height="{FLOOR}" fill="{PROP_LIGHT}"/>',
+        stroke_line([(x, 0), (x, FLOOR)]),
+    ]
 
 
-def draw_toe_stretching() -> str:
-    body = [floor(), chair(20, 210, 1, 80)]
-    # small seated figure on the left, one ankle resting on the other knee
-    j = {
-        "neck": (58, 110),
-        "hip": (62, 202),
-        "knee_l": (122, 196),
-        "ankle_l": (124, 288),
-        "toe_l": (146, 289),
-        "shoulder": (60, 118),
-        "elbow_a": (92, 160),
-        "wrist_a": (124, 176),
-    }
-    body += figure(j)
-    body.append(poly([(62, 202), (118, 180), (150, 176)], 11, FAR))
-    # close-up panel: the foot, toes bent up by the hand (solid) and down (dashed)
-    body.append(
-        f'<rect x="170" y="14" width="296" height="262" rx="12" fill="#fff" '
-        f'stroke="{PROP}" stroke-width="2"/>'
-    )
-    body += foot_closeup((186, 214), 0.9, "none")
-    # toes bent up (solid) and the same toes bent down (dashed, the second half)
-    body.append(path("M364 190 L392 160 Q404 150 412 162 L378 204 Z", 5, INK, "#fafafa"))
-    body.append(path("M374 206 L402 234 Q406 246 392 246 L364 212", 4, FAR, dash="6 5"))
-    # a mitten-shaped hand over the toe tips, thumb underneath, forearm going up
-    body.append(
-        path(
-            "M388 150 Q394 120 424 120 Q452 124 452 150 Q450 174 422 178 Q400 180 392 168 Z",
-            4,
-            INK,
-            "#e6e6e6",
+def mat(x0: float, x1: float) -> list[str]:
+    return [
+        f'<rect x="{f(x0)}" y="{FLOOR - 8}" width="{f(x1 - x0)}" height="8" rx="4"'
+        f"{Paint(PROP_LIGHT).attrs()}/>"
+    ]
+
+
+def counter(x0: float, x1: float, top: float) -> list[str]:
+    """A kitchen counter seen from the front: worktop, cupboard doors, plinth."""
+    out = [
+        f'<rect x="{f(x0)}" y="{f(top + 10)}" width="{f(x1 - x0)}" height="{f(FLOOR - top - 20)}"'
+        f"{Paint(PROP_LIGHT).attrs()}/>",
+        f'<rect x="{f(x0 + 4)}" y="{f(FLOOR - 10)}" width="{f(x1 - x0 - 8)}" height="10"'
+        f"{Paint(PROP).attrs()}/>",
+    ]
+    doors = max(int((x1 - x0) // 70), 1)
+    w = (x1 - x0 - 12) / doors
+    for i in range(doors):
+        dx = x0 + 6 + i * w
+        out.append(
+            f'<rect x="{f(dx + 3)}" y="{f(top + 20)}" width="{f(w - 6)}" '
+            f'height="{f(FLOOR - top - 38)}" rx="2"{Paint(PROP_LIGHT).attrs()}/>'
         )
+        knob_x = dx + (w - 16 if i % 2 == 0 else 16)
+        out.append(circle((knob_x, top + 34), 3, Paint(PROP)))
+    out.append(
+        f'<rect x="{f(x0 - 6)}" y="{f(top)}" width="{f(x1 - x0 + 12)}" height="12" rx="2"'
+        f"{Paint(PROP).attrs()}/>"
     )
-    body.append(path("M400 174 Q412 190 428 178", 4, INK))
-    body.append(line((446, 128), (462, 60), 12, INK))
-    body.append(curved_arrow((440, 206), (470, 190), (462, 160)))
-    body.append(curved_arrow((420, 222), (440, 256), (404, 262)))
-    return svg(
-        "Toe stretching",
-        "A hand bends the toes gently up towards the shin, then down towards the sole.",
-        body,
+    return out
+
+
+def towel_d(points: Sequence[Point]) -> str:
+    return ribbon_d(points, 5.5)
+
+
+def draw_towel(points: Sequence[Point]) -> list[str]:
+    """A towel as a wide strap, with a stripe across near each end."""
+    out = [shape(towel_d(points), Paint(PROP))]
+    for i in (2, len(points) - 3):
+        p = points[i]
+        n = normal(unit(sub(points[i + 1], points[i - 1])))
+        out.append(stroke_line([add(p, mul(n, 5.5)), sub(p, mul(n, 5.5))], PAPER))
+    return out
+
+
+def draw_band(points: Sequence[Point]) -> list[str]:
+    return [shape(ribbon_d(points, 3.0), Paint(PROP))]
+
+
+# ---------------------------------------------------------------- the figures' poses
+
+STAND_HIP_Y = FLOOR - FOOT_LEN * 0.34 - SHIN - THIGH + 2
+
+
+def standing(
+    x: float,
+    facing: int = 1,
+    torso: Paint | None = None,
+    legs: Paint | None = None,
+    arms: Paint | None = None,
+) -> Figure:
+    torso = torso or Paint(LIGHT)
+    legs = legs or Paint(LIGHT)
+    arms = arms or Paint(LIGHT)
+    hip = (x, STAND_HIP_Y)
+    near_ball = (x + 16 * facing, FLOOR)
+    far_ball = (x + 12 * facing, FLOOR)
+    near_ankle = planted_ankle(near_ball, 0, facing)
+    far_ankle = planted_ankle(far_ball, 0, facing)
+    shoulder_guess = (x, hip[1] - TRUNK * 0.86)
+    return Figure(
+        hip=hip,
+        lean=-90,
+        facing=facing,
+        near_leg=Leg(near_ankle, (x + 30 * facing, hip[1] + THIGH), paint=legs),
+        far_leg=Leg(far_ankle, (x + 30 * facing, hip[1] + THIGH), paint=far(legs)),
+        near_arm=Arm(
+            (x + 4 * facing, shoulder_guess[1] + 84),
+            (x - 10 * facing, shoulder_guess[1] + 40),
+            90,
+            paint=arms,
+        ),
+        far_arm=Arm(
+            (x + 8 * facing, shoulder_guess[1] + 84),
+            (x - 10 * facing, shoulder_guess[1] + 40),
+            90,
+            paint=far(arms),
+        ),
+        torso=torso,
     )
 
 
-def draw_toe_pencil_grip() -> str:
-    body = [floor()]
-    # shin and foot, heel on the floor, toes reaching forward and down round the pencil
-    body.append(path("M90 40 L96 200 M150 40 L146 196", 6))
-    body.append(
-        path(
-            "M96 200 Q70 240 72 270 Q74 290 100 290 Q150 282 200 284 Q250 286 290 272 "
-            "Q318 262 330 246 M146 196 Q220 214 300 226 Q330 232 338 242",
-            6,
-            INK,
-            "#fafafa",
+def far(paint: Paint) -> Paint:
+    tone = {DARK: DARK_FAR, LIGHT: LIGHT_FAR}.get(paint.fill, paint.fill)
+    return replace(paint, fill=tone)
+
+
+# ---------------------------------------------------------------- the exercises
+
+Panels = tuple[list[str], list[str]]
+
+
+def toe_walking() -> Panels:
+    """Side view, walking to the right beside a counter that runs behind the figure."""
+    top = STAND_HIP_Y + 14
+
+    def scene() -> list[str]:
+        return [*floor(), *counter(-10, 410, top)]
+
+    legs = Paint(DARK)
+    start_fig = standing(150, legs=legs)
+    start_fig = replace(
+        start_fig,
+        far_arm=Arm(
+            (start_fig.hip[0] + 26, top - 4),
+            (start_fig.hip[0] - 6, top - 40),
+            10,
+            "flat",
+            -1,
+            paint=Paint(LIGHT_FAR),
+        ),
+    )
+    start = scene() + draw_figure(start_fig)
+
+    # end: up on the balls of both feet, mid-step; the whole body has risen and moved on
+    x = 196
+    lift = 26.0
+    rise = 12.0
+    hip = (x, STAND_HIP_Y - rise)
+    near_ball = (x + 40, FLOOR)
+    far_ball = (x - 18, FLOOR)
+    end_fig = Figure(
+        hip=hip,
+        lean=-88,
+        near_leg=Leg(planted_ankle(near_ball, lift), (x + 60, hip[1] + 40), lift, -lift, legs),
+        far_leg=Leg(
+            planted_ankle(far_ball, lift + 16),
+            (x + 30, hip[1] + 40),
+            lift + 16,
+            -lift - 16,
+            far(legs),
+        ),
+        near_arm=Arm((x - 14, hip[1] + 14), (x - 6, hip[1] - 30), 110, "flat", paint=Paint(LIGHT)),
+        far_arm=Arm((x + 26, top - 4), (x - 6, top - 40), 10, "flat", -1, paint=Paint(LIGHT_FAR)),
+    )
+    end = scene() + draw_figure(end_fig)
+    end.append(arrow((250, 48), (350, 48)))
+    # heels well up: short up-arrows under the heels
+    return start, end
+
+
+def wall_calf_stretch() -> Panels:
+    wall_x = 330
+
+    def scene() -> list[str]:
+        return [*floor(), *wall(wall_x)]
+
+    front_ball = (262, FLOOR)
+    back_ball = (130, FLOOR)
+    hand_y = 112
+
+    def pose(hip_x: float, lean: float, torso: Paint) -> Figure:
+        hip = (hip_x, STAND_HIP_Y + 4 + (hip_x - 188) * 0.1)
+        return Figure(
+            hip=hip,
+            lean=lean,
+            near_leg=Leg(
+                planted_ankle(front_ball, 0), (hip_x + 60, hip[1] + 40), paint=Paint(LIGHT)
+            ),
+            far_leg=Leg(
+                heel_ankle((back_ball[0] - 40, FLOOR), -2),
+                (hip_x - 40, hip[1] + 40),
+                -2,
+                paint=Paint(LIGHT_FAR),
+                foot_paint=Paint(LIGHT_FAR),
+            ),
+            near_arm=Arm(
+                (wall_x - 18, hand_y), (hip_x + 10, hand_y + 40), -80, "flat", paint=Paint(LIGHT)
+            ),
+            far_arm=Arm(
+                (wall_x - 16, hand_y - 8),
+                (hip_x + 10, hand_y + 30),
+                -80,
+                "flat",
+                paint=Paint(LIGHT_FAR),
+            ),
+            torso=torso,
         )
-    )
-    # toes curled over and under the pencil
-    body.append(path("M330 246 Q352 236 358 252 Q360 268 344 272", 6, INK, "#fafafa"))
-    body.append(
-        f'<rect x="318" y="252" width="130" height="12" rx="3" fill="#f0c419" '
-        f'stroke="{INK}" stroke-width="3" transform="rotate(-4 383 258)"/>'
-    )
-    body.append(path("M447 249 L466 254 L448 262 Z", 3, INK, "#f4e2b0"))
-    body.append(arrow((400, 236), (400, 160)))
-    body.append(path("M300 286 L330 286", 2, PROP, dash="4 4"))
-    return svg(
-        "Toe pencil grip",
-        "Seated, the heel stays down while the toes curl round a pencil and lift it.",
-        body,
-    )
+
+    start_fig = pose(186, -78, Paint(DARK))
+    end_fig = pose(222, -66, Paint(DARK))
+    start = scene() + draw_figure(start_fig)
+    end = scene()
+    end += ghost([shape(smooth_closed(torso_points(start_fig)), Paint(DARK))])
+    end += draw_figure(end_fig)
+    end.append(arrow((150, 150), (205, 150)))
+    return start, end
 
 
-def draw_heel_tendon_stretch() -> str:
-    j = {
-        "neck": (340, 92),
-        "hip": (262, 170),
-        "knee_l": (312, 214),
-        "ankle_l": (318, 268),
-        "heel_l": (308, 286),
-        "toe_l": (340, 288),
-        "knee_r": (200, 226),
-        "ankle_r": (150, 280),
-        "heel_r": (140, 288),
-        "toe_r": (176, 288),
-        "shoulder": (336, 98),
-        "elbow_a": (380, 104),
-        "wrist_a": (414, 98),
-    }
-    body = [floor(), wall(418), *figure(j, far=set())]
-    body.append(path("M168 236 l10 -8 l4 12 l10 -8 l4 12", 3, ARROW))
-    body.append(arrow((250, 120), (300, 96)))
-    return svg("Wall calf stretch", "Leaning towards a wall with the back heel down.", body)
+def towel_stretch() -> Panels:
+    y = FLOOR - 8
+    hip = (190.0, y - 15)
+
+    def lying(leg_angle: float) -> list[str]:
+        fig_hip = hip
+        leg_dir = polar(leg_angle)
+        ankle = add(fig_hip, mul(leg_dir, THIGH + SHIN - 1))
+        bent_ankle = planted_ankle((fig_hip[0] + 72, y), 0)
+        fig = Figure(
+            hip=fig_hip,
+            lean=180,
+            facing=1,
+            head_tilt=-8,
+            near_leg=Leg(
+                ankle,
+                add(fig_hip, mul(leg_dir, THIGH)),
+                leg_angle - 90,
+                0,
+                Paint(DARK),
+            ),
+            far_leg=Leg(bent_ankle, (fig_hip[0] + 40, fig_hip[1] - 60), paint=Paint(LIGHT_FAR)),
+            near_arm=Arm(
+                (fig_hip[0] - 40, fig_hip[1] - 52),
+                (fig_hip[0] - 70, fig_hip[1] - 10),
+                leg_angle,
+                "grip",
+                paint=Paint(LIGHT),
+            ),
+            far_arm=Arm(
+                (fig_hip[0] - 36, fig_hip[1] - 56),
+                (fig_hip[0] - 70, fig_hip[1] - 10),
+                leg_angle,
+                "grip",
+                paint=Paint(LIGHT_FAR),
+            ),
+        )
+        ball = foot_point(FootPose(ankle, leg_angle - 90, size=FOOT_LEN), (72, 2))
+        hand = (fig_hip[0] - 36, fig_hip[1] - 54)
+        towel = draw_towel(quad(hand, lerp(hand, ball, 0.5), ball, 12))
+        return draw_figure(fig, "far") + towel + draw_figure(fig, "near")
+
+    start = [*floor(), *mat(20, 380), *lying(-8)]
+    end = [*floor(), *mat(20, 380), *lying(-72)]
+    end.append(arc_arrow(hip, THIGH + SHIN + 34, -14, -62))
+    return start, end
 
 
-def draw_towel_stretch() -> str:
-    body = [floor()]
-    j = {
-        "neck": (110, 266),
-        "hip": (230, 270),
-        "knee_l": (248, 180),
-        "ankle_l": (262, 96),
-        "heel_l": (262, 96),
-        "toe_l": (282, 82),
-        "knee_r": (300, 274),
-        "ankle_r": (380, 276),
-        "toe_r": (392, 258),
-        "shoulder": (118, 262),
-        "elbow_a": (170, 230),
-        "wrist_a": (214, 190),
-    }
-    body += figure(j, far={"r"})
-    body.append(path("M214 190 Q240 120 272 88 Q284 80 278 98 Q256 140 222 196", 7, "#6b6b6b"))
-    body.append(curved_arrow((340, 240), (340, 150), (284, 120)))
-    body.append(poly([(262, 96), (262, 96)], 1))
-    return svg(
-        "Towel leg raise stretch",
-        "Lying on the back, a towel round one foot raises the straight leg.",
-        body,
-    )
+# ---------------------------------------------------------------- assembling a file
 
-
-def draw_ankle_circles() -> str:
-    j = {
-        "neck": (100, 266),
-        "hip": (222, 270),
-        "knee_l": (278, 196),
-        "ankle_l": (350, 160),
-        "heel_l": (350, 160),
-        "toe_l": (372, 142),
-        "knee_r": (300, 274),
-        "ankle_r": (376, 276),
-        "toe_r": (388, 258),
-        "shoulder": (108, 262),
-        "elbow_a": (190, 236),
-        "wrist_a": (252, 214),
-    }
-    body = [floor(), *figure(j)]
-    body.append(path("M396 150 A34 34 0 1 1 390 118", 4, ARROW))
-    body.append(arrowhead((396, 150), (404, 128)))
-    return svg("Ankle circles", "Circling the foot at the ankle with the leg raised.", body)
-
-
-def draw_heel_stretch() -> str:
-    j = {
-        "neck": (196, 180),
-        "hip": (130, 266),
-        "knee_l": (250, 272),
-        "ankle_l": (360, 274),
-        "heel_l": (360, 278),
-        "toe_l": (372, 252),
-        "knee_r": (200, 236),
-        "ankle_r": (190, 276),
-        "toe_r": (214, 280),
-        "shoulder": (200, 186),
-        "elbow_a": (270, 220),
-        "wrist_a": (340, 242),
-    }
-    body = [floor(), *figure(j)]
-    body.append(arrow((220, 150), (330, 200)))
-    return svg(
-        "Seated toe-reach stretch",
-        "Sitting with one leg straight, leaning forward to reach the toes.",
-        body,
-    )
-
-
-def draw_resistance_band() -> str:
-    j = {
-        "neck": (92, 176),
-        "hip": (96, 266),
-        "knee_l": (210, 270),
-        "ankle_l": (300, 274),
-        "heel_l": (300, 280),
-        "toe_l": (300, 246),
-        "shoulder": (94, 184),
-        "elbow_a": (140, 224),
-        "wrist_a": (180, 246),
-    }
-    body = [floor(), chair(380, 200, -1, 70), *figure(j)]
-    body.append(path("M302 250 Q340 250 386 262", 4, "#3a6ea5"))
-    body.append(path("M300 246 Q316 236 306 256", 4, "#3a6ea5"))
-    body.append(curved_arrow((330, 236), (316, 200), (290, 214)))
-    return svg(
-        "Resistance band ankle pull",
-        "Pulling the foot back towards the shin against a band tied to a chair.",
-        body,
-    )
-
-
-def draw_foot_massage() -> str:
-    j = {
-        "neck": (100, 104),
-        "hip": (104, 196),
-        "knee_l": (196, 196),
-        "ankle_l": (206, 262),
-        "heel_l": (200, 266),
-        "toe_l": (238, 268),
-        "knee_r": (188, 200),
-        "ankle_r": (180, 284),
-        "toe_r": (204, 286),
-        "shoulder": (102, 112),
-        "elbow_a": (124, 152),
-        "wrist_a": (158, 176),
-    }
-    body = [floor(), chair(60, 200, 1, 80), *figure(j)]
-    body.append(circle((220, 278), 12, "#d9e86c", INK, 3))
-    body.append(path("M210 270 Q220 280 230 270", 2, INK))
-    body.append(
-        line((176, 236), (262, 236), 4, ARROW)
-        + arrowhead((270, 236), (176, 236))
-        + arrowhead((168, 236), (262, 236))
-    )
-    return svg(
-        "Ball roll under the foot", "Rolling a tennis ball under the arch while seated.", body
-    )
-
-
-DRAWINGS = {
-    "toe-pressing": draw_toe_pressing,
-    "toe-walking": draw_toe_walking,
-    "toe-stretching": draw_toe_stretching,
-    "toe-pencil-grip": draw_toe_pencil_grip,
-    "heel-tendon-stretch": draw_heel_tendon_stretch,
-    "towel-stretch": draw_towel_stretch,
-    "ankle-circles": draw_ankle_circles,
-    "heel-stretch": draw_heel_stretch,
-    "resistance-band-stretch": draw_resistance_band,
-    "foot-massage": draw_foot_massage,
+EXERCISES: dict[str, Callable[[], Panels]] = {
+    "toe-walking": toe_walking,
+    "wall-calf-stretch": wall_calf_stretch,
+    "towel-stretch": towel_stretch,
 }
 
 
+def document(name: str, panels: Panels) -> str:
+    clip = f"{name}-panel"
+    start, end = panels
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {PANEL_H}" '
+        f'width="{WIDTH}" height="{PANEL_H}">',
+        f'<view id="start" viewBox="0 0 {PANEL_W} {PANEL_H}"/>',
+        f'<view id="end" viewBox="{PANEL_W + GUTTER} 0 {PANEL_W} {PANEL_H}"/>',
+        f'<defs><clipPath id="{clip}"><rect width="{PANEL_W}" height="{PANEL_H}"/></clipPath>'
+        "</defs>",
+        f'<rect width="{WIDTH}" height="{PANEL_H}" fill="{PAPER}"/>',
+        f'<g clip-path="url(#{clip})">',
+        *start,
+        "</g>",
+        chevron(),
+        f'<g transform="translate({PANEL_W + GUTTER} 0)"><g clip-path="url(#{clip})">',
+        *end,
+        "</g></g>",
+        "</svg>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("content/images"))
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, draw in DRAWINGS.items():
-        (args.out / f"{name}.svg").write_text(draw(), "utf-8")
+    for name, draw in EXERCISES.items():
+        (args.out / f"{name}.svg").write_text(document(name, draw()), "utf-8")
 
 
 if __name__ == "__main__":

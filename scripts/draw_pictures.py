@@ -335,28 +335,30 @@ FOOT_BODY: list[Point] = [
     (22, 0),
     (32, -3),
     (44, -7.5),
-    (56, -4),
+    (56, -3.5),
     (66, 0),
     (75, -0.5),
-    (80, -7),
-    (77, -14.5),
-    (63, -20),
-    (48, -26),
-    (38, -35),
-    (35, -46),
-    (24, -50),
+    (80.5, -6),
+    (77, -12.5),
+    (70.5, -18.5),
+    (63, -24.5),
+    (51, -29),
+    (41, -36),
+    (37, -46),
+    (25, -50),
 ]
 FOOT_ANKLE: Point = (24, -34)  # the ankle joint
 FOOT_BALL: Point = (72, 0)  # where the ball of the foot meets the floor
-TOE_JOINT: Point = (78, -6.5)  # the big toe's root joint
-# The five toes: (root offset from TOE_JOINT, length, root radius, tip radius). Seen a little
-# from above, the smaller toes sit behind the big toe, higher in the picture.
+TOE_JOINT: Point = (75, -7)  # the big toe's root joint
+# The five toes, little toe first: (root offset from TOE_JOINT, length, root radius, tip
+# radius). Seen a little from above, the smaller toes sit behind the big toe, higher in the
+# picture, like steps.
 TOES: list[tuple[Point, float, float, float]] = [
-    ((-12, -9.5), 12, 3.4, 3.0),
-    ((-9, -7.5), 14, 3.8, 3.4),
-    ((-6, -5.5), 16, 4.2, 3.7),
-    ((-3, -3), 17.5, 4.6, 4.1),
-    ((0, 0), 20, 6.5, 5.2),
+    ((-17, -17.5), 11, 3.6, 3.3),
+    ((-12.5, -13.5), 13.5, 4.0, 3.6),
+    ((-8, -9.5), 16, 4.3, 3.9),
+    ((-4, -5.5), 19, 4.6, 4.2),
+    ((0, 0), 23, 7.0, 5.6),
 ]
 
 
@@ -405,8 +407,7 @@ def toe_chain(pose: FootPose, offset: Point, toe_len: float) -> tuple[Point, Poi
 def draw_toes(pose: FootPose, paint: Paint, detail: bool) -> list[str]:
     s = pose.size / 100
     out = []
-    toes = TOES if detail else TOES[-1:]
-    for offset, toe_len, r0, r1 in toes:
+    for offset, toe_len, r0, r1 in TOES:
         root, mid, tip = toe_chain(pose, offset, toe_len)
         rm = (r0 + r1) / 2
         if pose.curl:
@@ -415,8 +416,8 @@ def draw_toes(pose: FootPose, paint: Paint, detail: bool) -> list[str]:
             out.append(capsule(root, r0 * s, mid, rm * s, paint))
         else:
             out.append(capsule(root, r0 * s, tip, r1 * s, paint))
-        if detail:
-            # a toenail on the upper side of the tip
+        if detail and toe_len == TOES[-1][1]:
+            # a toenail on the upper side of the big toe's tip
             tangent = unit(sub(tip, mid))
             up = mul(normal(tangent), -pose.facing)
             nail_c = add(sub(tip, mul(tangent, r1 * 0.9 * s)), mul(up, r1 * 0.55 * s))
@@ -448,6 +449,105 @@ def draw_foot(
     return out
 
 
+# ---------------------------------------------------------------- close-ups of the foot
+
+# The lower leg of a close-up, in the foot's units relative to the ankle joint with the shin
+# upright: the front of the shin, then the back (Achilles tendon, then the calf).
+SHIN_FRONT: list[Point] = [(13, -14), (12.5, -40), (13.5, -75), (16, -115), (18, -160)]
+SHIN_BACK: list[Point] = [(-22, -160), (-22, -115), (-15, -75), (-10, -44), (-13, -22)]
+CLOSE_SIZE = 240.0
+
+
+def closeup_outline(pose: FootPose, shin: float = 0.0) -> list[Point]:
+    """One outline of the foot (without toes) and the lower leg rising out of the picture.
+
+    `shin` leans the lower leg forwards (degrees) from upright relative to the foot.
+    """
+    s = pose.size / 100
+    foot = [foot_point(pose, p) for p in FOOT_BODY[1:-2]]
+
+    def leg(p: Point) -> Point:
+        upright = foot_point(pose, add(FOOT_ANKLE, p))
+        return rotate(upright, shin * pose.facing, pose.ankle)
+
+    del s
+    return foot + [leg(p) for p in SHIN_FRONT] + [leg(p) for p in SHIN_BACK]
+
+
+def draw_closeup(
+    pose: FootPose, body: Paint, toes: Paint, shin: float = 0.0, ankle_bone: bool = True
+) -> list[str]:
+    """A large bare foot and lower leg: five toes, the heel, the arch, the inner ankle bone."""
+    out = draw_toes(pose, toes, detail=True)
+    out.append(shape(smooth_closed(closeup_outline(pose, shin)), body))
+    s = pose.size / 100
+    if ankle_bone:
+        # the bump of the inner ankle bone
+        bump = [foot_point(pose, p) for p in [(17, -30), (22, -37.5), (29, -32)]]
+        out.append(stroke_curve(bump))
+    return out
+
+
+def toe_frame(pose: FootPose) -> tuple[Point, Point, Point]:
+    """Root of the big toe, unit vector along the big toe, unit vector to its upper side."""
+    root, _, tip = toe_chain(pose, TOES[-1][0], TOES[-1][1])
+    u = unit(sub(tip, root))
+    return root, u, mul(normal(u), -pose.facing)
+
+
+# A right hand pinching the toes, seen from its thumb side, in pixels: the big toe's tip is at
+# the origin, the toe runs off to -x, its upper side is -y. The index finger lies over the top
+# of the toes, the thumb wraps round the tips to their underside; the back of the hand rises to
+# the wrist at the upper right.
+HAND_OUTLINE: list[Point] = [
+    (50, -94),  # wrist, upper edge
+    (8, -58),  # index knuckle
+    (-24, -46),
+    (-46, -33),
+    (-55, -21),  # index fingertip
+    (-49, -14),
+    (-28, -18),
+    (-4, -22),
+    (18, -17),  # web between index finger and thumb
+    (25, -2),
+    (17, 17),
+    (-2, 20),
+    (-17, 19),  # thumb tip
+    (-17, 30),
+    (4, 35),
+    (32, 28),
+    (56, 8),  # heel of the hand
+    (82, -28),
+    (92, -64),  # wrist, lower edge
+]
+# the three other fingers, behind the index finger: only their tops and tips show
+HAND_FINGER: list[Point] = [(6, -52), (-24, -44), (-46, -32), (-55, -21), (-48, -12), (8, -22)]
+HAND_BEHIND: list[Point] = [(-5, -8), (-7, -16), (-6, -24)]
+HAND_CREASES: list[list[Point]] = [
+    [(18, -17), (34, -32), (44, -52)],  # the root of the thumb
+    [(-44, -30), (-37, -24)],  # index fingernail
+    [(-15, 22), (-8, 28)],  # thumbnail
+]
+
+
+def draw_big_hand(tip: Point, u: Point, v: Point, paint: Paint, reach_dir: Point) -> list[str]:
+    """The pinching hand at the big toe's tip; (u, v) is the toe frame from `toe_frame`."""
+
+    def at(p: Point) -> Point:
+        return add(tip, sub(mul(u, p[0]), mul(v, p[1])))
+
+    wrist = lerp(at(HAND_OUTLINE[0]), at(HAND_OUTLINE[-1]), 0.5)
+    arm_end = add(wrist, mul(unit(reach_dir), 240))
+    out = [limb(wrist, arm_end, [(0.0, 21, 21), (1.0, 27, 27)], 1, paint)]
+    for dx, dy in HAND_BEHIND[::-1]:
+        finger = [at((x + dx, y + dy)) for x, y in HAND_FINGER]
+        out.append(shape(smooth_closed(finger), paint))
+    out.append(shape(smooth_closed([at(p) for p in HAND_OUTLINE]), paint))
+    for crease in HAND_CREASES:
+        out.append(stroke_curve([at(p) for p in crease]))
+    return out
+
+
 # ---------------------------------------------------------------- the hand
 
 
@@ -461,7 +561,7 @@ def draw_hand(
     """
 
     def at(x: float, y: float) -> Point:
-        return add(wrist, rotate((x, y * thumb_side), angle))
+        return add(wrist, rotate((x * 1.3, y * thumb_side * 1.3), angle))
 
     if kind == "grip":
         palm = [at(-1, -4), at(6, -5.5), at(11, -4.5), at(13, 0), at(11, 5), at(5, 5.5), at(-1, 4)]
@@ -484,34 +584,75 @@ def draw_hand(
 
 THIGH, SHIN, UPPER_ARM, FOREARM = 64.0, 62.0, 46.0, 40.0
 TRUNK = 82.0  # hip joint to the root of the neck
-NECK = 20.0  # root of the neck to the centre of the head
-HEAD_R = 15.0
-FOOT_LEN = 38.0
+NECK = 19.0  # root of the neck to the centre of the head
+HEAD_R = 16.0
+FOOT_LEN = 46.0
 
-R_HIP, R_KNEE, R_KNEE_SHIN, R_ANKLE = 12.5, 8.5, 8.0, 5.0
-R_SHOULDER, R_ELBOW, R_ELBOW_FORE, R_WRIST = 7.5, 5.6, 5.4, 4.0
+# Outlines of the limbs along their bone, (t, behind, in front) as for the torso: the thigh is
+# wider than the shin, the calf bulges behind the shin, the upper arm is wider than the forearm.
+Profile = list[tuple[float, float, float]]
+THIGH_PROFILE: Profile = [(0.0, 13.5, 13.5), (0.4, 12.0, 12.5), (0.8, 9.5, 9.5), (1.0, 8.5, 8.5)]
+SHIN_PROFILE: Profile = [
+    (0.0, 8.0, 8.0),
+    (0.22, 10.5, 7.5),
+    (0.5, 8.5, 6.5),
+    (0.82, 5.0, 5.0),
+    (1.0, 5.0, 5.0),
+]
+UPPER_ARM_PROFILE: Profile = [(0.0, 8.0, 8.0), (0.5, 6.8, 6.8), (1.0, 5.5, 5.5)]
+FOREARM_PROFILE: Profile = [(0.0, 5.3, 5.3), (0.3, 6.0, 5.6), (1.0, 4.0, 4.0)]
 
 # Offsets of the torso outline from the spine, from just below the hip joint (t < 0) to the
 # root of the neck (t = 1): (t, behind, in front).
-TORSO_PROFILE: list[tuple[float, float, float]] = [
-    (-0.16, 6.0, 6.0),
-    (-0.08, 13.0, 10.0),
-    (0.05, 16.5, 12.5),
-    (0.28, 12.5, 13.0),
-    (0.52, 13.5, 12.5),
-    (0.76, 14.5, 15.0),
-    (0.92, 11.0, 10.0),
-    (1.02, 5.5, 5.5),
+TORSO_PROFILE: Profile = [
+    (-0.16, 8.0, 8.0),
+    (-0.06, 16.0, 12.0),
+    (0.07, 18.5, 14.0),
+    (0.3, 14.0, 15.0),
+    (0.55, 15.0, 15.0),
+    (0.78, 16.5, 18.0),
+    (0.93, 12.5, 11.0),
+    (1.03, 6.5, 6.5),
+]
+
+# A head in profile, facing +x, crown up (-y), in units of HEAD_R, centred on the skull.
+HEAD_SHAPE: list[Point] = [
+    (-0.98, 0.05),
+    (-0.8, -0.62),
+    (-0.25, -1.0),
+    (0.4, -0.93),
+    (0.84, -0.52),
+    (0.98, -0.1),
+    (1.16, 0.2),  # nose
+    (0.98, 0.34),
+    (1.0, 0.55),  # lips
+    (0.88, 0.76),  # chin
+    (0.5, 0.92),
+    (-0.1, 0.82),
+    (-0.55, 0.82),
+    (-0.92, 0.5),
 ]
 
 
-@dataclass(frozen=True)
-class Limb:
-    """One leg (hip is the body's) or arm: where the end is, and a hint for the bend side."""
+def limb_points(a: Point, b: Point, profile: Profile, facing: int) -> list[Point]:
+    """Outline points of a limb from joint `a` to joint `b` with rounded ends."""
+    u = unit(sub(b, a))
+    back = mul(normal(u), facing)
+    span = length(sub(b, a))
+    behind, front = [], []
+    for t, bk, fr in profile:
+        p = add(a, mul(u, t * span))
+        behind.append(add(p, mul(back, bk)))
+        front.append(sub(p, mul(back, fr)))
+    r0 = (profile[0][1] + profile[0][2]) / 2
+    r1 = (profile[-1][1] + profile[-1][2]) / 2
+    cap0 = [add(a, rotate(mul(back, r0), k * 45 * facing)) for k in (1, 2, 3)]
+    cap1 = [add(b, rotate(mul(back, r1), -k * 45 * facing)) for k in (1, 2, 3)]
+    return [*cap0[::-1], *behind, *cap1, *front[::-1]]
 
-    end: Point
-    bend: Point
-    paint: Paint = field(default_factory=Paint)
+
+def limb(a: Point, b: Point, profile: Profile, facing: int, paint: Paint) -> str:
+    return shape(smooth_closed(limb_points(a, b, profile, facing)), paint)
 
 
 @dataclass(frozen=True)
@@ -552,6 +693,7 @@ class Figure:
     round_back: float = 0.0
     head_tilt: float = 0.0
     torso: Paint = field(default_factory=Paint)
+    head: Paint = field(default_factory=Paint)
 
     def spine(self) -> tuple[Point, Point, Point]:
         top = reach(self.hip, self.lean, TRUNK)
@@ -592,12 +734,15 @@ def draw_head(fig: Figure, paint: Paint) -> list[str]:
     neck_p, tangent = fig.spine_at(1.0)
     direction = rotate(tangent, fig.head_tilt * fig.facing)
     centre = add(neck_p, mul(direction, NECK))
+    # head axes: x towards the face, y from the crown down
+    down = mul(direction, -1)
     face = mul(normal(direction), fig.facing)
-    nose = add(add(centre, mul(face, HEAD_R * 0.95)), mul(direction, -2.5))
+    outline = [
+        add(centre, add(mul(face, x * HEAD_R), mul(down, y * HEAD_R))) for x, y in HEAD_SHAPE
+    ]
     return [
-        capsule(neck_p, 6.0, centre, 6.0, paint),
-        circle(nose, 3.6, paint),
-        circle(centre, HEAD_R, paint),
+        limb(neck_p, centre, [(0.0, 6.5, 6.5), (1.0, 6.5, 6.5)], fig.facing, paint),
+        shape(smooth_closed(outline), paint),
     ]
 
 
@@ -606,17 +751,17 @@ def draw_leg(hip: Point, leg: Leg, facing: int) -> list[str]:
     ankle = add(knee, mul(unit(sub(leg.ankle, knee)), SHIN))
     foot = FootPose(ankle, leg.tilt, leg.toes, facing=facing, size=FOOT_LEN)
     out = draw_foot(foot, leg.foot_paint or leg.paint)
-    out.append(capsule(knee, R_KNEE_SHIN, ankle, R_ANKLE, leg.paint))
-    out.append(capsule(hip, R_HIP, knee, R_KNEE, leg.paint))
+    out.append(limb(knee, ankle, SHIN_PROFILE, facing, leg.paint))
+    out.append(limb(hip, knee, THIGH_PROFILE, facing, leg.paint))
     return out
 
 
-def draw_arm(shoulder: Point, arm: Arm) -> list[str]:
+def draw_arm(shoulder: Point, arm: Arm, facing: int) -> list[str]:
     elbow = solve_joint(shoulder, arm.wrist, UPPER_ARM, FOREARM, arm.elbow_hint)
     wrist = add(elbow, mul(unit(sub(arm.wrist, elbow)), FOREARM))
-    out = [capsule(elbow, R_ELBOW_FORE, wrist, R_WRIST, arm.paint)]
-    out += draw_hand(wrist, arm.hand_angle, arm.paint, arm.hand, arm.thumb_side)
-    out.append(capsule(shoulder, R_SHOULDER, elbow, R_ELBOW, arm.paint))
+    out = draw_hand(wrist, arm.hand_angle, arm.paint, arm.hand, arm.thumb_side)
+    out.append(limb(elbow, wrist, FOREARM_PROFILE, facing, arm.paint))
+    out.append(limb(shoulder, elbow, UPPER_ARM_PROFILE, facing, arm.paint))
     return out
 
 
@@ -624,13 +769,13 @@ def draw_figure(fig: Figure, parts: str = "all") -> list[str]:
     """The figure from back to front. parts: all, far (far limbs), near (torso and near)."""
     out: list[str] = []
     if parts in ("all", "far"):
-        out += draw_arm(fig.shoulder(), fig.far_arm)
+        out += draw_arm(fig.shoulder(), fig.far_arm, fig.facing)
         out += draw_leg(fig.hip, fig.far_leg, fig.facing)
     if parts in ("all", "near"):
-        out += draw_head(fig, fig.torso)
+        out += draw_head(fig, fig.head)
         out.append(shape(smooth_closed(torso_points(fig)), fig.torso))
         out += draw_leg(fig.hip, fig.near_leg, fig.facing)
-        out += draw_arm(fig.shoulder(), fig.near_arm)
+        out += draw_arm(fig.shoulder(), fig.near_arm, fig.facing)
     return out
 
 
@@ -715,6 +860,84 @@ def draw_towel(points: Sequence[Point]) -> list[str]:
 
 def draw_band(points: Sequence[Point]) -> list[str]:
     return [shape(ribbon_d(points, 3.0), Paint(PROP))]
+
+
+def chair(front_x: float, seat_y: float = FLOOR - 100, depth: float = 90) -> list[str]:
+    """A sturdy kitchen chair seen from the side, its seat facing left, its back on the right."""
+    back_x = front_x + depth
+    paint = Paint(PROP)
+    leg_w = 9.0
+    return [
+        f'<rect x="{f(back_x - leg_w)}" y="{f(seat_y - 110)}" width="{f(leg_w)}" '
+        f'height="{f(FLOOR - seat_y + 110)}" rx="3"{paint.attrs()}/>',
+        f'<rect x="{f(back_x - 14)}" y="{f(seat_y - 112)}" width="20" height="30" rx="4"'
+        f"{paint.attrs()}/>",
+        f'<rect x="{f(front_x)}" y="{f(seat_y)}" width="{f(leg_w)}" height="{f(FLOOR - seat_y)}"'
+        f' rx="3"{paint.attrs()}/>',
+        f'<rect x="{f(front_x)}" y="{f(FLOOR - 50)}" width="{f(depth - leg_w)}" height="7"'
+        f"{paint.attrs()}/>",
+        f'<rect x="{f(front_x - 6)}" y="{f(seat_y - 12)}" width="{f(depth + 8)}" height="13"'
+        f' rx="4"{paint.attrs()}/>',
+    ]
+
+
+def tennis_ball(c: Point, r: float) -> list[str]:
+    out = [circle(c, r, Paint(PROP))]
+    for side in (-1, 1):
+        a = reach(c, 180 + side * 35 if side < 0 else -35, r * 0.97)
+        b = reach(c, 180 - side * 35 if side < 0 else 35, r * 0.97)
+        bulge = add(c, (side * r * 0.25, 0.0))
+        out.append(
+            f'<path d="M{pt(a)}Q{pt(bulge)} {pt(b)}" fill="none" stroke="{PAPER}" '
+            f'stroke-width="{STROKE}" stroke-linecap="round"/>'
+        )
+    return out
+
+
+def pencil(tip: Point, end: Point, r: float = 6.0) -> list[str]:
+    """A sharpened pencil from its point to its rubber end."""
+    u = unit(sub(end, tip))
+    n = normal(u)
+    cone = add(tip, mul(u, r * 3.2))
+    ferrule = sub(end, mul(u, r * 2.6))
+    out = [
+        shape(
+            polygon_d(
+                [
+                    add(cone, mul(n, r)),
+                    add(ferrule, mul(n, r)),
+                    sub(ferrule, mul(n, r)),
+                    sub(cone, mul(n, r)),
+                ]
+            ),
+            Paint(PROP),
+        ),
+        stroke_line([add(cone, mul(n, r * 0.3)), add(ferrule, mul(n, r * 0.3))]),
+        shape(polygon_d([tip, add(cone, mul(n, r)), sub(cone, mul(n, r))]), Paint(PROP_LIGHT)),
+        shape(
+            polygon_d(
+                [
+                    tip,
+                    add(tip, add(mul(u, r * 1.1), mul(n, r * 0.35))),
+                    add(tip, sub(mul(u, r * 1.1), mul(n, r * 0.35))),
+                ]
+            ),
+            Paint(INK),
+        ),
+        shape(
+            polygon_d(
+                [
+                    add(ferrule, mul(n, r)),
+                    add(ferrule, add(mul(u, r * 1.2), mul(n, r))),
+                    add(ferrule, sub(mul(u, r * 1.2), mul(n, r))),
+                    sub(ferrule, mul(n, r)),
+                ]
+            ),
+            Paint(PROP_LIGHT),
+        ),
+        capsule(add(ferrule, mul(u, r * 1.2)), r, sub(end, mul(u, r * 0.3)), r, Paint(LIGHT_FAR)),
+    ]
+    return out
 
 
 # ---------------------------------------------------------------- the figures' poses
@@ -915,12 +1138,245 @@ def towel_stretch() -> Panels:
     return start, end
 
 
+def toe_pressing() -> Panels:
+    """Close-up of the foot flat on the floor; the toes press down, long and straight."""
+    heel_x = 60.0
+    ankle = heel_ankle((heel_x, CLOSE_FLOOR), 0, size=CLOSE_SIZE)
+    relaxed = FootPose(ankle, 0, -10, size=CLOSE_SIZE)
+    pressed = FootPose(ankle, 0, 1.5, size=CLOSE_SIZE)
+    start = [*floor(CLOSE_FLOOR), *draw_closeup(relaxed, Paint(LIGHT), Paint(DARK))]
+    end = [*floor(CLOSE_FLOOR)]
+    end += draw_closeup(pressed, Paint(LIGHT), Paint(DARK))
+    root, u, v = toe_frame(pressed)
+    for k in (0.3, 0.95):
+        top = add(add(root, mul(u, 23 * CLOSE_SIZE / 100 * k)), mul(v, 22))
+        end.append(arrow(add(top, (0, -70)), top))
+    return start, end
+
+
+def toe_pencil_grip() -> Panels:
+    """Close-up, seated: a pencil lies across in front of the foot, pointing at the viewer;
+    the toes rest over it, then curl round it and lift it."""
+    size = CLOSE_SIZE
+    ankle = heel_ankle((40.0, CLOSE_FLOOR), 0, size=size)
+    resting = FootPose(ankle, 0, -18, size=size)
+    gripping = FootPose(ankle, 0, -40, 140, size=size)
+    pen_r = 7.0
+    s = size / 100
+
+    def pen(centre: Point) -> list[str]:
+        # lying across the foot: the far end is hidden behind the toes, the near end comes
+        # towards the viewer (down and to the right on the floor)
+        return pencil(add(centre, (80, 64)), add(centre, (-44, -36)), pen_r)
+
+    _, mid, _ = toe_chain(resting, TOES[-1][0], TOES[-1][1])
+    rest_centre = (mid[0] + 2, CLOSE_FLOOR - pen_r)
+    _, gmid, gtip = toe_chain(gripping, TOES[-1][0], TOES[-1][1])
+    # the pencil sits inside the curl: behind the bent tip, under the toe
+    d = unit(sub(gtip, gmid))
+    back = (d[1], -d[0]) if d[1] * 1 > 0 else (-d[1], d[0])
+    grip_centre = add(lerp(gmid, gtip, 0.45), mul(back, (TOES[-1][3] * s + pen_r) * 0.95))
+    lift = CLOSE_FLOOR - pen_r - grip_centre[1]
+
+    start = [*floor(CLOSE_FLOOR), *pen(rest_centre)]
+    start += draw_closeup(resting, Paint(LIGHT), Paint(DARK))
+    end = [*floor(CLOSE_FLOOR)]
+    shadow = add(grip_centre, (14, lift + pen_r + 10))
+    end.append(
+        f'<ellipse cx="{f(shadow[0])}" cy="{f(shadow[1])}" rx="52" ry="7"'
+        f' transform="rotate(39 {pt(shadow)})" fill="{LIGHT}"/>'
+    )
+    end += pen(grip_centre)
+    end += draw_closeup(gripping, Paint(LIGHT), Paint(DARK))
+    end.append(arrow((gtip[0] + 90, 200), (gtip[0] + 90, 120)))
+    return start, end
+
+
+def toe_stretching() -> Panels:
+    """Close-up of a foot off the floor; a hand bends the toes up, then down."""
+    ankle = (118.0, 150.0)
+    size = CLOSE_SIZE * 0.8
+    toe_len = TOES[-1][1] * size / 100
+    toe_r = TOES[-1][2] * size / 100
+
+    def panel(toes: float, up: bool) -> list[str]:
+        pose = FootPose(ankle, -6, toes, size=size)
+        out = [*draw_closeup(pose, Paint(LIGHT), Paint(DARK), shin=-4)]
+        root, u, v = toe_frame(pose)
+        out += draw_big_hand(add(root, mul(u, toe_len)), u, v, Paint(LIGHT), (0.35, -1.0))
+        if up:
+            out.append(arrow_along(arc_points(root, toe_len + 78, 8, -58)))
+        else:
+            out.append(arrow_along(arc_points(root, toe_len + 86, 0, 62)))
+        return out
+
+    return panel(-50, True), panel(44, False)
+
+
+def ball_roll() -> Panels:
+    """Close-up, seated: a tennis ball under the heel, then under the ball of the foot."""
+    r = 30.0
+    size = CLOSE_SIZE * 0.9
+
+    def panel(ball_x: float, tilt: float, at_heel: bool) -> list[str]:
+        ball = (ball_x, CLOSE_FLOOR - r)
+        toes = -tilt if at_heel else 6.0
+        probe = FootPose((0.0, 0.0), tilt, toes, size=size)
+        contact = foot_point(probe, (16, 0) if at_heel else (66, 0))
+        ankle = sub((ball_x, CLOSE_FLOOR - 2 * r + 3), contact)
+        pose = FootPose(ankle, tilt, toes, size=size)
+        out = [*floor(CLOSE_FLOOR), *tennis_ball(ball, r)]
+        out += draw_closeup(pose, Paint(LIGHT), Paint(DARK), shin=-tilt * 0.7)
+        # the foot itself (the part that moves) dark over the light leg
+        out.append(shape(smooth_closed([foot_point(pose, p) for p in FOOT_BODY]), Paint(DARK)))
+        return out
+
+    start = panel(128, 10, True)
+    end = panel(240, -11, False)
+    end.append(arrow((96, CLOSE_FLOOR + 28), (300, CLOSE_FLOOR + 28), both=True))
+    return start, end
+
+
+def ankle_circles() -> Panels:
+    y = FLOOR - 8
+    hip = (200.0, y - 15)
+
+    def lying(raised: bool) -> tuple[list[str], Point]:
+        far_ankle = planted_ankle((hip[0] + 96, y), 0)
+        probe = Figure(hip, 180, Leg(hip, hip), Leg(hip, hip), Arm(hip, hip, 0), Arm(hip, hip, 0))
+        shoulder = probe.shoulder()
+        if raised:
+            knee = reach(hip, -112, THIGH)
+            ankle = reach(knee, 4, SHIN)
+            near = Leg(ankle, add(knee, (0, -5)), 64, 0, Paint(LIGHT), Paint(DARK))
+            grip = add(lerp(hip, knee, 0.66), (12, 0))
+            near_arm = Arm(grip, add(shoulder, (30, -30)), -60, "grip", paint=Paint(LIGHT))
+            far_arm = Arm(
+                add(grip, (-4, -14)), add(shoulder, (30, -40)), -60, "grip", paint=Paint(LIGHT_FAR)
+            )
+        else:
+            ankle = planted_ankle((hip[0] + 100, y), 0)
+            near = Leg(ankle, (hip[0] + 40, hip[1] - 60), 0, 0, Paint(LIGHT), Paint(DARK))
+            near_arm = Arm(
+                (shoulder[0] + 84, y - 8), (shoulder[0] + 40, y - 20), 0, "flat", paint=Paint(LIGHT)
+            )
+            far_arm = Arm(
+                (shoulder[0] + 80, y - 10),
+                (shoulder[0] + 40, y - 20),
+                0,
+                "flat",
+                paint=Paint(LIGHT_FAR),
+            )
+        fig = Figure(
+            hip=hip,
+            lean=180,
+            head_tilt=-8,
+            near_leg=near,
+            far_leg=Leg(far_ankle, (hip[0] + 44, hip[1] - 60), paint=Paint(LIGHT_FAR)),
+            near_arm=near_arm,
+            far_arm=far_arm,
+        )
+        knee = solve_joint(hip, near.ankle, THIGH, SHIN, near.knee_hint)
+        ankle_p = add(knee, mul(unit(sub(near.ankle, knee)), SHIN))
+        foot_c = foot_point(FootPose(ankle_p, near.tilt, size=FOOT_LEN), (55, -18))
+        return [*floor(), *mat(20, 380), *draw_figure(fig)], foot_c
+
+    start, _ = lying(False)
+    end, centre = lying(True)
+    end.append(arc_arrow(centre, 44, 150, 430))
+    return start, end
+
+
+def seated_toe_reach() -> Panels:
+    hip = (96.0, FLOOR - 14)
+    straight = (hip[0] + THIGH + SHIN, FLOOR - 11)
+
+    def pose(lean: float, reach_toes: bool, foot_tilt: float) -> Figure:
+        shoulder = reach(hip, lean, TRUNK * 0.86)
+        if reach_toes:
+            hand = foot_point(FootPose(straight, foot_tilt, size=FOOT_LEN), (70, -10))
+            wrist = add(hand, (-14, 4))
+            arm_n = Arm(wrist, add(shoulder, (20, 40)), -30, "grip", paint=Paint(DARK))
+            arm_f = Arm(
+                add(wrist, (4, -6)), add(shoulder, (20, 40)), -30, "grip", paint=Paint(DARK_FAR)
+            )
+        else:
+            knee = add(hip, (THIGH, 0))
+            arm_n = Arm(
+                add(knee, (-16, -14)), add(shoulder, (-10, 40)), 0, "flat", paint=Paint(DARK)
+            )
+            arm_f = Arm(
+                add(knee, (-20, -16)), add(shoulder, (-10, 40)), 0, "flat", paint=Paint(DARK_FAR)
+            )
+        bent_foot = (hip[0] + 56, FLOOR - 12)
+        return Figure(
+            hip=hip,
+            lean=lean,
+            torso=Paint(DARK),
+            near_leg=Leg(straight, add(hip, (60, -5)), foot_tilt, 0, Paint(LIGHT)),
+            far_leg=Leg(bent_foot, add(hip, (66, -50)), -10, 0, Paint(LIGHT_FAR)),
+            near_arm=arm_n,
+            far_arm=arm_f,
+        )
+
+    start_fig = pose(-88, False, -76)
+    end_fig = pose(-42, True, -104)
+    start = [*floor(), *draw_figure(start_fig)]
+    end = [*floor()]
+    end += ghost(
+        draw_head(start_fig, Paint(LIGHT))
+        + [shape(smooth_closed(torso_points(start_fig)), Paint(DARK))]
+    )
+    end += draw_figure(end_fig)
+    end.append(arc_arrow(hip, TRUNK + 50, -84, -50))
+    return start, end
+
+
+def band_ankle_pull() -> Panels:
+    wall_x = 40.0
+    hip = (wall_x + 26, FLOOR - 14)
+    ankle = (hip[0] + THIGH + SHIN, FLOOR - 13)
+    chair_x = 286.0
+    anchor = (chair_x + 4, FLOOR - 22)
+
+    def panel(tilt: float, pulled: bool) -> list[str]:
+        knee = add(hip, (THIGH, 0))
+        fig = Figure(
+            hip=hip,
+            lean=-97,
+            near_leg=Leg(ankle, add(hip, (60, -4)), tilt, 0, Paint(LIGHT), Paint(DARK)),
+            far_leg=Leg(add(ankle, (-4, -2)), add(hip, (60, -4)), tilt, 0, Paint(LIGHT_FAR)),
+            near_arm=Arm(add(knee, (-22, -14)), add(hip, (-6, -40)), 0, "flat", paint=Paint(LIGHT)),
+            far_arm=Arm(
+                add(knee, (-26, -16)), add(hip, (-6, -40)), 0, "flat", paint=Paint(LIGHT_FAR)
+            ),
+        )
+        loop = foot_point(FootPose(ankle, tilt, size=FOOT_LEN), (44, -24))
+        out = [*floor(), *wall(wall_x, facing_left=False), *chair(chair_x)]
+        out += draw_figure(fig)
+        out += draw_band([loop, lerp(loop, anchor, 0.5), anchor])
+        out.append(circle(loop, 5, Paint(PROP)))
+        out.append(circle(anchor, 6, Paint(PROP)))
+        if pulled:
+            out.append(arrow_along(arc_points(ankle, 66, -25, -95)))
+        return out
+
+    return panel(-22, False), panel(-104, True)
+
+
 # ---------------------------------------------------------------- assembling a file
 
 EXERCISES: dict[str, Callable[[], Panels]] = {
     "toe-walking": toe_walking,
-    "wall-calf-stretch": wall_calf_stretch,
+    "toe-pressing": toe_pressing,
+    "toe-pencil-grip": toe_pencil_grip,
+    "toe-stretching": toe_stretching,
+    "ankle-circles": ankle_circles,
     "towel-stretch": towel_stretch,
+    "seated-toe-reach": seated_toe_reach,
+    "wall-calf-stretch": wall_calf_stretch,
+    "ball-roll": ball_roll,
+    "band-ankle-pull": band_ankle_pull,
 }
 
 

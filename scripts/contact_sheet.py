@@ -35,7 +35,7 @@ td {{ border-bottom: 1px solid #ccc; padding: 6px 10px; vertical-align: middle; 
 th {{ text-align: left; padding: 4px 10px; }}
 img.card {{ width: {card}mm; }}
 img.phone {{ width: {phone}px; }}
-img.panel {{ width: {panel}px; }}
+img.panel {{ width: {panel}px; height: {panel_h}px; }}
 </style></head><body><table>
 <tr><th>exercise</th><th>card: {card} mm at {dpi} dpi</th><th>phone: {phone} px</th>
 <th>phone, one panel at a time (#start, #end)</th></tr>
@@ -59,7 +59,10 @@ def main() -> None:
         ROW.format(name=html.escape(name), src=(args.images / f"{name}.svg").resolve().as_uri())
         for name in EXERCISES
     )
-    page = PAGE.format(card=CARD_MM, phone=PHONE_PX, panel=PHONE_PX // 2, dpi=DPI, rows=rows)
+    page = PAGE.format(
+        card=CARD_MM, phone=PHONE_PX, panel=PHONE_PX // 2, panel_h=PHONE_PX // 2 * 3 // 4, dpi=DPI,
+        rows=rows,
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         index = Path(tmp) / "sheet.html"

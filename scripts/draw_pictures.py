@@ -33,12 +33,14 @@ DARK_FAR = "#5c5c5c"  # a moving part on the far side of the body
 LIGHT = "#c8c8c8"  # resting body parts
 LIGHT_FAR = "#a9a9a9"  # resting parts on the far side
 PROP = "#8f8f8f"  # equipment and furniture
+HAIR = "#7d7d7d"
 PROP_LIGHT = "#dedede"  # large furniture surfaces
 GROUND = "#eeeeee"  # the floor seen slightly from above
 PAPER = "#fff"
 GHOST_DASH = "7 5"
 FLOOR = 276  # the floor line of whole-body panels
 CLOSE_FLOOR = 246  # the floor line of close-ups
+FOOT_LEN = 52.0  # heel to toe of a whole figure's foot
 
 
 # ---------------------------------------------------------------- geometry
@@ -156,7 +158,8 @@ class Paint:
     def attrs(self) -> str:
         out = f' fill="{self.fill}"'
         if self.stroke != "none":
-            out += f' stroke="{self.stroke}" stroke-width="{STROKE}" stroke-linejoin="round"'
+            out += f' stroke="{self.stroke}" stroke-width="{stroke_width()}"'
+            out += ' stroke-linejoin="round"'
             out += ' stroke-linecap="round"'
         if self.dash:
             out += f' stroke-dasharray="{self.dash}"'
@@ -164,6 +167,34 @@ class Paint:
 
 
 GHOST = Paint("none", INK, GHOST_DASH)
+# Dark toes in a close-up get a white edge, so that each toe stays apart from the next.
+TOES_DARK = Paint(DARK, PAPER)
+
+
+class _Zoom:
+    """The scale of the group being drawn: strokes and arrows are drawn thinner inside a
+    magnified group so that they keep one weight on the page."""
+
+    factor = 1.0
+
+
+def stroke_width() -> str:
+    return f(STROKE / _Zoom.factor)
+
+
+def zoomed(factor: float, anchor: Point, draw: Callable[[], list[str]]) -> str:
+    """The elements that `draw` makes, magnified by `factor` about `anchor`."""
+    _Zoom.factor = factor
+    try:
+        inner = draw()
+    finally:
+        _Zoom.factor = 1.0
+    ax, ay = anchor
+    return (
+        f'<g transform="translate({f(ax)} {f(ay)}) scale({factor}) translate({f(-ax)} {f(-ay)})">'
+        + "".join(inner)
+        + "</g>"
+    )
 
 
 def shape(d: str, paint: Paint) -> str:
@@ -237,15 +268,15 @@ def circle(c: Point, r: float, paint: Paint) -> str:
 def stroke_line(points: Sequence[Point], color: str = INK, dash: str = "") -> str:
     extra = f' stroke-dasharray="{dash}"' if dash else ""
     return (
-        f'<path d="{polyline_d(points)}" fill="none" stroke="{color}" stroke-width="{STROKE}" '
-        f'stroke-linecap="round" stroke-linejoin="round"{extra}/>'
+        f'<path d="{polyline_d(points)}" fill="none" stroke="{color}" '
+        f'stroke-width="{stroke_width()}" stroke-linecap="round" stroke-linejoin="round"{extra}/>'
     )
 
 
 def stroke_curve(points: Sequence[Point], color: str = INK) -> str:
     return (
-        f'<path d="{smooth_open(points)}" fill="none" stroke="{color}" stroke-width="{STROKE}" '
-        f'stroke-linecap="round" stroke-linejoin="round"/>'
+        f'<path d="{smooth_open(points)}" fill="none" stroke="{color}" '
+        f'stroke-width="{stroke_width()}" stroke-linecap="round" stroke-linejoin="round"/>'
     )
 
 
@@ -276,6 +307,8 @@ HEAD_LEN = 20.0
 def arrow_along(points: Sequence[Point], both: bool = False) -> str:
     """A bold filled arrow following the polyline `points`, its head at the last point."""
     pts = list(points)
+    z = _Zoom.factor
+    head_len, head_half, half = HEAD_LEN / z, HEAD_HALF / z, ARROW_HALF / z
 
     def trimmed(seq: list[Point], cut: float) -> tuple[list[Point], Point, Point]:
         tip = seq[-1]
@@ -287,18 +320,18 @@ def arrow_along(points: Sequence[Point], both: bool = False) -> str:
                 return [*seq[:i], base], base, tip
         return [seq[0], seq[0]], seq[0], tip
 
-    body, base, tip = trimmed(pts, HEAD_LEN * 0.8)
+    body, base, tip = trimmed(pts, head_len * 0.8)
     heads = [(base, tip)]
     if both:
-        rev, base2, tip2 = trimmed(body[::-1], HEAD_LEN * 0.8)
+        rev, base2, tip2 = trimmed(body[::-1], head_len * 0.8)
         body = rev[::-1]
         heads.append((base2, tip2))
-    outlines = [ribbon_d(body, ARROW_HALF)]
+    outlines = [ribbon_d(body, half)]
     for b, t in heads:
         direction = unit(sub(t, b))
-        back = sub(t, mul(direction, HEAD_LEN))
+        back = sub(t, mul(direction, head_len))
         n = normal(direction)
-        outlines.append(polygon_d([t, add(back, mul(n, HEAD_HALF)), sub(back, mul(n, HEAD_HALF))]))
+        outlines.append(polygon_d([t, add(back, mul(n, head_half)), sub(back, mul(n, head_half))]))
     # a white edge first, so that the arrow stands out where it crosses a figure
     out = [shape(d, Paint(PAPER, PAPER)) for d in outlines]
     out += [shape(d, Paint(INK, "none")) for d in outlines]
@@ -382,22 +415,27 @@ def foot_point(pose: FootPose, local: Point) -> Point:
     return add(pose.ankle, rotate(rel, pose.tilt * pose.facing))
 
 
-def planted_ankle(ball: Point, tilt: float = 0.0, facing: int = 1, size: float = 38.0) -> Point:
-    """The ankle position that puts the ball of the foot at `ball` with the given tilt."""
+def planted_ankle(ball: Point, tilt: float = 0.0, facing: int = 1, size: float = FOOT_LEN) -> Point:
+    """The ankle position that puts the ball of the foot on the floor at `ball` (the big toe's
+    root joint resting on the floor) with the heel lifted by `tilt` degrees."""
+    s = size / 100
     probe = FootPose((0.0, 0.0), tilt, facing=facing, size=size)
-    return sub(ball, foot_point(probe, FOOT_BALL))
+    joint = (ball[0] + (TOE_JOINT[0] - FOOT_BALL[0]) * s * facing, ball[1] + TOE_JOINT[1] * s)
+    return sub(joint, foot_point(probe, TOE_JOINT))
 
 
-def heel_ankle(heel: Point, tilt: float = 0.0, facing: int = 1, size: float = 38.0) -> Point:
+def heel_ankle(heel: Point, tilt: float = 0.0, facing: int = 1, size: float = FOOT_LEN) -> Point:
     """The ankle position that puts the bottom of the heel at `heel` with the given tilt."""
     probe = FootPose((0.0, 0.0), tilt, facing=facing, size=size)
     return sub(heel, foot_point(probe, (12, 0)))
 
 
 def toe_chain(pose: FootPose, offset: Point, toe_len: float) -> tuple[Point, Point, Point]:
-    """Root, middle joint and tip of one toe."""
+    """Root, middle joint and tip of one toe. The smaller toes' offsets from the big toe are
+    a matter of the point of view (seen a little from above), so they do not turn with the
+    foot."""
     s = pose.size / 100
-    root = foot_point(pose, add(TOE_JOINT, offset))
+    root = add(foot_point(pose, TOE_JOINT), (offset[0] * s * pose.facing, offset[1] * s))
     base_angle = (pose.tilt + pose.toes) * pose.facing + (0 if pose.facing > 0 else 180)
     mid = reach(root, base_angle, toe_len * 0.58 * s)
     tip = reach(mid, base_angle + pose.curl * pose.facing, toe_len * 0.42 * s)
@@ -463,14 +501,12 @@ def closeup_outline(pose: FootPose, shin: float = 0.0) -> list[Point]:
 
     `shin` leans the lower leg forwards (degrees) from upright relative to the foot.
     """
-    s = pose.size / 100
     foot = [foot_point(pose, p) for p in FOOT_BODY[1:-2]]
 
     def leg(p: Point) -> Point:
         upright = foot_point(pose, add(FOOT_ANKLE, p))
         return rotate(upright, shin * pose.facing, pose.ankle)
 
-    del s
     return foot + [leg(p) for p in SHIN_FRONT] + [leg(p) for p in SHIN_BACK]
 
 
@@ -480,7 +516,6 @@ def draw_closeup(
     """A large bare foot and lower leg: five toes, the heel, the arch, the inner ankle bone."""
     out = draw_toes(pose, toes, detail=True)
     out.append(shape(smooth_closed(closeup_outline(pose, shin)), body))
-    s = pose.size / 100
     if ankle_bone:
         # the bump of the inner ankle bone
         bump = [foot_point(pose, p) for p in [(17, -30), (22, -37.5), (29, -32)]]
@@ -522,10 +557,10 @@ HAND_OUTLINE: list[Point] = [
 ]
 # the three other fingers, behind the index finger: only their tops and tips show
 HAND_FINGER: list[Point] = [(6, -52), (-24, -44), (-46, -32), (-55, -21), (-48, -12), (8, -22)]
-HAND_BEHIND: list[Point] = [(-5, -8), (-7, -16), (-6, -24)]
+HAND_BEHIND: list[Point] = [(-12, -6), (-23, -11), (-32, -15)]
 HAND_CREASES: list[list[Point]] = [
     [(18, -17), (34, -32), (44, -52)],  # the root of the thumb
-    [(-44, -30), (-37, -24)],  # index fingernail
+    [(-46, -29), (-39, -23)],  # index fingernail
     [(-15, 22), (-8, 28)],  # thumbnail
 ]
 
@@ -586,7 +621,6 @@ THIGH, SHIN, UPPER_ARM, FOREARM = 64.0, 62.0, 46.0, 40.0
 TRUNK = 82.0  # hip joint to the root of the neck
 NECK = 19.0  # root of the neck to the centre of the head
 HEAD_R = 16.0
-FOOT_LEN = 46.0
 
 # Outlines of the limbs along their bone, (t, behind, in front) as for the torso: the thigh is
 # wider than the shin, the calf bulges behind the shin, the upper arm is wider than the forearm.
@@ -617,20 +651,31 @@ TORSO_PROFILE: Profile = [
 
 # A head in profile, facing +x, crown up (-y), in units of HEAD_R, centred on the skull.
 HEAD_SHAPE: list[Point] = [
-    (-0.98, 0.05),
-    (-0.8, -0.62),
-    (-0.25, -1.0),
-    (0.4, -0.93),
-    (0.84, -0.52),
-    (0.98, -0.1),
-    (1.16, 0.2),  # nose
-    (0.98, 0.34),
-    (1.0, 0.55),  # lips
-    (0.88, 0.76),  # chin
-    (0.5, 0.92),
-    (-0.1, 0.82),
-    (-0.55, 0.82),
-    (-0.92, 0.5),
+    (-0.97, 0.0),
+    (-0.78, -0.64),
+    (-0.2, -1.0),
+    (0.45, -0.9),
+    (0.82, -0.5),
+    (0.9, -0.12),
+    (1.12, 0.2),  # nose
+    (0.92, 0.36),
+    (0.9, 0.62),  # chin
+    (0.55, 0.88),
+    (0.0, 0.86),
+    (-0.5, 0.78),
+    (-0.88, 0.45),
+]
+# hair over the crown and the back of the head, in the same units
+HAIR_SHAPE: list[Point] = [
+    (-1.04, 0.3),
+    (-0.86, -0.66),
+    (-0.2, -1.08),
+    (0.5, -0.98),
+    (0.84, -0.5),
+    (0.4, -0.58),
+    (-0.1, -0.5),
+    (-0.42, -0.2),
+    (-0.6, 0.4),
 ]
 
 
@@ -740,9 +785,11 @@ def draw_head(fig: Figure, paint: Paint) -> list[str]:
     outline = [
         add(centre, add(mul(face, x * HEAD_R), mul(down, y * HEAD_R))) for x, y in HEAD_SHAPE
     ]
+    hair = [add(centre, add(mul(face, x * HEAD_R), mul(down, y * HEAD_R))) for x, y in HAIR_SHAPE]
     return [
         limb(neck_p, centre, [(0.0, 6.5, 6.5), (1.0, 6.5, 6.5)], fig.facing, paint),
         shape(smooth_closed(outline), paint),
+        shape(smooth_closed(hair), Paint(HAIR) if paint.fill != "none" else paint),
     ]
 
 
@@ -786,6 +833,7 @@ def ghost(elements: list[str]) -> list[str]:
         e = e.replace(f'fill="{DARK}"', 'fill="none"').replace(f'fill="{LIGHT}"', 'fill="none"')
         for tone in (DARK_FAR, LIGHT_FAR, PAPER):
             e = e.replace(f'fill="{tone}"', 'fill="none"')
+        e = e.replace(f'stroke="{PAPER}"', f'stroke="{INK}"')
         if "stroke-dasharray" not in e:
             e = e.replace("/>", f' stroke-dasharray="{GHOST_DASH}"/>', 1)
         out.append(e)
@@ -820,20 +868,18 @@ def mat(x0: float, x1: float) -> list[str]:
 
 
 def counter(x0: float, x1: float, top: float) -> list[str]:
-    """A kitchen counter seen from the front: worktop, cupboard doors, plinth."""
+    """A kitchen counter seen from the front: worktop and cupboard doors."""
     out = [
-        f'<rect x="{f(x0)}" y="{f(top + 10)}" width="{f(x1 - x0)}" height="{f(FLOOR - top - 20)}"'
+        f'<rect x="{f(x0)}" y="{f(top + 10)}" width="{f(x1 - x0)}" height="{f(FLOOR - top - 10)}"'
         f"{Paint(PROP_LIGHT).attrs()}/>",
-        f'<rect x="{f(x0 + 4)}" y="{f(FLOOR - 10)}" width="{f(x1 - x0 - 8)}" height="10"'
-        f"{Paint(PROP).attrs()}/>",
     ]
-    doors = max(int((x1 - x0) // 70), 1)
+    doors = max(int((x1 - x0) // 100), 1)
     w = (x1 - x0 - 12) / doors
     for i in range(doors):
         dx = x0 + 6 + i * w
         out.append(
             f'<rect x="{f(dx + 3)}" y="{f(top + 20)}" width="{f(w - 6)}" '
-            f'height="{f(FLOOR - top - 38)}" rx="2"{Paint(PROP_LIGHT).attrs()}/>'
+            f'height="{f(FLOOR - top - 48)}" rx="2"{Paint("none").attrs()}/>'
         )
         knob_x = dx + (w - 16 if i % 2 == 0 else 16)
         out.append(circle((knob_x, top + 34), 3, Paint(PROP)))
@@ -862,15 +908,17 @@ def draw_band(points: Sequence[Point]) -> list[str]:
     return [shape(ribbon_d(points, 3.0), Paint(PROP))]
 
 
-def chair(front_x: float, seat_y: float = FLOOR - 100, depth: float = 90) -> list[str]:
+def chair(
+    front_x: float, seat_y: float = FLOOR - 100, depth: float = 90, back: float = 110
+) -> list[str]:
     """A sturdy kitchen chair seen from the side, its seat facing left, its back on the right."""
     back_x = front_x + depth
     paint = Paint(PROP)
     leg_w = 9.0
     return [
-        f'<rect x="{f(back_x - leg_w)}" y="{f(seat_y - 110)}" width="{f(leg_w)}" '
-        f'height="{f(FLOOR - seat_y + 110)}" rx="3"{paint.attrs()}/>',
-        f'<rect x="{f(back_x - 14)}" y="{f(seat_y - 112)}" width="20" height="30" rx="4"'
+        f'<rect x="{f(back_x - leg_w)}" y="{f(seat_y - back)}" width="{f(leg_w)}" '
+        f'height="{f(FLOOR - seat_y + back)}" rx="3"{paint.attrs()}/>',
+        f'<rect x="{f(back_x - 14)}" y="{f(seat_y - back - 2)}" width="20" height="30" rx="4"'
         f"{paint.attrs()}/>",
         f'<rect x="{f(front_x)}" y="{f(seat_y)}" width="{f(leg_w)}" height="{f(FLOOR - seat_y)}"'
         f' rx="3"{paint.attrs()}/>',
@@ -889,7 +937,7 @@ def tennis_ball(c: Point, r: float) -> list[str]:
         bulge = add(c, (side * r * 0.25, 0.0))
         out.append(
             f'<path d="M{pt(a)}Q{pt(bulge)} {pt(b)}" fill="none" stroke="{PAPER}" '
-            f'stroke-width="{STROKE}" stroke-linecap="round"/>'
+            f'stroke-width="{stroke_width()}" stroke-linecap="round"/>'
         )
     return out
 
@@ -942,7 +990,7 @@ def pencil(tip: Point, end: Point, r: float = 6.0) -> list[str]:
 
 # ---------------------------------------------------------------- the figures' poses
 
-STAND_HIP_Y = FLOOR - FOOT_LEN * 0.34 - SHIN - THIGH + 2
+STAND_HIP_Y = FLOOR - FOOT_LEN * 0.34 - SHIN - THIGH + 0.5
 
 
 def standing(
@@ -993,160 +1041,15 @@ def far(paint: Paint) -> Paint:
 Panels = tuple[list[str], list[str]]
 
 
-def toe_walking() -> Panels:
-    """Side view, walking to the right beside a counter that runs behind the figure."""
-    top = STAND_HIP_Y + 14
-
-    def scene() -> list[str]:
-        return [*floor(), *counter(-10, 410, top)]
-
-    legs = Paint(DARK)
-    start_fig = standing(150, legs=legs)
-    start_fig = replace(
-        start_fig,
-        far_arm=Arm(
-            (start_fig.hip[0] + 26, top - 4),
-            (start_fig.hip[0] - 6, top - 40),
-            10,
-            "flat",
-            -1,
-            paint=Paint(LIGHT_FAR),
-        ),
-    )
-    start = scene() + draw_figure(start_fig)
-
-    # end: up on the balls of both feet, mid-step; the whole body has risen and moved on
-    x = 196
-    lift = 26.0
-    rise = 12.0
-    hip = (x, STAND_HIP_Y - rise)
-    near_ball = (x + 40, FLOOR)
-    far_ball = (x - 18, FLOOR)
-    end_fig = Figure(
-        hip=hip,
-        lean=-88,
-        near_leg=Leg(planted_ankle(near_ball, lift), (x + 60, hip[1] + 40), lift, -lift, legs),
-        far_leg=Leg(
-            planted_ankle(far_ball, lift + 16),
-            (x + 30, hip[1] + 40),
-            lift + 16,
-            -lift - 16,
-            far(legs),
-        ),
-        near_arm=Arm((x - 14, hip[1] + 14), (x - 6, hip[1] - 30), 110, "flat", paint=Paint(LIGHT)),
-        far_arm=Arm((x + 26, top - 4), (x - 6, top - 40), 10, "flat", -1, paint=Paint(LIGHT_FAR)),
-    )
-    end = scene() + draw_figure(end_fig)
-    end.append(arrow((250, 48), (350, 48)))
-    # heels well up: short up-arrows under the heels
-    return start, end
-
-
-def wall_calf_stretch() -> Panels:
-    wall_x = 330
-
-    def scene() -> list[str]:
-        return [*floor(), *wall(wall_x)]
-
-    front_ball = (262, FLOOR)
-    back_ball = (130, FLOOR)
-    hand_y = 112
-
-    def pose(hip_x: float, lean: float, torso: Paint) -> Figure:
-        hip = (hip_x, STAND_HIP_Y + 4 + (hip_x - 188) * 0.1)
-        return Figure(
-            hip=hip,
-            lean=lean,
-            near_leg=Leg(
-                planted_ankle(front_ball, 0), (hip_x + 60, hip[1] + 40), paint=Paint(LIGHT)
-            ),
-            far_leg=Leg(
-                heel_ankle((back_ball[0] - 40, FLOOR), -2),
-                (hip_x - 40, hip[1] + 40),
-                -2,
-                paint=Paint(LIGHT_FAR),
-                foot_paint=Paint(LIGHT_FAR),
-            ),
-            near_arm=Arm(
-                (wall_x - 18, hand_y), (hip_x + 10, hand_y + 40), -80, "flat", paint=Paint(LIGHT)
-            ),
-            far_arm=Arm(
-                (wall_x - 16, hand_y - 8),
-                (hip_x + 10, hand_y + 30),
-                -80,
-                "flat",
-                paint=Paint(LIGHT_FAR),
-            ),
-            torso=torso,
-        )
-
-    start_fig = pose(186, -78, Paint(DARK))
-    end_fig = pose(222, -66, Paint(DARK))
-    start = scene() + draw_figure(start_fig)
-    end = scene()
-    end += ghost([shape(smooth_closed(torso_points(start_fig)), Paint(DARK))])
-    end += draw_figure(end_fig)
-    end.append(arrow((150, 150), (205, 150)))
-    return start, end
-
-
-def towel_stretch() -> Panels:
-    y = FLOOR - 8
-    hip = (190.0, y - 15)
-
-    def lying(leg_angle: float) -> list[str]:
-        fig_hip = hip
-        leg_dir = polar(leg_angle)
-        ankle = add(fig_hip, mul(leg_dir, THIGH + SHIN - 1))
-        bent_ankle = planted_ankle((fig_hip[0] + 72, y), 0)
-        fig = Figure(
-            hip=fig_hip,
-            lean=180,
-            facing=1,
-            head_tilt=-8,
-            near_leg=Leg(
-                ankle,
-                add(fig_hip, mul(leg_dir, THIGH)),
-                leg_angle - 90,
-                0,
-                Paint(DARK),
-            ),
-            far_leg=Leg(bent_ankle, (fig_hip[0] + 40, fig_hip[1] - 60), paint=Paint(LIGHT_FAR)),
-            near_arm=Arm(
-                (fig_hip[0] - 40, fig_hip[1] - 52),
-                (fig_hip[0] - 70, fig_hip[1] - 10),
-                leg_angle,
-                "grip",
-                paint=Paint(LIGHT),
-            ),
-            far_arm=Arm(
-                (fig_hip[0] - 36, fig_hip[1] - 56),
-                (fig_hip[0] - 70, fig_hip[1] - 10),
-                leg_angle,
-                "grip",
-                paint=Paint(LIGHT_FAR),
-            ),
-        )
-        ball = foot_point(FootPose(ankle, leg_angle - 90, size=FOOT_LEN), (72, 2))
-        hand = (fig_hip[0] - 36, fig_hip[1] - 54)
-        towel = draw_towel(quad(hand, lerp(hand, ball, 0.5), ball, 12))
-        return draw_figure(fig, "far") + towel + draw_figure(fig, "near")
-
-    start = [*floor(), *mat(20, 380), *lying(-8)]
-    end = [*floor(), *mat(20, 380), *lying(-72)]
-    end.append(arc_arrow(hip, THIGH + SHIN + 34, -14, -62))
-    return start, end
-
-
 def toe_pressing() -> Panels:
     """Close-up of the foot flat on the floor; the toes press down, long and straight."""
     heel_x = 60.0
     ankle = heel_ankle((heel_x, CLOSE_FLOOR), 0, size=CLOSE_SIZE)
     relaxed = FootPose(ankle, 0, -10, size=CLOSE_SIZE)
     pressed = FootPose(ankle, 0, 1.5, size=CLOSE_SIZE)
-    start = [*floor(CLOSE_FLOOR), *draw_closeup(relaxed, Paint(LIGHT), Paint(DARK))]
+    start = [*floor(CLOSE_FLOOR), *draw_closeup(relaxed, Paint(LIGHT), TOES_DARK)]
     end = [*floor(CLOSE_FLOOR)]
-    end += draw_closeup(pressed, Paint(LIGHT), Paint(DARK))
+    end += draw_closeup(pressed, Paint(LIGHT), TOES_DARK)
     root, u, v = toe_frame(pressed)
     for k in (0.3, 0.95):
         top = add(add(root, mul(u, 23 * CLOSE_SIZE / 100 * k)), mul(v, 22))
@@ -1179,7 +1082,7 @@ def toe_pencil_grip() -> Panels:
     lift = CLOSE_FLOOR - pen_r - grip_centre[1]
 
     start = [*floor(CLOSE_FLOOR), *pen(rest_centre)]
-    start += draw_closeup(resting, Paint(LIGHT), Paint(DARK))
+    start += draw_closeup(resting, Paint(LIGHT), TOES_DARK)
     end = [*floor(CLOSE_FLOOR)]
     shadow = add(grip_centre, (14, lift + pen_r + 10))
     end.append(
@@ -1187,7 +1090,7 @@ def toe_pencil_grip() -> Panels:
         f' transform="rotate(39 {pt(shadow)})" fill="{LIGHT}"/>'
     )
     end += pen(grip_centre)
-    end += draw_closeup(gripping, Paint(LIGHT), Paint(DARK))
+    end += draw_closeup(gripping, Paint(LIGHT), TOES_DARK)
     end.append(arrow((gtip[0] + 90, 200), (gtip[0] + 90, 120)))
     return start, end
 
@@ -1197,13 +1100,13 @@ def toe_stretching() -> Panels:
     ankle = (118.0, 150.0)
     size = CLOSE_SIZE * 0.8
     toe_len = TOES[-1][1] * size / 100
-    toe_r = TOES[-1][2] * size / 100
 
     def panel(toes: float, up: bool) -> list[str]:
         pose = FootPose(ankle, -6, toes, size=size)
-        out = [*draw_closeup(pose, Paint(LIGHT), Paint(DARK), shin=-4)]
+        out = [*draw_closeup(pose, Paint(LIGHT), TOES_DARK, shin=-4)]
         root, u, v = toe_frame(pose)
-        out += draw_big_hand(add(root, mul(u, toe_len)), u, v, Paint(LIGHT), (0.35, -1.0))
+        reach_dir = add(unit(add(mul(u, 70), mul(v, 76))), (0.2, -0.9))
+        out += draw_big_hand(add(root, mul(u, toe_len)), u, v, Paint(LIGHT), reach_dir)
         if up:
             out.append(arrow_along(arc_points(root, toe_len + 78, 8, -58)))
         else:
@@ -1237,59 +1140,189 @@ def ball_roll() -> Panels:
     return start, end
 
 
-def ankle_circles() -> Panels:
-    y = FLOOR - 8
-    hip = (200.0, y - 15)
+def toe_walking() -> Panels:
+    """Side view, walking to the right beside a kitchen counter that runs behind the figure."""
+    top = STAND_HIP_Y + 12
+    legs = Paint(DARK)
 
-    def lying(raised: bool) -> tuple[list[str], Point]:
-        far_ankle = planted_ankle((hip[0] + 96, y), 0)
-        probe = Figure(hip, 180, Leg(hip, hip), Leg(hip, hip), Arm(hip, hip, 0), Arm(hip, hip, 0))
-        shoulder = probe.shoulder()
-        if raised:
-            knee = reach(hip, -112, THIGH)
-            ankle = reach(knee, 4, SHIN)
-            near = Leg(ankle, add(knee, (0, -5)), 64, 0, Paint(LIGHT), Paint(DARK))
-            grip = add(lerp(hip, knee, 0.66), (12, 0))
-            near_arm = Arm(grip, add(shoulder, (30, -30)), -60, "grip", paint=Paint(LIGHT))
-            far_arm = Arm(
-                add(grip, (-4, -14)), add(shoulder, (30, -40)), -60, "grip", paint=Paint(LIGHT_FAR)
-            )
-        else:
-            ankle = planted_ankle((hip[0] + 100, y), 0)
-            near = Leg(ankle, (hip[0] + 40, hip[1] - 60), 0, 0, Paint(LIGHT), Paint(DARK))
-            near_arm = Arm(
-                (shoulder[0] + 84, y - 8), (shoulder[0] + 40, y - 20), 0, "flat", paint=Paint(LIGHT)
-            )
-            far_arm = Arm(
-                (shoulder[0] + 80, y - 10),
-                (shoulder[0] + 40, y - 20),
-                0,
-                "flat",
-                paint=Paint(LIGHT_FAR),
-            )
-        fig = Figure(
-            hip=hip,
-            lean=180,
-            head_tilt=-8,
-            near_leg=near,
-            far_leg=Leg(far_ankle, (hip[0] + 44, hip[1] - 60), paint=Paint(LIGHT_FAR)),
-            near_arm=near_arm,
-            far_arm=far_arm,
-        )
-        knee = solve_joint(hip, near.ankle, THIGH, SHIN, near.knee_hint)
-        ankle_p = add(knee, mul(unit(sub(near.ankle, knee)), SHIN))
-        foot_c = foot_point(FootPose(ankle_p, near.tilt, size=FOOT_LEN), (55, -18))
-        return [*floor(), *mat(20, 380), *draw_figure(fig)], foot_c
+    def scene() -> list[str]:
+        return [*floor(), *counter(-10, 410, top)]
 
-    start, _ = lying(False)
-    end, centre = lying(True)
-    end.append(arc_arrow(centre, 44, 150, 430))
+    start_fig = standing(150, legs=legs)
+    start_fig = replace(
+        start_fig,
+        far_arm=Arm((176, top - 2), (144, top - 40), 10, "flat", -1, paint=Paint(LIGHT_FAR)),
+    )
+    start = scene() + draw_figure(start_fig)
+
+    # up on the balls of both feet, mid-step: the body has risen and moved on
+    x, lift = 196.0, 44.0
+    rise = planted_ankle((0, FLOOR), 0)[1] - planted_ankle((0, FLOOR), lift)[1] - 6
+    hip = (x, STAND_HIP_Y - rise)
+    near_ball, far_ball = (x + 44, FLOOR), (x - 22, FLOOR)
+    end_fig = Figure(
+        hip=hip,
+        lean=-88,
+        near_leg=Leg(planted_ankle(near_ball, lift), (x + 60, hip[1] + 40), lift, -lift, legs),
+        far_leg=Leg(
+            planted_ankle(far_ball, lift + 6),
+            (x + 30, hip[1] + 40),
+            lift + 6,
+            -lift - 6,
+            far(legs),
+        ),
+        near_arm=Arm((x - 12, hip[1] + 16), (x - 6, hip[1] - 30), 110, paint=Paint(LIGHT)),
+        far_arm=Arm((x + 26, top - 2), (x - 6, top - 40), 10, "flat", -1, paint=Paint(LIGHT_FAR)),
+    )
+    end = scene() + draw_figure(end_fig)
+    end.append(arrow((262, 44), (362, 44)))
     return start, end
 
 
+def wall_calf_stretch() -> Panels:
+    """Facing a wall: front knee bends, the back leg stays straight with its heel down."""
+    wall_x = 330.0
+    back_ankle = heel_ankle((112.0, FLOOR), 0)
+    front_ball = (268.0, FLOOR)
+    hand_y = 108.0
+
+    def pose(back_leg_angle: float, lean: float) -> Figure:
+        hip = reach(back_ankle, back_leg_angle, THIGH + SHIN - 0.5)
+        return Figure(
+            hip=hip,
+            lean=lean,
+            torso=Paint(DARK),
+            near_leg=Leg(planted_ankle(front_ball, 0), (hip[0] + 60, hip[1] + 40)),
+            far_leg=Leg(back_ankle, (hip[0] - 40, hip[1] + 40), paint=Paint(LIGHT_FAR)),
+            near_arm=Arm((wall_x - 20, hand_y), (hip[0] + 10, hand_y + 40), -80),
+            far_arm=Arm(
+                (wall_x - 18, hand_y - 8),
+                (hip[0] + 10, hand_y + 30),
+                -80,
+                paint=Paint(LIGHT_FAR),
+            ),
+        )
+
+    start_fig = pose(-63, -80)
+    end_fig = pose(-54, -68)
+    scene = [*floor(), *wall(wall_x)]
+    start = scene + draw_figure(start_fig)
+    end = [*scene, *ghost([shape(smooth_closed(torso_points(start_fig)), Paint(DARK))])]
+    end += draw_figure(end_fig)
+    bottom = torso_points(start_fig)[2]
+    end.append(arrow((bottom[0] - 58, bottom[1] - 8), (bottom[0] - 8, bottom[1] - 8)))
+    return start, end
+
+
+LYING_ZOOM = 1.3
+LYING_HIP = (150.0, FLOOR - 8 - 15)
+
+
+def lying_figure(near: Leg, far_leg: Leg, near_arm: Arm, far_arm: Arm) -> Figure:
+    return Figure(
+        hip=LYING_HIP,
+        lean=180,
+        head_tilt=-8,
+        near_leg=near,
+        far_leg=far_leg,
+        near_arm=near_arm,
+        far_arm=far_arm,
+    )
+
+
+def lying_panel(draw: Callable[[], list[str]]) -> list[str]:
+    """Floor, then a mat and a figure lying on it drawn by `draw`, magnified."""
+    return [*floor(), zoomed(LYING_ZOOM, (24, FLOOR), lambda: [*mat(20, 330), *draw()])]
+
+
+def towel_stretch() -> Panels:
+    hip = LYING_HIP
+    y = FLOOR - 8
+    probe = lying_figure(Leg(hip, hip), Leg(hip, hip), Arm(hip, hip, 0), Arm(hip, hip, 0))
+    shoulder = probe.shoulder()
+
+    def lying(leg_angle: float) -> list[str]:
+        leg_dir = polar(leg_angle)
+        ankle = add(hip, mul(leg_dir, THIGH + SHIN - 1))
+        tilt = leg_angle - 90
+        hand = add(shoulder, (40, -58))
+        fig = lying_figure(
+            Leg(ankle, add(hip, mul(leg_dir, THIGH)), tilt, 0, Paint(DARK)),
+            Leg(
+                planted_ankle((hip[0] + 76, y), 0),
+                (hip[0] + 40, hip[1] - 60),
+                paint=Paint(LIGHT_FAR),
+            ),
+            Arm(hand, (shoulder[0] + 20, y - 6), leg_angle - 20, "grip"),
+            Arm(
+                add(hand, (4, -4)),
+                (shoulder[0] + 20, y - 6),
+                leg_angle - 20,
+                "grip",
+                paint=Paint(LIGHT_FAR),
+            ),
+        )
+        ball = foot_point(FootPose(ankle, tilt, size=FOOT_LEN), (70, -2))
+        towel = draw_towel(quad(add(hand, (8, 0)), lerp(hand, ball, 0.5), ball, 12))
+        return draw_figure(fig, "far") + towel + draw_figure(fig, "near")
+
+    start = lying_panel(lambda: lying(-6))
+
+    def end_draw() -> list[str]:
+        return [*lying(-74), arc_arrow(hip, THIGH + SHIN + 34, -14, -64)]
+
+    end = lying_panel(end_draw)
+    return start, end
+
+
+def ankle_circles() -> Panels:
+    hip = LYING_HIP
+    y = FLOOR - 8
+    probe = lying_figure(Leg(hip, hip), Leg(hip, hip), Arm(hip, hip, 0), Arm(hip, hip, 0))
+    shoulder = probe.shoulder()
+    far_leg = Leg(
+        planted_ankle((hip[0] + 92, y), 0), (hip[0] + 44, hip[1] - 60), paint=Paint(LIGHT_FAR)
+    )
+
+    def start_draw() -> list[str]:
+        fig = lying_figure(
+            Leg(
+                planted_ankle((hip[0] + 96, y), 0),
+                (hip[0] + 40, hip[1] - 60),
+                0,
+                0,
+                Paint(LIGHT),
+                Paint(DARK),
+            ),
+            far_leg,
+            Arm((shoulder[0] + 84, y - 7), (shoulder[0] + 40, y - 20), 0),
+            Arm((shoulder[0] + 80, y - 9), (shoulder[0] + 40, y - 20), 0, paint=Paint(LIGHT_FAR)),
+        )
+        return draw_figure(fig)
+
+    def end_draw() -> list[str]:
+        knee = reach(hip, -106, THIGH)
+        ankle = reach(knee, -8, SHIN)
+        tilt = -8 - 90 + 25
+        grip = add(lerp(hip, knee, 0.7), (12, 0))
+        fig = lying_figure(
+            Leg(ankle, add(knee, (0, -5)), tilt, 0, Paint(LIGHT), Paint(DARK)),
+            far_leg,
+            Arm(grip, add(shoulder, (30, -30)), -70, "grip"),
+            Arm(
+                add(grip, (-2, -12)), add(shoulder, (30, -40)), -70, "grip", paint=Paint(LIGHT_FAR)
+            ),
+        )
+        centre = foot_point(FootPose(ankle, tilt, size=FOOT_LEN), (48, -22))
+        return [arc_arrow(centre, 40, 170, 440), *draw_figure(fig)]
+
+    return lying_panel(start_draw), lying_panel(end_draw)
+
+
 def seated_toe_reach() -> Panels:
-    hip = (96.0, FLOOR - 14)
+    hip = (70.0, FLOOR - 14)
     straight = (hip[0] + THIGH + SHIN, FLOOR - 11)
+    zoom, anchor = 1.5, (30.0, FLOOR)
 
     def pose(lean: float, reach_toes: bool, foot_tilt: float) -> Figure:
         shoulder = reach(hip, lean, TRUNK * 0.86)
@@ -1302,66 +1335,95 @@ def seated_toe_reach() -> Panels:
             )
         else:
             knee = add(hip, (THIGH, 0))
-            arm_n = Arm(
-                add(knee, (-16, -14)), add(shoulder, (-10, 40)), 0, "flat", paint=Paint(DARK)
-            )
-            arm_f = Arm(
-                add(knee, (-20, -16)), add(shoulder, (-10, 40)), 0, "flat", paint=Paint(DARK_FAR)
-            )
-        bent_foot = (hip[0] + 56, FLOOR - 12)
+            arm_n = Arm(add(knee, (-16, -14)), add(shoulder, (-10, 40)), 0, paint=Paint(DARK))
+            arm_f = Arm(add(knee, (-20, -16)), add(shoulder, (-10, 40)), 0, paint=Paint(DARK_FAR))
         return Figure(
             hip=hip,
             lean=lean,
             torso=Paint(DARK),
-            near_leg=Leg(straight, add(hip, (60, -5)), foot_tilt, 0, Paint(LIGHT)),
-            far_leg=Leg(bent_foot, add(hip, (66, -50)), -10, 0, Paint(LIGHT_FAR)),
+            near_leg=Leg(straight, add(hip, (60, -5)), foot_tilt, 0),
+            far_leg=Leg((hip[0] + 56, FLOOR - 12), add(hip, (66, -50)), -10, 0, Paint(LIGHT_FAR)),
             near_arm=arm_n,
             far_arm=arm_f,
         )
 
     start_fig = pose(-88, False, -76)
     end_fig = pose(-42, True, -104)
-    start = [*floor(), *draw_figure(start_fig)]
-    end = [*floor()]
-    end += ghost(
-        draw_head(start_fig, Paint(LIGHT))
-        + [shape(smooth_closed(torso_points(start_fig)), Paint(DARK))]
-    )
-    end += draw_figure(end_fig)
-    end.append(arc_arrow(hip, TRUNK + 50, -84, -50))
+
+    def end_draw() -> list[str]:
+        out = ghost(
+            [
+                *draw_head(start_fig, Paint(LIGHT)),
+                shape(smooth_closed(torso_points(start_fig)), Paint(DARK)),
+            ]
+        )
+        return [*out, *draw_figure(end_fig), arc_arrow(hip, TRUNK + 46, -84, -52)]
+
+    start = [*floor(), zoomed(zoom, anchor, lambda: draw_figure(start_fig))]
+    end = [*floor(), zoomed(zoom, anchor, end_draw)]
     return start, end
 
 
+START_TILT = -45  # the band exercise's pointed foot
+
+
 def band_ankle_pull() -> Panels:
-    wall_x = 40.0
+    """Sitting against a wall, legs straight; a band from a chair leg over the top of the foot."""
+    wall_x = 20.0
+    zoom = 1.35
     hip = (wall_x + 26, FLOOR - 14)
-    ankle = (hip[0] + THIGH + SHIN, FLOOR - 13)
-    chair_x = 286.0
+    chair_x = 226.0
+
+    def resting(tilt: float) -> Point:
+        """The ankle with the heel resting on the floor."""
+        probe = FootPose((0.0, 0.0), tilt, size=FOOT_LEN)
+        low = max(foot_point(probe, p)[1] for p in FOOT_BODY)
+        return (hip[0] + THIGH + SHIN - 1, FLOOR - min(low, FOOT_LEN * 0.36))
+
     anchor = (chair_x + 4, FLOOR - 22)
 
-    def panel(tilt: float, pulled: bool) -> list[str]:
+    def inside(tilt: float, pulled: bool) -> list[str]:
         knee = add(hip, (THIGH, 0))
+        ankle = resting(tilt)
         fig = Figure(
             hip=hip,
             lean=-97,
             near_leg=Leg(ankle, add(hip, (60, -4)), tilt, 0, Paint(LIGHT), Paint(DARK)),
             far_leg=Leg(add(ankle, (-4, -2)), add(hip, (60, -4)), tilt, 0, Paint(LIGHT_FAR)),
-            near_arm=Arm(add(knee, (-22, -14)), add(hip, (-6, -40)), 0, "flat", paint=Paint(LIGHT)),
-            far_arm=Arm(
-                add(knee, (-26, -16)), add(hip, (-6, -40)), 0, "flat", paint=Paint(LIGHT_FAR)
-            ),
+            near_arm=Arm(add(knee, (-22, -14)), add(hip, (-6, -40)), 0),
+            far_arm=Arm(add(knee, (-26, -16)), add(hip, (-6, -40)), 0, paint=Paint(LIGHT_FAR)),
         )
-        loop = foot_point(FootPose(ankle, tilt, size=FOOT_LEN), (44, -24))
-        out = [*floor(), *wall(wall_x, facing_left=False), *chair(chair_x)]
+        foot = FootPose(ankle, tilt, size=FOOT_LEN)
+        loop = foot_point(foot, (44, -27))
+        out: list[str] = [*chair(chair_x, depth=62, back=84)]
+        if pulled:
+            start_foot = FootPose(resting(START_TILT), START_TILT, size=FOOT_LEN)
+            out += ghost(draw_foot(start_foot, Paint(DARK))[-1:])
         out += draw_figure(fig)
         out += draw_band([loop, lerp(loop, anchor, 0.5), anchor])
-        out.append(circle(loop, 5, Paint(PROP)))
-        out.append(circle(anchor, 6, Paint(PROP)))
+        # the loop round the foot, seen edge on: a strap across the instep to the sole
+        out += draw_band(
+            quad(
+                foot_point(foot, (43, -29)), foot_point(foot, (52, -14)), foot_point(foot, (47, 1))
+            )
+        )
+        # tied round the chair leg
+        out.append(
+            f'<rect x="{f(anchor[0] - 8)}" y="{f(anchor[1] - 5)}" width="19" height="10" rx="3"'
+            f"{Paint(PROP).attrs()}/>"
+        )
         if pulled:
-            out.append(arrow_along(arc_points(ankle, 66, -25, -95)))
+            out.append(arrow_along(arc_points(ankle, 64, -22, -96)))
         return out
 
-    return panel(-22, False), panel(-104, True)
+    def panel(tilt: float, pulled: bool) -> list[str]:
+        return [
+            *floor(),
+            *wall(wall_x, facing_left=False),
+            zoomed(zoom, (wall_x, FLOOR), lambda: inside(tilt, pulled)),
+        ]
+
+    return panel(START_TILT, False), panel(-104, True)
 
 
 # ---------------------------------------------------------------- assembling a file

@@ -60,7 +60,11 @@ def main() -> None:
         for name in EXERCISES
     )
     page = PAGE.format(
-        card=CARD_MM, phone=PHONE_PX, panel=PHONE_PX // 2, panel_h=PHONE_PX // 2 * 3 // 4, dpi=DPI,
+        card=CARD_MM,
+        phone=PHONE_PX,
+        panel=PHONE_PX // 2,
+        panel_h=PHONE_PX // 2 * 3 // 4,
+        dpi=DPI,
         rows=rows,
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)

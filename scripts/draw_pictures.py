@@ -11,7 +11,7 @@ positions (limb lengths are kept by solving each knee and elbow from hip/ankle a
 shoulder/wrist), so the same person appears at the same scale in both panels. Small movements
 are drawn as close-ups of the foot. The output is deterministic.
 
-    python scripts/draw_pictures.py [--out content/images]
+    python scripts/draw_pictures.py [--out content/images] [--list]
 """
 
 from __future__ import annotations
@@ -1467,8 +1467,14 @@ def document(name: str, panels: Panels) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("content/images"))
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parent.parent / "content/images"
+    )
+    parser.add_argument("--list", action="store_true", help="print the picture names and stop")
     args = parser.parse_args()
+    if args.list:
+        print("\n".join(EXERCISES))
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     for name, draw in EXERCISES.items():
         (args.out / f"{name}.svg").write_text(document(name, draw()), "utf-8")

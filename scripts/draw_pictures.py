@@ -1095,6 +1095,9 @@ def toe_pencil_grip() -> Panels:
     return start, end
 
 
+HAND_TURN_DOWN = -38.0
+
+
 def toe_stretching() -> Panels:
     """Close-up of a foot off the floor; a hand bends the toes up, then down."""
     ankle = (118.0, 150.0)
@@ -1105,8 +1108,12 @@ def toe_stretching() -> Panels:
         pose = FootPose(ankle, -6, toes, size=size)
         out = [*draw_closeup(pose, Paint(LIGHT), TOES_DARK, shin=-4)]
         root, u, v = toe_frame(pose)
+        tip = add(root, mul(u, toe_len))
+        # bending down, the hand comes more from above: turn it about the toe tip
+        turn = 0.0 if up else HAND_TURN_DOWN
+        u, v = rotate(u, turn), rotate(v, turn)
         reach_dir = add(unit(add(mul(u, 70), mul(v, 76))), (0.2, -0.9))
-        out += draw_big_hand(add(root, mul(u, toe_len)), u, v, Paint(LIGHT), reach_dir)
+        out += draw_big_hand(tip, u, v, Paint(LIGHT), reach_dir)
         if up:
             out.append(arrow_along(arc_points(root, toe_len + 78, 8, -58)))
         else:
@@ -1156,7 +1163,7 @@ def toe_walking() -> Panels:
     start = scene() + draw_figure(start_fig)
 
     # up on the balls of both feet, mid-step: the body has risen and moved on
-    x, lift = 196.0, 44.0
+    x, lift = 196.0, 50.0
     rise = planted_ankle((0, FLOOR), 0)[1] - planted_ankle((0, FLOOR), lift)[1] - 6
     hip = (x, STAND_HIP_Y - rise)
     near_ball, far_ball = (x + 44, FLOOR), (x - 22, FLOOR)

@@ -443,16 +443,27 @@ def toe_chain(pose: FootPose, offset: Point, toe_len: float) -> tuple[Point, Poi
 
 
 def draw_toes(pose: FootPose, paint: Paint, detail: bool) -> list[str]:
+    """The five toes, little toe first. A paint with a white edge (TOES_DARK) keeps each toe
+    apart from the one behind it: the toe gets a dark outline and a white gap round it."""
     s = pose.size / 100
     out = []
-    for offset, toe_len, r0, r1 in TOES:
+    apart = paint.stroke == PAPER
+    if apart:
+        paint = replace(paint, stroke=INK)
+    gap = Paint(PAPER, "none")
+    for i, (offset, toe_len, r0, r1) in enumerate(TOES):
         root, mid, tip = toe_chain(pose, offset, toe_len)
         rm = (r0 + r1) / 2
+        pad = STROKE / _Zoom.factor * 1.2 if apart and i else 0.0
         if pose.curl:
-            d = capsule_d(mid, rm * s, tip, r1 * s)
-            out.append(shape(d, paint))
+            if pad:
+                out.append(capsule(mid, rm * s + pad, tip, r1 * s + pad, gap))
+                out.append(capsule(root, r0 * s + pad, mid, rm * s + pad, gap))
+            out.append(shape(capsule_d(mid, rm * s, tip, r1 * s), paint))
             out.append(capsule(root, r0 * s, mid, rm * s, paint))
         else:
+            if pad:
+                out.append(capsule(root, r0 * s + pad, tip, r1 * s + pad, gap))
             out.append(capsule(root, r0 * s, tip, r1 * s, paint))
         if detail and toe_len == TOES[-1][1]:
             # a toenail on the upper side of the big toe's tip
@@ -890,17 +901,20 @@ def counter(x0: float, x1: float, top: float) -> list[str]:
     return out
 
 
+TOWEL_HALF = 7.0
+
+
 def towel_d(points: Sequence[Point]) -> str:
-    return ribbon_d(points, 5.5)
+    return ribbon_d(points, TOWEL_HALF)
 
 
 def draw_towel(points: Sequence[Point]) -> list[str]:
-    """A towel as a wide strap, with a stripe across near each end."""
+    """A towel as a wide strap, with two stripes across near each end."""
     out = [shape(towel_d(points), Paint(PROP))]
-    for i in (2, len(points) - 3):
+    for i in (1, 2, len(points) - 3, len(points) - 2):
         p = points[i]
         n = normal(unit(sub(points[i + 1], points[i - 1])))
-        out.append(stroke_line([add(p, mul(n, 5.5)), sub(p, mul(n, 5.5))], PAPER))
+        out.append(stroke_line([add(p, mul(n, TOWEL_HALF)), sub(p, mul(n, TOWEL_HALF))], PAPER))
     return out
 
 
@@ -1045,7 +1059,7 @@ def toe_pressing() -> Panels:
     """Close-up of the foot flat on the floor; the toes press down, long and straight."""
     heel_x = 60.0
     ankle = heel_ankle((heel_x, CLOSE_FLOOR), 0, size=CLOSE_SIZE)
-    relaxed = FootPose(ankle, 0, -10, size=CLOSE_SIZE)
+    relaxed = FootPose(ankle, 0, -7, size=CLOSE_SIZE)
     pressed = FootPose(ankle, 0, 1.5, size=CLOSE_SIZE)
     start = [*floor(CLOSE_FLOOR), *draw_closeup(relaxed, Paint(LIGHT), TOES_DARK)]
     end = [*floor(CLOSE_FLOOR)]
@@ -1054,6 +1068,9 @@ def toe_pressing() -> Panels:
     for k in (0.3, 0.95):
         top = add(add(root, mul(u, 23 * CLOSE_SIZE / 100 * k)), mul(v, 22))
         end.append(arrow(add(top, (0, -70)), top))
+    # the floor line again, over the white gaps round the toes
+    start.append(stroke_line([(0, CLOSE_FLOOR), (PANEL_W, CLOSE_FLOOR)]))
+    end.append(stroke_line([(0, CLOSE_FLOOR), (PANEL_W, CLOSE_FLOOR)]))
     return start, end
 
 

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: site test serve check generate bench screenshots clean
+.PHONY: site test serve check generate bench screenshots clean pictures
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,7 @@ screenshots: $(VENV)/.test-deps
 
 bench: $(VENV)/.site-deps
 	$(BIN)/python scripts/bench.py
+
+# Draw the exercise pictures and a contact sheet of them (build/pictures/contact-sheet.png)
+pictures: $(VENV)/.test-deps
+	$(BIN)/python scripts/draw_pictures.py && $(BIN)/python scripts/contact_sheet.py

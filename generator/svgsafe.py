@@ -429,17 +429,18 @@ def _text(data: bytes) -> tuple[str | None, list[str]]:
             return None, [f"SVG must be UTF-8 text, but it starts with a {name} byte-order mark"]
     if b"\x00" in data:
         return None, ["SVG must be UTF-8 text, but it contains NUL bytes (is it UTF-16?)"]
+    declaration = re.match(rb"(?:\xef\xbb\xbf)?<\?xml\b[^>]*>", data)
+    if declaration:
+        named = re.search(rb"\bencoding\s*=\s*([\"'])(.*?)\1", declaration.group())
+        if named and named.group(2).lower() != b"utf-8":
+            encoding = named.group(2).decode("latin-1")
+            return None, [
+                f"SVG must be UTF-8 text, but its XML declaration says {_quote(encoding)}"
+            ]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [f"SVG must be UTF-8 text, but byte {error.start} is not valid UTF-8"]
-    declaration = re.match(r"<\?xml\b[^>]*>", text)
-    if declaration:
-        named = re.search(r"\bencoding\s*=\s*([\"'])(.*?)\1", declaration.group())
-        if named and named.group(2).lower() != "utf-8":
-            return None, [
-                f"SVG must be UTF-8 text, but its XML declaration says {_quote(named.group(2))}"
-            ]
     return text, []
 
 
@@ -544,7 +545,7 @@ def _clean(element: ElementTree.Element, problems: list[str]) -> None:
                 child.tail = None
         else:
             problems.append(
-                f"SVG may not contain {_element(tag)} (only SVG drawing elements are allowed)"
+                f"SVG may not contain {_element(tag)} (only drawing elements are allowed)"
             )
             # Its tail is text of the parent, kept if the parent is text.
             tail = child.tail

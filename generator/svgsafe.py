@@ -77,6 +77,8 @@ class CheckedSvg:
 # `url(#id)`, `rgb(...)` and transform functions of numbers: so no escapes, no comments, no
 # other host, no scheme, no `image-set()`, `expression()` or `@import`.
 
+#: White space as CSS and XML count it (str.strip() would also take other Unicode spaces).
+_SPACE = " \t\n\r\f"
 _NUM = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _LEN = _NUM + r"(?:px|pt|pc|mm|cm|in|em|ex|rem|%)?"
 _SEP = r"(?:\s*,\s*|\s+)"
@@ -134,21 +136,22 @@ class _Grammar:
 
 
 def _pattern(means: str, regex: str) -> _Grammar:
-    compiled = re.compile(regex)
+    # ASCII: \s and \d mean what they mean in CSS and XML, not every Unicode space and digit.
+    compiled = re.compile(regex, re.ASCII)
     return _Grammar(means, lambda value: compiled.fullmatch(value) is not None)
 
 
 def _words(means: str, *words: str) -> _Grammar:
     allowed = frozenset(words)
-    return _Grammar(means, lambda value: value.strip() in allowed)
+    return _Grammar(means, lambda value: value.strip(_SPACE) in allowed)
 
 
 def _is_colour(value: str) -> bool:
-    value = value.strip()
+    value = value.strip(_SPACE)
     return (
         value.lower() in _COLOUR_NAMES
-        or re.fullmatch(_HEX, value) is not None
-        or re.fullmatch(_RGB, value) is not None
+        or re.fullmatch(_HEX, value, re.ASCII) is not None
+        or re.fullmatch(_RGB, value, re.ASCII) is not None
     )
 
 
@@ -481,19 +484,19 @@ def _style(value: str, problems: list[str]) -> str | None:
     kept: list[str] = []
     bad = False
     for declaration in value.split(";"):
-        if not declaration.strip():
+        if not declaration.strip(_SPACE):
             continue
         name, colon, setting = declaration.partition(":")
-        name = name.strip().lower()
+        name = name.strip(_SPACE).lower()
         grammar = _PRESENTATION.get(name)
         if not colon or grammar is None or not grammar.test(setting):
             problems.append(
                 "SVG style may only set drawing properties to plain values: "
-                + _quote(declaration.strip())
+                + _quote(declaration.strip(_SPACE))
             )
             bad = True
         else:
-            kept.append(f"{name}:{setting.strip()}")
+            kept.append(f"{name}:{setting.strip(_SPACE)}")
     return None if bad or not kept else ";".join(kept)
 
 

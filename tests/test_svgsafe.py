@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page
 
 from generator.svgsafe import MAX_BYTES, MAX_DEPTH, check_png, check_svg
@@ -250,6 +252,9 @@ def test_paint_values_allowed(value: str) -> None:
         "env(x)",
         "attr(href)",
         "",
+        "\u3000none",
+        "none\u00a0",
+        "#\u0663\u0663\u0663",
     ],
 )
 def test_paint_values_refused(value: str) -> None:
@@ -354,6 +359,65 @@ def test_a_utf8_byte_order_mark_and_declaration_are_fine() -> None:
     checked = check_svg(data)
     assert checked.problems == []
     assert checked.clean == f"<svg {SVG}><title>\u00e9</title></svg>\n".encode()
+
+
+# --- Generated pictures -------------------------------------------------------------------------
+
+#: Parts to build pictures from: allowed and refused names, and values good and hostile.
+_ALLOWED_TAGS = ["g", "rect", "text", "tspan", "use", "view", "defs", "linearGradient"]
+_REFUSED_TAGS = ["script", "style", "a", "image", "foreignObject", "animate", "set", "h:script",
+                 "h:img", "h:iframe", "x:g", "SCRIPT", "feImage", "pattern"]  # fmt: skip
+_ALLOWED_NAMES = ["id", "fill", "stroke", "style", "href", "xlink:href", "transform", "d",
+                  "xml:space", "class", "viewBox", "width", "marker-end", "clip-path"]  # fmt: skip
+_REFUSED_NAMES = ["x:href", "onload", "ONLOAD", "onclick", "mask", "filter", "cursor",
+                  "xml:base", "attributeName", "values", "to", "src"]  # fmt: skip
+_VALUES = ["#a", "a", "red", "none", "url(#a)", "url(https://evil.example/x#a)",
+           "url(//evil.example/x)", "url( 'https://evil.example/x' )", "u\\72l(x)",
+           "javascript:alert(1)", "data:text/html,x", "https://evil.example/", "href",
+           "fill:url(https://evil.example/x)", "fill:red;stroke:blue", "expression(x)",
+           "image-set('x' 1x)", "@import 'x'", "0 0 10 10", "translate(1 2)", "M0 0L1 1",
+           "&amp;#106;avascript:x", "\u202e", "\t", "\n", "'", "&quot;", "&lt;script&gt;",
+           "1e2", ""]  # fmt: skip
+_NAMESPACES = (
+    'xmlns:h="http://www.w3.org/1999/xhtml" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    ' xmlns:x="urn:x"'
+)
+_TAGS = st.sampled_from(_ALLOWED_TAGS) | st.sampled_from(_REFUSED_TAGS)
+_ATTRIBUTE_NAMES = st.sampled_from(_ALLOWED_NAMES) | st.sampled_from(_REFUSED_NAMES)
+
+
+def _xml_value(value: str) -> str:
+    return value.replace('"', "&quot;").replace("<", "&lt;")
+
+
+@st.composite
+def _elements(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(_TAGS)
+    names = draw(st.lists(_ATTRIBUTE_NAMES, max_size=4, unique=True))
+    attrs = "".join(f' {name}="{_xml_value(draw(st.sampled_from(_VALUES)))}"' for name in names)
+    children = draw(st.lists(_elements(depth + 1), max_size=3)) if depth < 4 else []
+    text = draw(st.sampled_from(["", "x", " ", "alert(1)", "<!-- c -->", "<?pi x?>"]))
+    return f"<{tag}{attrs}>{text}{''.join(children)}</{tag}>"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_elements(), max_size=4))
+def test_generated_pictures_clean_to_a_harmless_fixed_point(children: list[str]) -> None:
+    data = f"<svg {SVG} {_NAMESPACES}>{''.join(children)}</svg>".encode()
+    checked = check_svg(data)
+    assert checked.clean is not None
+    assert_harmless(checked.clean)
+    again = check_svg(checked.clean)
+    assert again.problems == []
+    assert again.clean == checked.clean
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=300).map(lambda text: text.encode()))
+def test_any_bytes_give_an_answer_not_an_exception(data: bytes) -> None:
+    checked = check_svg(data)
+    assert checked.clean is not None or checked.problems
+    assert isinstance(check_png(data), list)
 
 
 # --- PNG ---------------------------------------------------------------------------------------
@@ -509,3 +573,45 @@ def test_our_clean_pictures_look_exactly_like_the_originals(
             clean = visits[f"{base_url}{number}-clean.svg"]
             assert original.ran == clean.ran == []
             assert clean.page.screenshot() == original.page.screenshot(), _shown(path)
+
+
+VIEWS = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" width="100" height="100">
+  <title>Two halves</title>
+  <view id="start" viewBox="0 0 100 100"/>
+  <view id="end" viewBox="100 0 100 100"/>
+  <rect width="100" height="100" fill="#ff0000"/>
+  <rect x="100" width="100" height="100" fill="#0000ff"/>
+</svg>
+"""
+
+SHOW_VIEWS = """<!doctype html>
+<img id="start" src="views.svg#start" width="100" height="100">
+<img id="end" src="views.svg#end" width="100" height="100">
+<script>
+  window.centre = (id) => {
+    const img = document.getElementById(id);
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 100;
+    const context = canvas.getContext("2d");
+    context.drawImage(img, 0, 0);
+    return Array.from(context.getImageData(50, 50, 1, 1).data);
+  };
+</script>
+"""
+
+
+@pytest.mark.browser
+def test_clean_pictures_keep_their_views_for_a_page_to_show(
+    browser: Browser, tmp_path: Path
+) -> None:
+    checked = check_svg(VIEWS.encode())
+    assert checked.problems == []
+    (tmp_path / "views.svg").write_bytes(checked.clean or b"")
+    (tmp_path / "index.html").write_text(SHOW_VIEWS, "utf-8")
+    with static_server(tmp_path) as base_url, visiting(browser, [base_url]) as visits:
+        page = visits[base_url].page
+        page.wait_for_function(
+            "[...document.images].every((img) => img.complete && img.naturalWidth > 0)"
+        )
+        assert page.evaluate("centre('start')") == [255, 0, 0, 255]
+        assert page.evaluate("centre('end')") == [0, 0, 255, 255]

@@ -6,9 +6,7 @@ Every check appends to one list, so an author sees all problems of a run togethe
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
-from xml.etree import ElementTree
 
 from pydantic import ValidationError
 
@@ -21,6 +19,7 @@ from .model import (
     Routine,
     total_seconds,
 )
+from .pictures import read_pictures
 
 
 def check(content: Content) -> Book:
@@ -39,7 +38,7 @@ def check(content: Content) -> Book:
             planned.append(plan)
     problems += _check_former_ids(content)
     problems += _check_causes(content)
-    images = _read_images(content, problems)
+    images = read_pictures(content, problems)
     if problems or content.handbook is None or content.safety is None:
         raise ContentError(problems)
     return Book(
@@ -155,15 +154,6 @@ def _check_exercise(
     elif exercise.addresses and not (content.root / "causes.yml").exists():
         problems.append(
             _at(source, ("addresses",), "links to cause nodes, but content/causes.yml is missing")
-        )
-    picture = content.root / "images" / exercise.picture.file
-    if not picture.is_file():
-        problems.append(
-            _at(
-                source,
-                ("picture", "file"),
-                f"picture '{exercise.picture.file}' not found in content/images/",
-            )
         )
     return problems
 
@@ -341,28 +331,6 @@ def _check_causes(content: Content) -> list[ContentProblem]:
     return problems
 
 
-def _read_images(content: Content, problems: list[ContentProblem]) -> dict[str, bytes]:
-    images = {}
-    folder = content.root / "images"
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            if path.suffix in (".svg", ".png") and path.is_file():
-                images[path.name] = path.read_bytes()
-                if path.suffix == ".svg":
-                    shown = f"{content.shown_root}/images/{path.name}"
-                    problems += [
-                        ContentProblem(shown, 0, "", issue)
-                        for issue in svg_problems(images[path.name])
-                    ]
-    if content.clinic is not None and content.clinic.model.logo is not None:
-        logo = content.clinic.model.logo
-        if logo not in images:
-            problems.append(
-                _at(content.clinic.source, ("logo",), f"logo '{logo}' not found in content/images/")
-            )
-    return images
-
-
 def _stem(source: Source) -> str:
     return source.path.rsplit("/", 1)[-1].removesuffix(".yml")
 
@@ -388,34 +356,3 @@ def _unknown(
     elif 0 < len(known) <= 8:
         message += f"; expected one of {', '.join(sorted(known))}"
     return _at(source, loc, message)
-
-
-_SVG_NS = "{http://www.w3.org/2000/svg}"
-_LINK_ATTRS = ("href", "{http://www.w3.org/1999/xlink}href")
-
-
-def svg_problems(data: bytes) -> list[str]:
-    """Why an SVG picture is unsafe to serve from our origin, or [] when it is safe.
-
-    A picture opened on its own runs its scripts with the site's rights, and one that loads
-    from elsewhere breaks the no-third-party promise; so both are refused.
-    """
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        return ["SVG may not contain a DOCTYPE or entity declarations"]
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as error:
-        return [f"SVG is not well-formed XML: {error}"]
-    found = set()
-    for element in root.iter():
-        tag = str(element.tag).removeprefix(_SVG_NS)
-        if tag in ("script", "foreignObject", "iframe", "object", "embed"):
-            found.add(f"SVG may not contain <{tag}>")
-        for name, value in element.attrib.items():
-            if name.lower().startswith("on"):
-                found.add(f"SVG may not contain event handlers such as {name}=")
-            if name in _LINK_ATTRS and not value.startswith("#"):
-                found.add("SVG may not link to other files or sites: use only #ids")
-        if tag == "style" and re.search(r"@import|url\(\s*['\"]?(?!#)", element.text or ""):
-            found.add("SVG styles may not load other files")
-    return sorted(found)

@@ -55,9 +55,8 @@ WORDS = [
     "wall",
     "towel",
 ]
-POSITIONS = ["standing", "sitting", "lying"]
-EQUIPMENT = ["none", "wall", "pencil", "towel", "resistance-band", "chair", "ball"]
-SITUATIONS = ["morning", "desk", "full", "evening", "other"]
+sys.path.insert(0, str(ROOT))
+from generator.model import EQUIPMENT, MAX_TIMES_PER_DAY, POSITIONS, SITUATIONS  # noqa: E402
 
 
 def sentence(rng: random.Random, words: int = 8) -> str:
@@ -67,7 +66,12 @@ def sentence(rng: random.Random, words: int = 8) -> str:
 
 def exercise(rng: random.Random, index: int, total: int) -> dict[str, object]:
     ident = f"exercise-{index:05d}"
-    dosage: dict[str, object] = {"reps": rng.randint(1, 12), "repetition": sentence(rng, 5)}
+    dosage: dict[str, object] = {
+        "reps": rng.randint(1, 12),
+        "repetition": sentence(rng, 5),
+        "times_per_day": rng.randint(1, MAX_TIMES_PER_DAY),
+        "days_per_week": rng.randint(1, 7),
+    }
     if rng.random() < 0.5:
         dosage["hold_seconds"] = rng.randint(2, 30)
     else:
@@ -80,8 +84,8 @@ def exercise(rng: random.Random, index: int, total: int) -> dict[str, object]:
         "name": f"Exercise {index}",
         "summary": sentence(rng),
         "purpose": " ".join(sentence(rng, 12) for _ in range(2)),
-        "position": rng.choice(POSITIONS),
-        "equipment": [rng.choice(EQUIPMENT)],
+        "position": rng.choice(sorted(POSITIONS)),
+        "equipment": [rng.choice(sorted(EQUIPMENT))],
         "body_areas": ["foot"],
         "dosage": dosage,
         "steps": [sentence(rng) for _ in range(rng.randint(3, 6))],
@@ -119,7 +123,7 @@ def make_catalogue(folder: Path, count: int, seed: int) -> None:
             "id": f"routine-{index:04d}",
             "name": f"Routine {index}",
             "summary": sentence(rng),
-            "situation": rng.choice(SITUATIONS),
+            "situation": rng.choice(sorted(SITUATIONS)),
             "description": sentence(rng, 14),
             "exercises": [{"exercise": f"exercise-{p:05d}"} for p in picks],
         }

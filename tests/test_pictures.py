@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from generator.validate import svg_problems
+from generator.svgsafe import check_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "content" / "images"
@@ -80,7 +80,7 @@ def test_there_are_pictures() -> None:
 @pytest.mark.parametrize("path", PICTURES, ids=[p.stem for p in PICTURES])
 def test_picture_follows_the_rules(path: Path) -> None:
     data = path.read_bytes()
-    assert svg_problems(data) == []
+    assert check_svg(data).problems == []
     assert b"style=" not in data
     root = ElementTree.fromstring(data)
     assert root.tag == f"{SVG}svg"

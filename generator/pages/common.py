@@ -143,14 +143,55 @@ def relative(from_page: str, target: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
+#: Size of a picture file (two positions side by side) and of one position in it.
+PICTURE_SIZE, FRAME_SIZE = (820, 300), (400, 300)
+
+
 def picture(
     from_page: str, exercise: Exercise, css_class: str, *, decorative: bool = False
 ) -> Markup:
-    """An <img> of the exercise's picture; raw HTML because Markdown mangles escaped alt text.
+    """The exercise's picture, both positions side by side (start, then end): for print,
+    cards, routine pages and embeds. Raw HTML, since Markdown mangles escaped alt text.
 
     A decorative thumbnail beside the exercise's name has empty alt text, so that screen
     readers do not read the same thing twice.
     """
-    src = relative(from_page, f"assets/images/{exercise.picture.file}")
     alt = "" if decorative else escape.text(exercise.picture.alt)
-    return Markup(f'<img class="{css_class}" src="{src}" alt="{alt}" width="480" height="320">')
+    width, height = PICTURE_SIZE
+    return Markup(
+        f'<img class="{css_class}" src="{_picture_src(from_page, exercise)}" alt="{alt}" '
+        f'width="{width}" height="{height}">'
+    )
+
+
+def frame(from_page: str, exercise: Exercise, which: str, css_class: str) -> Markup:
+    """One position of the picture (`start` or `end`), through the SVG's own view; decorative."""
+    width, height = FRAME_SIZE
+    return Markup(
+        f'<img class="{css_class}" src="{_picture_src(from_page, exercise)}#{which}" alt="" '
+        f'width="{width}" height="{height}">'
+    )
+
+
+def moving_picture(from_page: str, exercise: Exercise) -> Markup:
+    """The picture moving gently between its two positions, with a pause switch.
+
+    CSS alone moves it and pauses it (a checkbox), so it works without script. Under
+    prefers-reduced-motion, and in print, the still picture with both positions shows instead.
+    """
+    control = f"hb-pause-{exercise.id}"
+    alt = escape.text(exercise.picture.alt)
+    return Markup(
+        '<figure class="hb-motion">'
+        f'<input type="checkbox" class="hb-motion-pause" id="{control}">'
+        f'<span class="hb-motion-frames" role="img" aria-label="{alt}">'
+        f"{frame(from_page, exercise, 'start', 'hb-frame hb-frame-start')}"
+        f"{frame(from_page, exercise, 'end', 'hb-frame hb-frame-end')}</span>"
+        f'<label class="hb-motion-label" for="{control}">Pause the movement</label>'
+        f"{picture(from_page, exercise, 'hb-still')}"
+        "</figure>"
+    )
+
+
+def _picture_src(from_page: str, exercise: Exercise) -> str:
+    return relative(from_page, f"assets/images/{exercise.picture.file}")

@@ -1,0 +1,62 @@
+"""Pictures: only those the content names are read, checked, and published as re-written.
+
+A picture is published only when an exercise or the clinic's logo names it, so nothing else
+lying in content/images (or linked into it) reaches the site. Each is read as a regular file
+inside the content folder, with a size cap. An SVG is served as svgsafe re-wrote it from its
+parsed tree, so what is served is exactly what was checked.
+"""
+
+from __future__ import annotations
+
+from .errors import ContentProblem
+from .load import Content, Source
+from .svgsafe import check_png, check_svg
+from .yamlsource import UnreadableFile, key_path, read_content_file
+
+#: The largest picture accepted: a line drawing or a logo is a few tens of kilobytes.
+MAX_PICTURE_BYTES = 1024 * 1024
+
+Place = tuple[Source, tuple[str | int, ...]]
+
+
+def read_pictures(content: Content, problems: list[ContentProblem]) -> dict[str, bytes]:
+    """The named pictures, checked, by file name; every problem is added to `problems`."""
+    pictures = {}
+    for name, places in sorted(_named_pictures(content).items()):
+        path = content.root / "images" / name
+        shown = f"{content.shown_root}/images/{name}"
+        if not path.exists() and not path.is_symlink():
+            problems += [
+                _at(place, f"picture '{name}' not found in content/images/") for place in places
+            ]
+            continue
+        try:
+            data = read_content_file(path, content.root, MAX_PICTURE_BYTES)
+        except UnreadableFile as error:
+            problems.append(ContentProblem(shown, 0, "", str(error)))
+            continue
+        if name.endswith(".svg"):
+            checked = check_svg(data)
+            problems += [ContentProblem(shown, 0, "", problem) for problem in checked.problems]
+            if checked.clean is not None:
+                pictures[name] = checked.clean
+        else:
+            found = check_png(data)
+            problems += [ContentProblem(shown, 0, "", problem) for problem in found]
+            pictures[name] = data
+    return pictures
+
+
+def _named_pictures(content: Content) -> dict[str, list[Place]]:
+    named: dict[str, list[Place]] = {}
+    for item in content.exercises:
+        named.setdefault(item.model.picture.file, []).append((item.source, ("picture", "file")))
+    if content.clinic is not None and content.clinic.model.logo is not None:
+        logo = content.clinic.model.logo
+        named.setdefault(logo, []).append((content.clinic.source, ("logo",)))
+    return named
+
+
+def _at(place: Place, message: str) -> ContentProblem:
+    source, loc = place
+    return ContentProblem(source.path, source.line(loc), key_path(loc), message)

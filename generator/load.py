@@ -1,7 +1,7 @@
 """Stage 1: read content files into typed models, remembering the line of every value.
 
-PyYAML reports lines for syntax errors only; for schema errors we compose the node tree
-ourselves so that each key path can be traced back to the line it was written on.
+Reading and parsing the YAML, with the line of every key path, is yamlsource.py's part; this
+module validates the data against the models and words each validation error.
 """
 
 from __future__ import annotations
@@ -12,37 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar, get_args, get_origin
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentProblem
 from .model import Causes, Clinic, Exercise, Handbook, References, Routine, Safety
+from .yamlsource import Loc, Source, describe, key_path, read_yaml
 
-#: libyaml's loader is about 16 times faster than the pure-Python one and gives the same
-#: nodes and marks; the pure-Python one stands in where PyYAML was built without libyaml.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-#: A content file larger than this is refused before parsing: no hand-written file comes close.
-MAX_FILE_BYTES = 256 * 1024
-
-Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Source:
-    """One parsed YAML file: its plain data and the line of every key path."""
-
-    path: str
-    data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
-
-    def line(self, loc: Loc) -> int:
-        """The line of the deepest part of `loc` that exists in the file."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self.lines:
-                return self.lines[loc[:end]]
-        return 1
 
 
 @dataclass(frozen=True)
@@ -152,7 +128,7 @@ def _load_one(
     kind: str | None,
 ) -> None:
     shown = _display(path, base)
-    source, problems = read_yaml(path, shown)
+    source, problems = read_yaml(path, shown, content.root)
     content.problems.extend(problems)
     if source is None:
         if kind is not None:
@@ -173,143 +149,6 @@ def _display(path: Path, base: Path) -> str:
         return str(path.resolve().relative_to(base.resolve()))
     except ValueError:
         return str(path)
-
-
-def read_yaml(path: Path, shown: str) -> tuple[Source | None, list[ContentProblem]]:
-    """Parse one file into a Source, or explain in one line why it cannot be read."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [ContentProblem(shown, 0, "", f"cannot read the file: {error.strerror}")]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [
-            ContentProblem(
-                shown,
-                0,
-                "",
-                f"file is {len(raw) // 1024} KB; content files may be at most "
-                f"{MAX_FILE_BYTES // 1024} KB: split it or remove what does not belong",
-            )
-        ]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [
-            ContentProblem(shown, line, "", "file is not UTF-8 text: save it with UTF-8 encoding")
-        ]
-    return parse_yaml_text(text, shown)
-
-
-def parse_yaml_text(text: str, shown: str) -> tuple[Source | None, list[ContentProblem]]:
-    """Compose YAML text into plain data plus a line for every key path."""
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as error:
-        return None, [_reader_problem(text, error, shown)]
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, [
-                ContentProblem(shown, 1, "", "file is empty: expected a mapping of fields")
-            ]
-        lines: dict[Loc, int] = {}
-        problems: list[ContentProblem] = []
-        data = _to_data(loader, node, (), lines, problems, shown, set())
-    except yaml.reader.ReaderError as error:
-        return None, [_reader_problem(text, error, shown)]
-    except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, shown)]
-    except yaml.YAMLError as error:
-        return None, [ContentProblem(shown, 0, "", f"YAML error: {error}")]
-    finally:
-        loader.dispose()
-    if problems:
-        return None, problems
-    if not isinstance(data, dict):
-        return None, [
-            ContentProblem(
-                shown, lines.get((), 1), "", f"expected a mapping of fields, got {describe(data)}"
-            )
-        ]
-    return Source(shown, data, lines), []
-
-
-def _reader_problem(text: str, error: yaml.reader.ReaderError, shown: str) -> ContentProblem:
-    line = text[: error.position].count("\n") + 1
-    return ContentProblem(
-        shown,
-        line,
-        "",
-        f"the file contains a control character ({error.character!r}) "
-        "that YAML does not allow: delete it",
-    )
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> ContentProblem:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark is not None else 0
-    problem = error.problem or "cannot be parsed"
-    hint = ""
-    if "'\\t'" in problem or "tab character" in problem:
-        hint = ": indent with spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        hint = ": put quotes around text that contains ': '"
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = ": check the indentation and that every key ends with ':'"
-    return ContentProblem(shown, line, "", f"YAML syntax error: {problem}{hint}")
-
-
-def _to_data(
-    loader: Any,
-    node: yaml.Node,
-    loc: Loc,
-    lines: dict[Loc, int],
-    problems: list[ContentProblem],
-    shown: str,
-    seen: set[int],
-) -> Any:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if id(node) in seen:
-        # Aliases let a few lines expand into gigabytes; content never needs them.
-        # One report per file is enough: the author removes them all at once.
-        if not any("anchors and aliases" in p.message for p in problems):
-            problems.append(
-                ContentProblem(
-                    shown,
-                    node.start_mark.line + 1,
-                    key_path(loc),
-                    "YAML anchors and aliases (& and *) are not allowed: write the values out",
-                )
-            )
-        return None
-    if isinstance(node, yaml.MappingNode):
-        seen.add(id(node))
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
-            if key in result:
-                problems.append(
-                    ContentProblem(
-                        shown,
-                        key_node.start_mark.line + 1,
-                        key_path((*loc, key)),
-                        "key appears twice in this mapping: keep one",
-                    )
-                )
-                continue
-            lines[(*loc, key)] = key_node.start_mark.line + 1
-            result[key] = _to_data(loader, value_node, (*loc, key), lines, problems, shown, seen)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        seen.add(id(node))
-        return [
-            _to_data(loader, item, (*loc, index), lines, problems, shown, seen)
-            for index, item in enumerate(node.value)
-        ]
-    return loader.construct_object(node, deep=True)
 
 
 def validate_model(source: Source, model: type[M]) -> tuple[Loaded[M] | None, list[ContentProblem]]:
@@ -394,37 +233,6 @@ _SHAPES = {"string_type", "list_type", "model_type", "dict_type", "model_attribu
 
 def _items(count: Any) -> str:
     return f"{count} item{'' if count == 1 else 's'}"
-
-
-def describe(value: Any) -> str:
-    """Name a YAML value the way an author would recognise it."""
-    if value is None:
-        return "nothing (the value is empty)"
-    if isinstance(value, bool):
-        return f"'{'true' if value else 'false'}' (true/false)"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return repr(shown)
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def key_path(loc: Loc) -> str:
-    """Write a location as authors read it: `dosage.hold_seconds`, `steps[2]`."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-            continue
-        # A key with spaces or control characters is quoted so it stays one readable line.
-        name = part if part and part.isprintable() and " " not in part else repr(part)
-        text += f".{name}" if text else name
-    return text
 
 
 def _walk(model: type[BaseModel], loc: Loc) -> Iterator[tuple[type[BaseModel], str]]:

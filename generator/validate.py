@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 from pydantic import ValidationError
 
 from .errors import ContentError, ContentProblem
-from .load import Content, Loaded, Source, key_path
+from .load import Content, Loaded
 from .model import (
     MAX_CARD_EXERCISES,
     Causes,
@@ -28,6 +28,7 @@ from .model import (
     minutes,
     total_seconds,
 )
+from .yamlsource import Source, key_path
 
 
 @dataclass(frozen=True)

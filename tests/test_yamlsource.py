@@ -1,0 +1,261 @@
+"""Unit tests of yamlsource.py: the plain-scalar table, tags, depth, and text that never raises."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import yamlsource
+from generator.errors import ContentProblem
+from generator.yamlsource import MAX_DEPTH, NotADate, Source, parse_yaml_text, resolve_plain
+
+PARSERS = [
+    pytest.param(yamlsource._Parser, id="libyaml"),
+    pytest.param(yamlsource.PureParser, id="pure-python"),
+]
+
+
+@pytest.fixture(params=PARSERS)
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run a test once with libyaml's parser and once with the pure-Python fallback."""
+    monkeypatch.setattr(yamlsource, "_Parser", request.param)
+
+
+def value_of(text: str) -> Any:
+    source, problems = parse_yaml_text(f"v: {text}\n", "f.yml")
+    assert problems == [], problems
+    assert source is not None
+    return source.data["v"]
+
+
+def problems_of(text: str) -> list[str]:
+    source, problems = parse_yaml_text(text, "f.yml")
+    assert source is None
+    return [str(problem) for problem in problems]
+
+
+# The whole table of plain scalars: (as written, the value it is read as).
+PLAIN = [
+    ("", None),
+    ("~", None),
+    ("null", None),
+    ("Null", None),
+    ("NULL", None),
+    ("true", True),
+    ("True", True),
+    ("TRUE", True),
+    ("false", False),
+    ("False", False),
+    ("FALSE", False),
+    ("0", 0),
+    ("7", 7),
+    ("-3", -3),
+    ("+12", 12),
+    ("600", 600),
+    ("0.5", 0.5),
+    ("-1.25", -1.25),
+    ("+3.0", 3.0),
+    ("2026-01-02", datetime.date(2026, 1, 2)),
+    ("2024-02-29", datetime.date(2024, 2, 29)),
+    # Everything else is text, whatever YAML 1.1 made of it.
+    ("010", "010"),
+    ("007", "007"),
+    ("1:30", "1:30"),
+    ("0x2", "0x2"),
+    ("0o7", "0o7"),
+    ("0b11", "0b11"),
+    ("1_000", "1_000"),
+    ("1e3", "1e3"),
+    (".5", ".5"),
+    ("5.", "5."),
+    (".inf", ".inf"),
+    (".nan", ".nan"),
+    ("yes", "yes"),
+    ("no", "no"),
+    ("on", "on"),
+    ("off", "off"),
+    ("y", "y"),
+    ("tRUE", "tRUE"),
+    ("nULL", "nULL"),
+    ("=", "="),
+    ("<<", "<<"),
+    ("2026-01-02 10:00:00", "2026-01-02 10:00:00"),
+    ("2026-1-2", "2026-1-2"),
+    ("\u0662\u0660\u0662\u0666-\u0660\u0661-\u0660\u0662",) * 2,  # other digits: no date
+    ("\u0661\u0662",) * 2,  # nor a number
+    ("three", "three"),
+]
+
+
+@pytest.mark.parametrize(("written", "expected"), PLAIN, ids=[w or "empty" for w, _ in PLAIN])
+def test_plain_scalar_table(written: str, expected: Any) -> None:
+    value = resolve_plain(written)
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+@pytest.mark.parametrize(("written", "expected"), PLAIN, ids=[w or "empty" for w, _ in PLAIN])
+@pytest.mark.usefixtures("parser")
+def test_plain_scalars_in_a_document(written: str, expected: Any) -> None:
+    value = value_of(written)
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize(
+    "written", ["'010'", '"true"', "'2026-01-02'", '"null"', "''", "|\n  12\n", ">\n  true\n"]
+)
+def test_quoted_and_block_scalars_are_always_text(written: str) -> None:
+    value = value_of(written)
+    assert isinstance(value, str)
+
+
+@pytest.mark.usefixtures("parser")
+def test_keys_are_always_text() -> None:
+    source, problems = parse_yaml_text("1: a\ntrue: b\n010: c\n~: d\n2026-01-02: e\n", "f.yml")
+    assert problems == []
+    assert source is not None
+    assert list(source.data) == ["1", "true", "010", "~", "2026-01-02"]
+
+
+def test_yes_in_a_text_field_stays_text(tmp_path: Any) -> None:
+    """`summary: yes` is the word yes, not true: no problem for a text field."""
+    from generator.load import validate_model
+    from generator.model import Exercise
+    from tests.conftest import FIXTURES
+
+    text = (FIXTURES / "minimal" / "exercises" / "toe-walking.yml").read_text("utf-8")
+    text = text.replace("stop_if: Stop if your ankle or foot hurts.", "stop_if: yes")
+    source, problems = parse_yaml_text(text, "content/exercises/toe-walking.yml")
+    assert problems == []
+    assert source is not None
+    loaded, problems = validate_model(source, Exercise)
+    assert problems == []
+    assert loaded is not None
+    assert loaded.model.stop_if == "yes"
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("2026-02-30", "February 2026 has 28 days"),
+        ("2023-02-29", "February 2023 has 28 days"),
+        ("2026-04-31", "April 2026 has 30 days"),
+        ("2026-13-01", "there is no month 13"),
+        ("2026-00-10", "there is no month 0"),
+        ("2026-01-00", "January 2026 has 31 days"),
+        ("0000-01-01", "there is no year 0"),
+    ],
+)
+def test_impossible_dates_are_named(written: str, reason: str) -> None:
+    with pytest.raises(NotADate, match=f"^not a real date: {written} \\({reason}\\)$"):
+        resolve_plain(written)
+
+
+@pytest.mark.usefixtures("parser")
+def test_an_impossible_date_is_one_located_problem() -> None:
+    assert problems_of("a: 1\nupdated: 2026-02-30\n") == [
+        "f.yml:2: updated: not a real date: 2026-02-30 (February 2026 has 28 days)"
+    ]
+
+
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize(
+    ("written", "tag"),
+    [
+        ("!!int abc", "!!int"),
+        ("!!float abc", "!!float"),
+        ("!!timestamp not-a-date", "!!timestamp"),
+        ("!!str 010", "!!str"),
+        ("!!binary aGVsbG8=", "!!binary"),
+        ("!!python/name:os.system ''", "!!python/name:os.system"),
+        ("!foo bar", "!foo"),
+        ("! 10", "!"),
+        ("!!set {a, b}", "!!set"),
+        ("!!omap [a: 1, b: 2]", "!!omap"),
+        ("!!map {a: 1}", "!!map"),
+        ("!<tag:example.com,2000:thing> x", "tag:example.com,2000:thing"),
+    ],
+)
+def test_any_explicit_tag_is_one_problem(written: str, tag: str) -> None:
+    assert problems_of(f"a: 1\nv: {written}\n") == [
+        f"f.yml:2: v: YAML tags such as '{tag}' are not allowed: write the plain value"
+    ]
+
+
+@pytest.mark.usefixtures("parser")
+def test_a_tag_on_a_key_is_a_problem() -> None:
+    assert problems_of("!!int 1: a\n") == [
+        "f.yml:1: YAML tags such as '!!int' are not allowed: write the plain value"
+    ]
+
+
+def nested(depth: int) -> str:
+    """A document whose deepest list is `depth` levels down, the root mapping being level 1."""
+    lists = depth - 1
+    return "v: " + "[" * lists + "x" + "]" * lists + "\n"
+
+
+@pytest.mark.usefixtures("parser")
+def test_nesting_up_to_the_limit_is_fine() -> None:
+    source, problems = parse_yaml_text(nested(MAX_DEPTH), "f.yml")
+    assert problems == []
+    assert source is not None
+
+
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 500, 100_000])
+def test_nesting_past_the_limit_is_one_problem(depth: int) -> None:
+    loc = "v" + "[0]" * (MAX_DEPTH - 1)
+    assert problems_of("a: 1\n" + nested(depth)) == [
+        f"f.yml:2: {loc}: nested more than 32 levels deep: content needs only a few levels"
+    ]
+
+
+@pytest.mark.usefixtures("parser")
+def test_block_nesting_past_the_limit_is_reported_at_its_line() -> None:
+    text = "".join(f"{'  ' * level}k{level}:\n" for level in range(MAX_DEPTH + 5))
+    problems = problems_of(text)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"f.yml:{MAX_DEPTH + 1}: k0.k1.")
+    assert problems[0].endswith(
+        ": nested more than 32 levels deep: content needs only a few levels"
+    )
+
+
+@pytest.mark.usefixtures("parser")
+def test_a_second_document_is_a_syntax_problem() -> None:
+    assert problems_of("a: 1\n---\nb: 2\n") == [
+        "f.yml:2: YAML syntax error: but found another document"
+    ]
+
+
+@pytest.mark.usefixtures("parser")
+def test_lines_of_keys_and_items() -> None:
+    source, problems = parse_yaml_text("a: 1\nb:\n  c: [x,\n    y]\nd:\n  - 2\n", "f.yml")
+    assert problems == []
+    assert source is not None
+    assert source.lines == {
+        (): 1,
+        ("a",): 1,
+        ("b",): 2,
+        ("b", "c"): 3,
+        ("b", "c", 0): 3,
+        ("b", "c", 1): 4,
+        ("d",): 5,
+        ("d", 0): 6,
+    }
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text())
+def test_any_text_gives_a_source_or_problems_and_never_raises(text: str) -> None:
+    source, problems = parse_yaml_text(text, "f.yml")
+    assert isinstance(source, Source) or source is None
+    assert all(isinstance(problem, ContentProblem) for problem in problems)
+    assert (source is None) == bool(problems)

@@ -156,6 +156,29 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+#: Characters no content text may hold: control characters other than tab and newline, and
+#: the bidirectional controls that reorder how text around them is shown.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN_OR_NEWLINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def forbidden_character(text: str, block: bool) -> str | None:
+    """Why `text` may not stand in content, or None. A newline is allowed in block scalars."""
+    found = (_FORBIDDEN if block else _FORBIDDEN_OR_NEWLINE).search(text)
+    if found is None:
+        return None
+    character = found.group()
+    code = f"U+{ord(character):04X}"
+    if character == "\n":
+        return (
+            f"contains a line break ({code}): only text written as a block, after '|' or '>', "
+            "may run over several lines"
+        )
+    if "\u202a" <= character <= "\u2069":
+        return f"contains the bidirectional control character {code}: delete it"
+    return f"contains the control character {code}: delete it"
+
+
 # --- YAML text to data ----------------------------------------------------------------------
 
 
@@ -286,6 +309,10 @@ class _Builder:
             self.skip_rest(event, loc, depth)
             return None
         text: str = event.value
+        wrong = forbidden_character(text, block=event.style in ("|", ">"))
+        if wrong is not None:
+            self.problem(event, (*loc, text), f"the key {wrong}")
+            return None
         return text
 
     def scalar(self, event: ScalarEvent, loc: Loc) -> Any:
@@ -297,6 +324,11 @@ class _Builder:
                 return None
         else:
             value = event.value
+        if isinstance(value, str):
+            wrong = forbidden_character(value, block=event.style in ("|", ">"))
+            if wrong is not None:
+                self.problem(event, loc, f"the text {wrong}")
+                return None
         return value
 
     def alias(self, event: Event, loc: Loc) -> None:
@@ -355,13 +387,19 @@ def _tag_message(tag: str) -> str:
 
 
 def _reader_problem(text: str, error: yaml.reader.ReaderError, shown: str) -> ContentProblem:
-    line = text[: error.position].count("\n") + 1
+    # libyaml gives the character's code and its offset in UTF-8 bytes, the pure-Python reader
+    # the character and its offset in characters. The reader stops at the first character it
+    # refuses, so the character's first place in the text is the one.
+    character = error.character
+    code = character if isinstance(character, int) else ord(character)
+    place = text.find(chr(code))
+    line = text[:place].count("\n") + 1 if place >= 0 else 0
     return ContentProblem(
         shown,
         line,
         "",
-        f"the file contains a control character ({error.character!r}) "
-        "that YAML does not allow: delete it",
+        f"the file contains the control character U+{code:04X}, which YAML does not allow: "
+        "delete it",
     )
 
 

@@ -259,3 +259,69 @@ def test_any_text_gives_a_source_or_problems_and_never_raises(text: str) -> None
     assert isinstance(source, Source) or source is None
     assert all(isinstance(problem, ContentProblem) for problem in problems)
     assert (source is None) == bool(problems)
+
+
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ('"a\\eb"', "U+001B"),
+        ('"a\\x00b"', "U+0000"),
+        ('"a\\rb"', "U+000D"),
+        ('"a\\x7fb"', "U+007F"),
+        ('"a\\Nb"', "U+0085"),
+        ("'a\u202eb'", "U+202E"),
+        ("a\u202ab", "U+202A"),
+        ('"\\u2066x"', "U+2066"),
+        ("|\n  a\u2069b\n", "U+2069"),
+    ],
+)
+def test_control_characters_in_text_are_named(written: str, code: str) -> None:
+    kind = "bidirectional control" if code >= "U+2" else "control"
+    assert problems_of(f"a: 1\nv: {written}\n") == [
+        f"f.yml:2: v: the text contains the {kind} character {code}: delete it"
+    ]
+
+
+@pytest.mark.usefixtures("parser")
+def test_control_characters_in_keys_are_named() -> None:
+    assert problems_of('"k\\e[2J": 1\n') == [
+        "f.yml:1: 'k\\x1b[2J': the key contains the control character U+001B: delete it"
+    ]
+
+
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize(
+    "written", ['"a\\nb"', "'a\n\n  b'", "a\n\n  b", '"a\n\n  b"', '"a\\\n\n  b"']
+)
+def test_a_line_break_outside_a_block_is_a_problem(written: str) -> None:
+    assert problems_of(f"v: {written}\n") == [
+        "f.yml:1: v: the text contains a line break (U+000A): only text written as a block, "
+        "after '|' or '>', may run over several lines"
+    ]
+
+
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("a\n  b", "a b"),
+        ("'a\n  b'", "a b"),
+        ('"a\n  b"', "a b"),
+        ('"a\\tb"', "a\tb"),
+        ("|\n  a\n  b\n", "a\nb\n"),
+        (">\n  a\n\n  b\n", "a\nb\n"),
+        ("|\n  a\r\n  b\r\n", "a\nb\n"),
+    ],
+)
+def test_folded_lines_tabs_and_blocks_are_fine(written: str, expected: str) -> None:
+    assert value_of(written) == expected
+
+
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize(("character", "code"), [("\x1b", "U+001B"), ("\x00", "U+0000")])
+def test_a_literal_control_character_keeps_the_reader_problem(character: str, code: str) -> None:
+    assert problems_of(f"a: \u00e9\u00e9\u00e9\nv: a{character}b\n") == [
+        f"f.yml:2: the file contains the control character {code}, which YAML does not allow: "
+        "delete it"
+    ]

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import yamlsource
-from generator.errors import ContentProblem
+from generator.errors import ContentError, ContentProblem
 from generator.yamlsource import MAX_DEPTH, NotADate, Source, parse_yaml_text, resolve_plain
 
 PARSERS = [
@@ -325,3 +325,41 @@ def test_a_literal_control_character_keeps_the_reader_problem(character: str, co
         f"f.yml:2: the file contains the control character {code}, which YAML does not allow: "
         "delete it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("problem", "line"),
+    [
+        (
+            ContentProblem("content/x.yml", 3, "id", "id 'abc\x1b[2J' is not a slug"),
+            "content/x.yml:3: id: id 'abc\\x1b[2J' is not a slug",
+        ),
+        (
+            ContentProblem("content/x.yml", 1, "", "unknown exercise 'abc\n'"),
+            "content/x.yml:1: unknown exercise 'abc\\n'",
+        ),
+        (
+            ContentProblem("content/exercises/a\x1b]0;owned\x07.yml", 0, "", "file is empty"),
+            "content/exercises/a\\x1b]0;owned\\x07.yml: file is empty",
+        ),
+        (
+            ContentProblem("c/\udcff.yml", 2, "k\u202eey\r", "x\u2028y\x85z\u200bw"),
+            "c/\\udcff.yml:2: k\\u202eey\\r: x\\u2028y\\x85z\\u200bw",
+        ),
+        (
+            ContentProblem("content/caf\u00e9.yml", 2, "steps[1]", "tab\there and 'quotes' \\ ok"),
+            "content/caf\u00e9.yml:2: steps[1]: tab\\there and 'quotes' \\ ok",
+        ),
+    ],
+)
+def test_a_problem_is_one_clean_line(problem: ContentProblem, line: str) -> None:
+    assert str(problem) == line
+    assert str(problem).isprintable()
+    assert str(ContentError([problem])).splitlines()[0] == line
+
+
+@given(file=st.text(), line=st.integers(0, 10**6), key=st.text(), message=st.text(min_size=1))
+def test_any_problem_prints_as_one_printable_line(
+    file: str, line: int, key: str, message: str
+) -> None:
+    assert str(ContentProblem(file, line, key, message)).isprintable()

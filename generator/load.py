@@ -101,7 +101,7 @@ def load_content(root: Path, display_root: Path | None = None) -> Content:
         _load_one(content, path, base, Routine, content.routines, "routine")
     for name, model in CHECKED_FILES.items():
         path = root / name
-        if path.exists():
+        if path.exists() or path.is_symlink():
             found: list[Loaded[Any]] = []
             _load_one(content, path, base, model, found, None)
             if found:
@@ -145,8 +145,9 @@ def _load_one(
 
 
 def _display(path: Path, base: Path) -> str:
+    # The file's own name, not that of the file a link points to: only its folder is resolved.
     try:
-        return str(path.resolve().relative_to(base.resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(base.resolve()))
     except ValueError:
         return str(path)
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import os
+import socket
+import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +15,15 @@ from hypothesis import strategies as st
 
 from generator import yamlsource
 from generator.errors import ContentError, ContentProblem
-from generator.yamlsource import MAX_DEPTH, NotADate, Source, parse_yaml_text, resolve_plain
+from generator.yamlsource import (
+    MAX_DEPTH,
+    NotADate,
+    Source,
+    UnreadableFile,
+    parse_yaml_text,
+    read_content_file,
+    resolve_plain,
+)
 
 PARSERS = [
     pytest.param(yamlsource._Parser, id="libyaml"),
@@ -363,3 +375,146 @@ def test_any_problem_prints_as_one_printable_line(
     file: str, line: int, key: str, message: str
 ) -> None:
     assert str(ContentProblem(file, line, key, message)).isprintable()
+
+
+# --- reading files ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    (content / "exercises").mkdir(parents=True)
+    (content / "exercises" / "a.yml").write_bytes(b"id: a\n")
+    (tmp_path / "outside.yml").write_bytes(b"id: outside\n")
+    return content
+
+
+def unreadable(path: Path, root: Path, limit: int = 1024) -> str:
+    """Why the file is refused; a read that has not ended within 10 s fails (it would hang)."""
+    found: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            read_content_file(path, root, limit)
+        except BaseException as error:
+            found.append(error)
+
+    thread = threading.Thread(target=attempt, daemon=True)
+    thread.start()
+    thread.join(10)
+    assert found, f"reading {path.name} did not end with a refusal within 10 s"
+    assert isinstance(found[0], UnreadableFile), found[0]
+    return found[0].message
+
+
+def test_a_regular_file_is_read(root: Path) -> None:
+    assert read_content_file(root / "exercises" / "a.yml", root, 1024) == b"id: a\n"
+
+
+def test_a_link_inside_the_content_folder_is_followed(root: Path) -> None:
+    link = root / "exercises" / "b.yml"
+    link.symlink_to("a.yml")
+    assert read_content_file(link, root, 1024) == b"id: a\n"
+
+
+def test_a_content_folder_reached_through_a_link_is_fine(root: Path, tmp_path: Path) -> None:
+    linked = tmp_path / "linked-content"
+    linked.symlink_to(root)
+    assert read_content_file(linked / "exercises" / "a.yml", linked, 1024) == b"id: a\n"
+
+
+@pytest.mark.parametrize("target", ["../../outside.yml", "/dev/zero", "/etc/passwd"])
+def test_a_link_out_of_the_content_folder_is_refused(root: Path, target: str) -> None:
+    link = root / "exercises" / "b.yml"
+    link.symlink_to(target)
+    assert unreadable(link, root) == (
+        "is a link to a file outside the content folder: copy the file in"
+    )
+
+
+def test_a_file_in_a_linked_folder_outside_is_refused(root: Path, tmp_path: Path) -> None:
+    (root / "elsewhere").symlink_to(tmp_path)
+    assert unreadable(root / "elsewhere" / "outside.yml", root) == (
+        "is reached through a link to a folder outside the content folder"
+    )
+
+
+def test_a_folder_pipe_and_socket_are_refused_without_hanging(root: Path) -> None:
+    folder = root / "exercises" / "folder.yml"
+    folder.mkdir()
+    pipe = root / "exercises" / "pipe.yml"
+    os.mkfifo(pipe)
+    sock = socket.socket(socket.AF_UNIX)
+    sock_path = root / "exercises" / "s.yml"
+    sock.bind(str(sock_path))
+    try:
+        found = {p.name: unreadable(p, root) for p in (folder, pipe, sock_path)}
+    finally:
+        sock.close()
+    rest = "content files must be plain text files"
+    assert found == {
+        "folder.yml": f"not a regular file (a folder): {rest}",
+        "pipe.yml": f"not a regular file (a named pipe): {rest}",
+        "s.yml": f"not a regular file (a socket): {rest}",
+    }
+
+
+def test_a_pipe_swapped_in_after_the_check_is_refused_without_hanging(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pipe passes the first look (as if swapped in just after it): the open must not
+    wait for a writer, and the look at the opened file must refuse it."""
+    pipe = root / "exercises" / "pipe.yml"
+    os.mkfifo(pipe)
+    regular = os.stat(root / "exercises" / "a.yml")
+    real_stat = os.stat
+    resolved = str(pipe.resolve())
+
+    def stat_as_if_regular(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        return regular if os.fspath(path) == resolved else real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_as_if_regular)
+    assert unreadable(pipe, root) == (
+        "not a regular file (a named pipe): content files must be plain text files"
+    )
+
+
+def test_a_missing_file_is_named(root: Path) -> None:
+    link = root / "exercises" / "gone.yml"
+    link.symlink_to("nowhere.yml")
+    assert unreadable(link, root) == "cannot read the file: No such file or directory"
+
+
+def test_the_size_limit(root: Path) -> None:
+    path = root / "exercises" / "big.yml"
+    path.write_bytes(b"x" * 2048)
+    assert read_content_file(path, root, 2048) == b"x" * 2048
+    assert unreadable(path, root, 2047) == (
+        "file is 2 KB; content files may be at most 1 KB: split it or remove what does not belong"
+    )
+
+
+def test_no_more_than_the_limit_and_one_byte_is_read(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that grows after its size was taken is still cut off at limit + 1 bytes."""
+    path = root / "exercises" / "a.yml"
+    path.write_bytes(b"x" * 10_000)
+    real_fstat = os.fstat
+    asked: list[int] = []
+    real_read = os.read
+
+    def small_fstat(descriptor: int) -> Any:
+        info = real_fstat(descriptor)
+        return os.stat_result((info.st_mode, *[0] * 5, 10, *[0] * 3))
+
+    def counted_read(descriptor: int, size: int) -> bytes:
+        asked.append(size)
+        return real_read(descriptor, size)
+
+    monkeypatch.setattr(os, "fstat", small_fstat)
+    monkeypatch.setattr(os, "read", counted_read)
+    assert unreadable(path, root, 1024) == (
+        "file is over 1 KB, the most a content file may be: split it or remove what does not belong"
+    )
+    assert sum(asked) == 1025

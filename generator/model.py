@@ -10,7 +10,14 @@ import datetime
 import math
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=60)]
@@ -38,6 +45,22 @@ SETUP_SECONDS = 15
 REST_BETWEEN_SETS_SECONDS = 30
 #: A routine card lists at most this many exercises and still fits one printed page.
 MAX_CARD_EXERCISES = 10
+#: The range of the handbook's `updated` date. Reproducible builds turn it into
+#: SOURCE_DATE_EPOCH and the timestamps of zip files, which cannot go before 1980.
+FIRST_UPDATED = datetime.date(1980, 1, 1)
+LAST_UPDATED = datetime.date(2099, 12, 31)
+
+
+def _updated_in_range(value: datetime.date) -> datetime.date:
+    if not FIRST_UPDATED <= value <= LAST_UPDATED:
+        raise ValueError(
+            f"expected a date from {FIRST_UPDATED.isoformat()} to {LAST_UPDATED.isoformat()}, "
+            f"got {value.isoformat()}"
+        )
+    return value
+
+
+UpdatedDate = Annotated[datetime.date, AfterValidator(_updated_in_range)]
 
 
 class Strict(BaseModel):
@@ -344,7 +367,7 @@ class Handbook(Strict):
     version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] = Field(
         description="Content version, e.g. `1.0`."
     )
-    updated: datetime.date = Field(description="Date the content was last reviewed (YYYY-MM-DD).")
+    updated: UpdatedDate = Field(description="Date the content was last reviewed (YYYY-MM-DD).")
     audience: LongText = Field(description="Who the handbook is for.")
     welcome: LongText = Field(description="The home page's opening paragraph.")
     licence: ShortText = Field(description="Licence of the content, in words.")

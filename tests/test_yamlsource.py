@@ -518,3 +518,38 @@ def test_no_more_than_the_limit_and_one_byte_is_read(
         "file is over 1 KB, the most a content file may be: split it or remove what does not belong"
     )
     assert sum(asked) == 1025
+
+
+# --- the handbook's date ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "accepted"),
+    [
+        ("1980-01-01", True),
+        ("2099-12-31", True),
+        ("2026-01-02", True),
+        ("1979-12-31", False),
+        ("2100-01-01", False),
+        ("1969-12-31", False),
+        ("0001-01-01", False),
+        ("9999-12-31", False),
+    ],
+)
+def test_updated_is_bounded_by_the_declared_range(written: str, accepted: bool) -> None:
+    from generator.load import validate_model
+    from generator.model import FIRST_UPDATED, LAST_UPDATED, Handbook
+    from tests.conftest import FIXTURES
+
+    text = (FIXTURES / "minimal" / "handbook.yml").read_text("utf-8")
+    source, problems = parse_yaml_text(
+        text.replace("updated: 2026-01-02", f"updated: {written}"), "handbook.yml"
+    )
+    assert source is not None
+    loaded, problems = validate_model(source, Handbook)
+    assert (loaded is not None) == accepted
+    if not accepted:
+        assert [str(p) for p in problems] == [
+            f"handbook.yml:2: updated: expected a date from {FIRST_UPDATED} to {LAST_UPDATED}, "
+            f"got {written}"
+        ]

@@ -16,7 +16,20 @@ class ContentProblem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+        text = f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+        return printable(text)
+
+
+def printable(text: str) -> str:
+    """`text` as one line that cannot drive a terminal.
+
+    Every character that is not printable (control characters, line breaks, bidirectional
+    controls, lone surrogates from undecodable file names...) is written as repr writes it,
+    such as \\x1b, \\n or \\u202e.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class HandbookError(Exception):

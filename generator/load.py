@@ -1,48 +1,24 @@
 """Stage 1: read content files into typed models, remembering the line of every value.
 
-PyYAML reports lines for syntax errors only; for schema errors we compose the node tree
-ourselves so that each key path can be traced back to the line it was written on.
+Reading and parsing the YAML, with the line of every key path, is yamlsource.py's part;
+wording each validation error for authors is messages.py's. This module finds the content
+files, validates each against its model and gathers what loaded.
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar, get_args, get_origin
+from typing import Any, Generic, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentProblem
+from .messages import problem
 from .model import Causes, Clinic, Exercise, Handbook, References, Routine, Safety
+from .yamlsource import Source, read_yaml
 
-#: libyaml's loader is about 16 times faster than the pure-Python one and gives the same
-#: nodes and marks; the pure-Python one stands in where PyYAML was built without libyaml.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-#: A content file larger than this is refused before parsing: no hand-written file comes close.
-MAX_FILE_BYTES = 256 * 1024
-
-Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Source:
-    """One parsed YAML file: its plain data and the line of every key path."""
-
-    path: str
-    data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
-
-    def line(self, loc: Loc) -> int:
-        """The line of the deepest part of `loc` that exists in the file."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self.lines:
-                return self.lines[loc[:end]]
-        return 1
 
 
 @dataclass(frozen=True)
@@ -75,32 +51,6 @@ class Content:
     problems: list[ContentProblem] = field(default_factory=list)
 
 
-# Words used to describe what a value should have been, keyed by the field's own name.
-EXPECTED = {
-    "hold_seconds": "a whole number of seconds from 1 to 600",
-    "duration_seconds": "a whole number of seconds from 1 to 600",
-    "reps": "a whole number of repetitions from 1 to 50",
-    "sets": "a whole number of sets from 1 to 10",
-    "times_per_day": "a whole number of sessions a day from 1 to 10",
-    "max_minutes": "a whole number of minutes from 1 to 120",
-    "year": "a year such as 2013",
-    "id": "a slug of lowercase letters, digits and single hyphens, such as 'toe-walking'",
-    "exercise": "an exercise id: lowercase letters, digits and hyphens",
-    "node": "a node id: lowercase letters, digits and hyphens",
-    "source": "a node id: lowercase letters, digits and hyphens",
-    "target": "a node id: lowercase letters, digits and hyphens",
-    "grade": "a grade id: lowercase letters, digits and hyphens",
-    "file": "an SVG file name such as 'toe-walking.svg'",
-    "doi": "a DOI such as 10.1186/1471-2474-15-140, without https://doi.org/",
-    "updated": "a date written YYYY-MM-DD",
-    "version": "a version such as 1.0",
-    "accent": "a colour written #rrggbb",
-    "website": "an https:// address",
-    "logo": "a file name ending .svg or .png",
-    "phone": "a phone number of digits, spaces, +, - and brackets",
-    "label": "a short label of at most 28 characters",
-}
-
 CHECKED_FILES: dict[str, type[BaseModel]] = {
     "causes.yml": Causes,
     "references.yml": References,
@@ -125,7 +75,7 @@ def load_content(root: Path, display_root: Path | None = None) -> Content:
         _load_one(content, path, base, Routine, content.routines, "routine")
     for name, model in CHECKED_FILES.items():
         path = root / name
-        if path.exists():
+        if path.exists() or path.is_symlink():
             found: list[Loaded[Any]] = []
             _load_one(content, path, base, model, found, None)
             if found:
@@ -152,7 +102,7 @@ def _load_one(
     kind: str | None,
 ) -> None:
     shown = _display(path, base)
-    source, problems = read_yaml(path, shown)
+    source, problems = read_yaml(path, shown, content.root)
     content.problems.extend(problems)
     if source is None:
         if kind is not None:
@@ -169,147 +119,11 @@ def _load_one(
 
 
 def _display(path: Path, base: Path) -> str:
+    # The file's own name, not that of the file a link points to: only its folder is resolved.
     try:
-        return str(path.resolve().relative_to(base.resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(base.resolve()))
     except ValueError:
         return str(path)
-
-
-def read_yaml(path: Path, shown: str) -> tuple[Source | None, list[ContentProblem]]:
-    """Parse one file into a Source, or explain in one line why it cannot be read."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [ContentProblem(shown, 0, "", f"cannot read the file: {error.strerror}")]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [
-            ContentProblem(
-                shown,
-                0,
-                "",
-                f"file is {len(raw) // 1024} KB; content files may be at most "
-                f"{MAX_FILE_BYTES // 1024} KB: split it or remove what does not belong",
-            )
-        ]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [
-            ContentProblem(shown, line, "", "file is not UTF-8 text: save it with UTF-8 encoding")
-        ]
-    return parse_yaml_text(text, shown)
-
-
-def parse_yaml_text(text: str, shown: str) -> tuple[Source | None, list[ContentProblem]]:
-    """Compose YAML text into plain data plus a line for every key path."""
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as error:
-        return None, [_reader_problem(text, error, shown)]
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, [
-                ContentProblem(shown, 1, "", "file is empty: expected a mapping of fields")
-            ]
-        lines: dict[Loc, int] = {}
-        problems: list[ContentProblem] = []
-        data = _to_data(loader, node, (), lines, problems, shown, set())
-    except yaml.reader.ReaderError as error:
-        return None, [_reader_problem(text, error, shown)]
-    except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, shown)]
-    except yaml.YAMLError as error:
-        return None, [ContentProblem(shown, 0, "", f"YAML error: {error}")]
-    finally:
-        loader.dispose()
-    if problems:
-        return None, problems
-    if not isinstance(data, dict):
-        return None, [
-            ContentProblem(
-                shown, lines.get((), 1), "", f"expected a mapping of fields, got {describe(data)}"
-            )
-        ]
-    return Source(shown, data, lines), []
-
-
-def _reader_problem(text: str, error: yaml.reader.ReaderError, shown: str) -> ContentProblem:
-    line = text[: error.position].count("\n") + 1
-    return ContentProblem(
-        shown,
-        line,
-        "",
-        f"the file contains a control character ({error.character!r}) "
-        "that YAML does not allow: delete it",
-    )
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> ContentProblem:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark is not None else 0
-    problem = error.problem or "cannot be parsed"
-    hint = ""
-    if "'\\t'" in problem or "tab character" in problem:
-        hint = ": indent with spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        hint = ": put quotes around text that contains ': '"
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = ": check the indentation and that every key ends with ':'"
-    return ContentProblem(shown, line, "", f"YAML syntax error: {problem}{hint}")
-
-
-def _to_data(
-    loader: Any,
-    node: yaml.Node,
-    loc: Loc,
-    lines: dict[Loc, int],
-    problems: list[ContentProblem],
-    shown: str,
-    seen: set[int],
-) -> Any:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if id(node) in seen:
-        # Aliases let a few lines expand into gigabytes; content never needs them.
-        # One report per file is enough: the author removes them all at once.
-        if not any("anchors and aliases" in p.message for p in problems):
-            problems.append(
-                ContentProblem(
-                    shown,
-                    node.start_mark.line + 1,
-                    key_path(loc),
-                    "YAML anchors and aliases (& and *) are not allowed: write the values out",
-                )
-            )
-        return None
-    if isinstance(node, yaml.MappingNode):
-        seen.add(id(node))
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
-            if key in result:
-                problems.append(
-                    ContentProblem(
-                        shown,
-                        key_node.start_mark.line + 1,
-                        key_path((*loc, key)),
-                        "key appears twice in this mapping: keep one",
-                    )
-                )
-                continue
-            lines[(*loc, key)] = key_node.start_mark.line + 1
-            result[key] = _to_data(loader, value_node, (*loc, key), lines, problems, shown, seen)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        seen.add(id(node))
-        return [
-            _to_data(loader, item, (*loc, index), lines, problems, shown, seen)
-            for index, item in enumerate(node.value)
-        ]
-    return loader.construct_object(node, deep=True)
 
 
 def validate_model(source: Source, model: type[M]) -> tuple[Loaded[M] | None, list[ContentProblem]]:
@@ -317,177 +131,4 @@ def validate_model(source: Source, model: type[M]) -> tuple[Loaded[M] | None, li
     try:
         return Loaded(model.model_validate(source.data), source), []
     except ValidationError as error:
-        return None, [_problem(source, model, err) for err in error.errors()]
-
-
-def _problem(source: Source, model: type[BaseModel], err: Any) -> ContentProblem:
-    loc: Loc = tuple(err["loc"])
-    kind: str = err["type"]
-    value = err.get("input")
-    name = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    expected = EXPECTED.get(name)
-    ctx = err.get("ctx") or {}
-    if kind == "missing":
-        message = "required field is missing"
-        description = _field_description(model, loc)
-        if description:
-            message += f" ({description.rstrip('.')})"
-    elif kind == "extra_forbidden":
-        message = "unknown field"
-        options = _field_names(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
-        message += (
-            f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(options)}"
-        )
-    elif kind == "literal_error":
-        choices = _literal_choices(model, loc)
-        message = f"expected one of {', '.join(choices)}; got {describe(value)}"
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-        if close:
-            message += f"; did you mean '{close[0]}'?"
-    elif kind in _EXPECTED_BY_KIND:
-        wanted = _EXPECTED_BY_KIND[kind] if kind in _SHAPES else expected or _EXPECTED_BY_KIND[kind]
-        message = f"expected {wanted}, got {describe(value)}"
-    elif kind in _COUNTED:
-        bound, limit = _COUNTED[kind]
-        measure = (
-            _items(ctx.get(limit)) if kind.startswith("too_") else f"{ctx.get(limit)} characters"
-        )
-        message = f"expected {bound} {measure}, got {len(value)}"
-    elif kind == "value_error":
-        message = str(ctx.get("error", err["msg"]))
-    else:
-        message = f"{err['msg']}, got {describe(value)}"
-    return ContentProblem(source.path, source.line(loc), key_path(loc), message)
-
-
-# Pydantic error kinds whose message is "expected <what the field wants>, got <value>", with
-# the words used when the field has no entry of its own in EXPECTED.
-_EXPECTED_BY_KIND = {
-    "greater_than_equal": "a number in range",
-    "less_than_equal": "a number in range",
-    "greater_than": "a number in range",
-    "less_than": "a number in range",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "string_pattern_mismatch": "text of the right form",
-    "string_type": "text",
-    "list_type": "a list (lines starting with '- ')",
-    "model_type": "a mapping of fields",
-    "dict_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
-    "date_type": "a date",
-    "date_parsing": "a date",
-    "date_from_datetime_parsing": "a date",
-}
-# Kinds about too many or too few characters or items: (bound word, context key).
-_COUNTED = {
-    "string_too_long": ("at most", "max_length"),
-    "string_too_short": ("at least", "min_length"),
-    "too_long": ("at most", "max_length"),
-    "too_short": ("at least", "min_length"),
-}
-# Structural kinds say what shape was expected whatever the field's own words are.
-_SHAPES = {"string_type", "list_type", "model_type", "dict_type", "model_attributes_type"}
-
-
-def _items(count: Any) -> str:
-    return f"{count} item{'' if count == 1 else 's'}"
-
-
-def describe(value: Any) -> str:
-    """Name a YAML value the way an author would recognise it."""
-    if value is None:
-        return "nothing (the value is empty)"
-    if isinstance(value, bool):
-        return f"'{'true' if value else 'false'}' (true/false)"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return repr(shown)
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def key_path(loc: Loc) -> str:
-    """Write a location as authors read it: `dosage.hold_seconds`, `steps[2]`."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-            continue
-        # A key with spaces or control characters is quoted so it stays one readable line.
-        name = part if part and part.isprintable() and " " not in part else repr(part)
-        text += f".{name}" if text else name
-    return text
-
-
-def _walk(model: type[BaseModel], loc: Loc) -> Iterator[tuple[type[BaseModel], str]]:
-    """Follow a key path through nested models, yielding each (model, field name)."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return
-        info = _field_bykey_path(current, part)
-        if info is None:
-            return
-        yield current, info
-        current = _inner_model(current.model_fields[info].annotation)
-
-
-def _field_bykey_path(model: type[BaseModel], key: str) -> str | None:
-    for name, info in model.model_fields.items():
-        if key in (name, info.alias):
-            return name
-    return None
-
-
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _field_names(model: type[BaseModel], loc: Loc) -> list[str]:
-    target: Any = model
-    for owner, name in _walk(model, loc):
-        target = _inner_model(owner.model_fields[name].annotation)
-    if not (isinstance(target, type) and issubclass(target, BaseModel)):
-        return []
-    return [info.alias or name for name, info in target.model_fields.items()]
-
-
-def _field_description(model: type[BaseModel], loc: Loc) -> str | None:
-    walked = list(_walk(model, loc))
-    if not walked or len(walked) != len([part for part in loc if isinstance(part, str)]):
-        return None
-    owner, name = walked[-1]
-    return owner.model_fields[name].description
-
-
-def _literal_choices(model: type[BaseModel], loc: Loc) -> list[str]:
-    walked = list(_walk(model, loc))
-    if not walked:
-        return []
-    owner, name = walked[-1]
-    return sorted(_literals(owner.model_fields[name].annotation), key=str)
-
-
-def _literals(annotation: Any) -> list[str]:
-    if str(get_origin(annotation)) == "typing.Literal":
-        return [str(arg) for arg in get_args(annotation)]
-    found: list[str] = []
-    for arg in get_args(annotation):
-        found += _literals(arg)
-    return found
+        return None, [problem(source, model, err) for err in error.errors()]

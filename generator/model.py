@@ -8,19 +8,52 @@ from __future__ import annotations
 
 import datetime
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    create_model,
+    model_validator,
+)
+
+from . import urls
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a whole-number field counts, for messages: 'a whole number of seconds from 1 to
+    600' is made from this and the field's bounds."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Expects:
+    """How messages name the form a text field expects, beside the pattern that checks it."""
+
+    words: str
+
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=60)]
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=60),
+    Expects("an id of lowercase letters, digits and single hyphens, such as 'toe-walking'"),
+]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=240, strip_whitespace=True)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=1500, strip_whitespace=True)]
 Label = Annotated[str, StringConstraints(min_length=1, max_length=28, strip_whitespace=True)]
 #: Text printed on every card, which must leave room for the rest of the sheet.
 CardText = Annotated[str, StringConstraints(min_length=1, max_length=100, strip_whitespace=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
-Seconds = Annotated[int, Field(ge=1, le=600)]
+Seconds = Annotated[int, Field(ge=1, le=600), Unit("seconds")]
+#: A PubMed Central id (linked), or a citation in plain characters (shown as text).
+LOCATOR_PATTERN = rf"{urls.PMC}|^[A-Za-z0-9 .,;:()/-]{{3,120}}$"
 
 # Each choice list is declared once, with the words readers see for each choice; the types
 # that pydantic checks are made from these, so a new choice cannot lack its words.
@@ -72,6 +105,22 @@ MAX_CARD_EXERCISES = 10
 #: Sessions a day at most: home programmes are done once or twice a day, and the cards' log
 #: has a tick box for each session of each day.
 MAX_TIMES_PER_DAY = 3
+#: The range of the handbook's `updated` date. Reproducible builds turn it into
+#: SOURCE_DATE_EPOCH and the timestamps of zip files, which cannot go before 1980.
+FIRST_UPDATED = datetime.date(1980, 1, 1)
+LAST_UPDATED = datetime.date(2099, 12, 31)
+
+
+def _updated_in_range(value: datetime.date) -> datetime.date:
+    if not FIRST_UPDATED <= value <= LAST_UPDATED:
+        raise ValueError(
+            f"expected a date from {FIRST_UPDATED.isoformat()} to {LAST_UPDATED.isoformat()}, "
+            f"got {value.isoformat()}"
+        )
+    return value
+
+
+UpdatedDate = Annotated[datetime.date, AfterValidator(_updated_in_range)]
 
 
 class Strict(BaseModel):
@@ -87,8 +136,12 @@ class Dosage(Strict):
     duration_seconds: Seconds | None = Field(
         None, description="Seconds one continuous bout lasts (instead of a hold)."
     )
-    reps: Annotated[int, Field(ge=1, le=50)] = Field(1, description="Repetitions in one set.")
-    sets: Annotated[int, Field(ge=1, le=10)] = Field(1, description="Sets in one session.")
+    reps: Annotated[int, Field(ge=1, le=50), Unit("repetitions")] = Field(
+        1, description="Repetitions in one set."
+    )
+    sets: Annotated[int, Field(ge=1, le=10), Unit("sets")] = Field(
+        1, description="Sets in one session."
+    )
     per_side: Side | None = Field(
         None, description="Do the dosage for each foot or each leg in turn: `foot` or `leg`."
     )
@@ -97,10 +150,12 @@ class Dosage(Strict):
         description="Ways one repetition is done in turn (`up`, `down`, `apart`): the reps are "
         "done in each.",
     )
-    times_per_day: Annotated[int, Field(ge=1, le=MAX_TIMES_PER_DAY)] = Field(
-        description="Sessions a day."
+    times_per_day: Annotated[int, Field(ge=1, le=MAX_TIMES_PER_DAY), Unit("sessions a day")] = (
+        Field(description="Sessions a day.")
     )
-    days_per_week: Annotated[int, Field(ge=1, le=7)] = Field(description="Days a week.")
+    days_per_week: Annotated[int, Field(ge=1, le=7), Unit("days a week")] = Field(
+        description="Days a week."
+    )
     repetition: ShortText = Field(description="What one repetition means, in plain words.")
     suggested: list[DosageField] = Field(
         default_factory=list,
@@ -193,9 +248,11 @@ class Address(Strict):
 class Picture(Strict):
     """An illustration of the exercise, with its licence and origin."""
 
-    file: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.svg$")] = Field(
-        description="SVG file name in content/images/."
-    )
+    file: Annotated[
+        str,
+        StringConstraints(pattern=r"^[a-z0-9-]+\.svg$"),
+        Expects("an SVG file name such as 'toe-walking.svg'"),
+    ] = Field(description="SVG file name in content/images/.")
     alt: Annotated[str, StringConstraints(min_length=20, max_length=400)] = Field(
         description="Alt text that describes the movement, not the drawing."
     )
@@ -285,7 +342,7 @@ class Routine(Strict):
     summary: ShortText = Field(description="One sentence: what the routine is.")
     situation: Situation = Field(description="When it fits: morning, desk, full, evening, other.")
     description: LongText = Field(description="Who it is for and when to do it.")
-    max_minutes: Annotated[int, Field(ge=1, le=120)] | None = Field(
+    max_minutes: Annotated[int, Field(ge=1, le=120), Unit("minutes")] | None = Field(
         None, description="Upper bound for the computed total time; checked at build."
     )
     exercises: Annotated[list[RoutineEntry], Field(min_length=1)] = Field(
@@ -342,16 +399,30 @@ class Reference(Strict):
 
     id: Slug = Field(description="Reference id, e.g. `khamis-2007`.")
     authors: ShortText = Field(description="Authors as cited.")
-    year: Annotated[int, Field(ge=1900, le=2100)] | None = Field(
+    year: Annotated[int, Field(ge=1900, le=2100), Unit("the year")] | None = Field(
         None, description="Year of publication; leave out when only a locator was checked."
     )
     title: ShortText = Field(description="Title of the paper.")
     journal: ShortText = Field(description="Journal, or where the record is found.")
     volume: ShortText | None = Field(None, description="Volume, issue and pages.")
-    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = Field(
-        None, description="DOI, without the resolver address."
-    )
-    locator: ShortText | None = Field(None, description="Identifier, when the DOI is not given.")
+    doi: (
+        Annotated[
+            str,
+            StringConstraints(pattern=urls.DOI),
+            Expects("a DOI such as 10.1186/1471-2474-15-140, without https://doi.org/"),
+        ]
+        | None
+    ) = Field(None, description="DOI, without the resolver address.")
+    locator: (
+        Annotated[
+            str,
+            StringConstraints(pattern=LOCATOR_PATTERN),
+            Expects(
+                "a PubMed Central id such as PMC4039193, or a citation such as 'J Name 2020;5:10'"
+            ),
+        ]
+        | None
+    ) = Field(None, description="Identifier, when the DOI is not given.")
     design: ShortText = Field(description="Study design in one phrase.")
     finding: LongText = Field(description="What it found, with its numbers.")
     limits: LongText | None = Field(None, description="Its limits as evidence.")
@@ -411,10 +482,10 @@ class Safety(Strict):
 class Handbook(Strict):
     """Facts about the handbook itself: version, date and the home page's words."""
 
-    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] = Field(
-        description="Content version, e.g. `1.0`."
-    )
-    updated: datetime.date = Field(description="Date the content was last reviewed (YYYY-MM-DD).")
+    version: Annotated[
+        str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$"), Expects("a version such as 1.0")
+    ] = Field(description="Content version, e.g. `1.0`.")
+    updated: UpdatedDate = Field(description="Date the content was last reviewed (YYYY-MM-DD).")
     audience: LongText = Field(description="Who the handbook is for.")
     welcome: LongText = Field(description="The home page's opening paragraph.")
     licence: ShortText = Field(description="Licence of the content, in words.")
@@ -424,18 +495,33 @@ class Clinic(Strict):
     """A clinic's branding for cards and embeds."""
 
     name: Name = Field(description="Clinic name shown on cards and embeds.")
-    phone: Annotated[str, StringConstraints(pattern=r"^[0-9 +()\-]{5,25}$")] | None = Field(
-        None, description="Phone number."
-    )
-    website: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")] | None = Field(
+    phone: (
+        Annotated[
+            str,
+            StringConstraints(pattern=r"^[0-9 +()\-]{5,25}$"),
+            Expects("a phone number of digits, spaces, +, - and brackets"),
+        ]
+        | None
+    ) = Field(None, description="Phone number.")
+    website: Annotated[str, AfterValidator(urls.website)] | None = Field(
         None, description="Clinic website (https)."
     )
-    logo: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.(svg|png)$")] | None = Field(
-        None, description="Logo file name in content/images/."
-    )
-    accent: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] | None = Field(
-        None, description="Accent colour as #rrggbb."
-    )
+    logo: (
+        Annotated[
+            str,
+            StringConstraints(pattern=r"^[a-z0-9-]+\.(svg|png)$"),
+            Expects("a file name ending .svg or .png"),
+        ]
+        | None
+    ) = Field(None, description="Logo file name in content/images/.")
+    accent: (
+        Annotated[
+            str,
+            StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"),
+            Expects("a colour written #rrggbb"),
+        ]
+        | None
+    ) = Field(None, description="Accent colour as #rrggbb.")
 
 
 def total_seconds(entries: list[tuple[Exercise, Dosage]]) -> int:

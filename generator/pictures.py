@@ -9,9 +9,9 @@ parsed tree, so what is served is exactly what was checked.
 from __future__ import annotations
 
 from .errors import ContentProblem
-from .load import Content, Source
+from .load import Content
 from .svgsafe import check_png, check_svg
-from .yamlsource import UnreadableFile, key_path, read_content_file
+from .yamlsource import Source, UnreadableFile, key_path, read_content_file
 
 #: The largest picture accepted: a line drawing or a logo is a few tens of kilobytes.
 MAX_PICTURE_BYTES = 1024 * 1024

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from .book import Book, PlannedRoutine, RoutineItem
 from .errors import ContentError, ContentProblem
-from .load import Content, Loaded, Source, key_path
+from .load import Content, Loaded
 from .model import (
     MAX_CARD_EXERCISES,
     Exercise,
@@ -20,6 +20,7 @@ from .model import (
     total_seconds,
 )
 from .pictures import read_pictures
+from .yamlsource import Source, key_path
 
 
 def check(content: Content) -> Book:

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.errors import ContentError
-from generator.load import load_content, parse_yaml_text, validate_model
+from generator.load import load_content, validate_model
 from generator.model import Exercise
 from generator.validate import check
+from generator.yamlsource import parse_yaml_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "exercises" / "toe-pressing.yml"
 REQUIRED = [name for name, info in Exercise.model_fields.items() if info.is_required()]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ import yaml
 from generator.cli import main
 
 CASES = sorted((Path(__file__).parent / "error_cases").glob("*.yml"))
+#: A case that has not finished by then has hung (reading a pipe, say) and fails.
+TIMEOUT_SECONDS = 60
 
 
 def apply_edits(content: Path, edits: list[dict[str, str]]) -> None:
@@ -29,8 +33,27 @@ def apply_edits(content: Path, edits: list[dict[str, str]]) -> None:
             target.write_text(edit["write_repeat"] * int(edit["times"]), "utf-8")
         elif edit.get("delete"):
             target.unlink()
+        elif edit.get("mkfifo"):
+            target.unlink(missing_ok=True)
+            os.mkfifo(target)
+        elif edit.get("mkdir"):
+            target.unlink(missing_ok=True)
+            target.mkdir()
+        elif "symlink" in edit:
+            target.unlink(missing_ok=True)
+            target.symlink_to(edit["symlink"])
         else:
             raise AssertionError(f"unknown edit {edit}")
+
+
+def run_with_timeout(argv: list[str]) -> int:
+    """`main(argv)` in a daemon thread, so that a case that hangs fails instead."""
+    result: list[int] = []
+    thread = threading.Thread(target=lambda: result.append(main(argv)), daemon=True)
+    thread.start()
+    thread.join(TIMEOUT_SECONDS)
+    assert result, f"handbook {' '.join(argv)} did not finish within {TIMEOUT_SECONDS} s"
+    return result[0]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -40,7 +63,7 @@ def test_error_case(
     spec = yaml.safe_load(case.read_text("utf-8"))
     apply_edits(project / "content", spec["edits"])
 
-    code = main(["check", "--content", "content"])
+    code = run_with_timeout(["check", "--content", "content"])
     out, err = capsys.readouterr()
 
     if update_golden:

@@ -52,8 +52,6 @@ class PureParser(Reader, Scanner, Parser):
         Parser.__init__(self)
 
 
-#: libyaml's parser is many times faster than the pure-Python one and gives the same events
-#: and marks; the pure-Python one stands in where PyYAML was built without libyaml.
 def _fastest_parser() -> Any:
     try:
         from yaml import cyaml
@@ -62,6 +60,8 @@ def _fastest_parser() -> Any:
     return getattr(cyaml, "CParser", PureParser)
 
 
+#: libyaml's parser is many times faster than the pure-Python one and gives the same events
+#: and marks; the pure-Python one stands in where PyYAML was built without libyaml.
 _Parser = _fastest_parser()
 
 #: A content file larger than this is refused before parsing: no hand-written file comes close.

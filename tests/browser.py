@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, cast
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -35,16 +36,43 @@ def static_server(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
+_shared: list[Any] = []  # [playwright, browser] once started
+
+
+def shared_browser() -> Browser:
+    """The one headless Chromium of this test session, started on first use.
+
+    Playwright's sync API allows one running instance per thread, and starting Chromium costs
+    about a second, so every test shares this one and opens its own pages or contexts.
+    """
+    if not _shared:
+        playwright = sync_playwright().start()
         browser = playwright.chromium.launch(
             executable_path=str(chromium_path()), args=CHROMIUM_ARGS
         )
-        try:
-            yield browser
-        finally:
-            browser.close()
+        _shared.extend([playwright, browser])
+    return cast(Browser, _shared[1])
+
+
+def stop_shared_browser() -> None:
+    if _shared:
+        playwright, browser = _shared
+        browser.close()
+        playwright.stop()
+        _shared.clear()
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """The shared browser; pages a test opened in it are closed when the block ends."""
+    browser = shared_browser()
+    before = {id(context) for context in browser.contexts}
+    try:
+        yield browser
+    finally:
+        for context in browser.contexts:
+            if id(context) not in before:
+                context.close()
 
 
 def record_requests(page: Page) -> list[str]:

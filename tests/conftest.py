@@ -43,10 +43,10 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the whole session; each test opens its own pages."""
-    from .browser import chromium
+    from .browser import shared_browser, stop_shared_browser
 
-    with chromium() as started:
-        yield started
+    yield shared_browser()
+    stop_shared_browser()
 
 
 def _build_served(root: Path, *, pdf: bool) -> Iterator[tuple[Path, str, Any]]:

@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, Dialog, Page
 
 from generator.svgsafe import MAX_BYTES, MAX_DEPTH, check_png, check_svg
 
-from .browser import chromium, record_requests, static_server
+from .browser import record_requests, static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = sorted((ROOT / "tests" / "hostile_svg").glob("*.svg"))
@@ -468,12 +468,6 @@ def test_a_broken_png_is_refused(data: bytes, problem: str) -> None:
 # --- In a real browser ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as started:
-        yield started
-
-
 @dataclass
 class Visit:
     """A page opened on its own: what ran in it (dialogs, pwned() calls) and every URL it
@@ -504,7 +498,7 @@ def visiting(browser: Browser, urls: list[str]) -> Iterator[dict[str, Visit]]:
         for url, visit in visits.items():
             visit.page.goto(url, wait_until="commit")
         for visit in visits.values():
-            visit.page.wait_for_load_state("networkidle")
+            visit.page.wait_for_load_state("load")
         yield visits
     finally:
         for context in contexts:

@@ -148,19 +148,25 @@ PICTURE_SIZE, FRAME_SIZE = (820, 300), (400, 300)
 
 
 def picture(
-    from_page: str, exercise: Exercise, css_class: str, *, decorative: bool = False
+    from_page: str,
+    exercise: Exercise,
+    css_class: str,
+    *,
+    decorative: bool = False,
+    lazy: bool = False,
 ) -> Markup:
     """The exercise's picture, both positions side by side (start, then end): for print,
     cards, routine pages and embeds. Raw HTML, since Markdown mangles escaped alt text.
 
     A decorative thumbnail beside the exercise's name has empty alt text, so that screen
-    readers do not read the same thing twice.
+    readers do not read the same thing twice. A `lazy` picture loads when scrolled to.
     """
     alt = "" if decorative else escape.text(exercise.picture.alt)
     width, height = PICTURE_SIZE
+    loading = ' loading="lazy"' if lazy else ""
     return Markup(
         f'<img class="{css_class}" src="{_picture_src(from_page, exercise)}" alt="{alt}" '
-        f'width="{width}" height="{height}">'
+        f'width="{width}" height="{height}"{loading}>'
     )
 
 

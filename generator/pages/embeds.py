@@ -92,7 +92,10 @@ def embed_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 "embed-routine.html.j2",
                 key,
                 plan=plan,
-                thumbs={i.exercise.id: picture(path, i.exercise, "") for i in plan.items},
+                thumbs={
+                    item.exercise.id: picture(path, item.exercise, "hb-embed-picture", lazy=n > 0)
+                    for n, item in enumerate(plan.items)
+                },
                 full=settings.url(f"routines/{plan.routine.id}/"),
                 **embed_context(path, plan.routine.name, book, settings),
             )

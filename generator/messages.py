@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .errors import ContentProblem
-from .model import Expects, Unit
+from .model import Expects, OnCard, Unit
 from .yamlsource import Loc, Source, describe, key_path
 
 
@@ -53,6 +53,8 @@ def problem(source: Source, model: type[BaseModel], err: Any) -> ContentProblem:
             _items(ctx.get(limit)) if kind.startswith("too_") else f"{ctx.get(limit)} characters"
         )
         message = f"expected {bound} {measure}, got {len(value)}"
+        if kind in ("string_too_long", "too_long") and printed_on_cards(model, loc):
+            message += ": it is printed on the one-page cards, which must fit one sheet"
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
     else:
@@ -193,3 +195,13 @@ def _marks(annotation: Any) -> Iterator[Any]:
         return
     for arg in get_args(annotation):
         yield from _marks(arg)
+
+
+def printed_on_cards(model: type[BaseModel], loc: Loc) -> bool:
+    """Whether the field at `loc` is printed on cards (its type carries the OnCard mark)."""
+    walked = list(_walk(model, loc))
+    if not walked:
+        return False
+    owner, name = walked[-1]
+    info = owner.model_fields[name]
+    return any(isinstance(mark, OnCard) for mark in [*info.metadata, *_marks(info.annotation)])

@@ -48,9 +48,40 @@ Slug = Annotated[
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=240, strip_whitespace=True)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=1500, strip_whitespace=True)]
 Label = Annotated[str, StringConstraints(min_length=1, max_length=28, strip_whitespace=True)]
-#: Text printed on every card, which must leave room for the rest of the sheet.
-CardText = Annotated[str, StringConstraints(min_length=1, max_length=100, strip_whitespace=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
+
+
+@dataclass(frozen=True)
+class OnCard:
+    """Marks text printed on the one-page cards: its length limit is what keeps every card,
+    even the longest the model allows, on one sheet of A4 or US Letter (tested in print)."""
+
+
+def _card_text(longest: int) -> Any:
+    return Annotated[
+        str, StringConstraints(min_length=1, max_length=longest, strip_whitespace=True), OnCard()
+    ]
+
+
+if TYPE_CHECKING:
+    CardName: TypeAlias = str
+    CardLine: TypeAlias = str
+    CardShort: TypeAlias = str
+    CardHeading: TypeAlias = str
+    CardFlag: TypeAlias = str
+    CardSentence: TypeAlias = str
+    CardStep: TypeAlias = str
+    Direction: TypeAlias = str
+else:
+    CardName = _card_text(40)  # a title, on one line of a card
+    CardShort = _card_text(60)  # one line beside a picture
+    CardHeading = _card_text(70)  # one line across a card
+    CardLine = _card_text(100)  # a tip: two lines at most
+    CardFlag = _card_text(90)  # a red flag: two lines of a card's two-column box
+    CardSentence = _card_text(120)  # a caution or a stop rule
+    CardStep = _card_text(140)  # one numbered step
+    Direction = _card_text(12)  # a way a repetition goes: up, down, apart
+
 Seconds = Annotated[int, Field(ge=1, le=600), Unit("seconds")]
 #: A PubMed Central id (linked), or a citation in plain characters (shown as text).
 LOCATOR_PATTERN = rf"{urls.PMC}|^[A-Za-z0-9 .,;:()/-]{{3,120}}$"
@@ -100,8 +131,10 @@ TEMPO_SECONDS = 3
 SETUP_SECONDS = 15
 #: Rest between sets, when there is more than one.
 REST_BETWEEN_SETS_SECONDS = 30
-#: A routine card lists at most this many exercises and still fits one printed page.
-MAX_CARD_EXERCISES = 10
+#: A routine card lists at most this many exercises and still fits one printed page, with
+#: pictures of at least 25 mm a position and text of at least 10 pt (shown by printing the
+#: longest routine the model allows); short programmes are also the easier ones to keep to.
+MAX_CARD_EXERCISES = 5
 #: Sessions a day at most: home programmes are done once or twice a day, and the cards' log
 #: has a tick box for each session of each day.
 MAX_TIMES_PER_DAY = 3
@@ -145,7 +178,7 @@ class Dosage(Strict):
     per_side: Side | None = Field(
         None, description="Do the dosage for each foot or each leg in turn: `foot` or `leg`."
     )
-    directions: Annotated[list[Label], Field(max_length=4)] = Field(
+    directions: Annotated[list[Direction], Field(max_length=3)] = Field(
         default_factory=list,
         description="Ways one repetition is done in turn (`up`, `down`, `apart`): the reps are "
         "done in each.",
@@ -156,7 +189,7 @@ class Dosage(Strict):
     days_per_week: Annotated[int, Field(ge=1, le=7), Unit("days a week")] = Field(
         description="Days a week."
     )
-    repetition: ShortText = Field(description="What one repetition means, in plain words.")
+    repetition: CardSentence = Field(description="What one repetition means, in plain words.")
     suggested: list[DosageField] = Field(
         default_factory=list,
         description="Dosage fields whose value is our suggestion because the source gave none.",
@@ -268,7 +301,7 @@ class Exercise(Strict):
         default_factory=list,
         description="Ids this exercise had before; their addresses lead to its pages.",
     )
-    name: Name = Field(description="Short title in sentence case.")
+    name: CardName = Field(description="Short title in sentence case.")
     summary: ShortText = Field(description="One sentence: what you do.")
     purpose: LongText = Field(description="What it trains and why, with no cure claims.")
     position: Position = Field(description="Body position: standing, sitting or lying.")
@@ -279,19 +312,19 @@ class Exercise(Strict):
         description="Parts of the body the exercise works."
     )
     dosage: Dosage = Field(description="How much: hold, duration, reps, sets, sides, times a day.")
-    steps: Annotated[list[ShortText], Field(min_length=2, max_length=8)] = Field(
+    steps: Annotated[list[CardStep], Field(min_length=2, max_length=5)] = Field(
         description="Ordered, short, imperative steps."
     )
-    cues: Annotated[list[ShortText], Field(min_length=1, max_length=5)] = Field(
+    cues: Annotated[list[CardLine], Field(min_length=1, max_length=5)] = Field(
         description="Coaching cues; the first is the key cue printed on cards."
     )
     common_mistakes: Annotated[list[ShortText], Field(max_length=5)] = Field(
         default_factory=list, description="Mistakes people often make."
     )
-    cautions: Annotated[list[ShortText], Field(min_length=1, max_length=5)] = Field(
+    cautions: Annotated[list[CardSentence], Field(min_length=1, max_length=3)] = Field(
         description="Who should take care, and how; the first is printed on routine cards."
     )
-    stop_if: ShortText = Field(description="When to stop: one sentence.")
+    stop_if: CardSentence = Field(description="When to stop: one sentence.")
     easier: list[Variant] = Field(default_factory=list, description="Easier options.")
     harder: list[Variant] = Field(default_factory=list, description="Harder options.")
     variations: list[Variant] = Field(
@@ -331,23 +364,27 @@ class RoutineEntry(Strict):
 
     exercise: Slug = Field(description="Id of the exercise.")
     dosage: DosageOverride | None = Field(None, description="Changes to the exercise's dosage.")
-    note: ShortText | None = Field(None, description="A one-line note for this routine.")
+    note: CardShort | None = Field(None, description="A one-line note for this routine.")
 
 
 class Routine(Strict):
     """An ordered set of exercises done together."""
 
     id: Slug = Field(description="Stable slug used in URLs; equals the file name.")
-    name: Name = Field(description="Short title in sentence case.")
+    former_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Ids this routine had before; their addresses lead to its pages.",
+    )
+    name: CardName = Field(description="Short title in sentence case.")
     summary: ShortText = Field(description="One sentence: what the routine is.")
     situation: Situation = Field(description="When it fits: morning, desk, full, evening, other.")
     description: LongText = Field(description="Who it is for and when to do it.")
     max_minutes: Annotated[int, Field(ge=1, le=120), Unit("minutes")] | None = Field(
         None, description="Upper bound for the computed total time; checked at build."
     )
-    exercises: Annotated[list[RoutineEntry], Field(min_length=1)] = Field(
-        description="The exercises, in order."
-    )
+    exercises: Annotated[
+        list[RoutineEntry], Field(min_length=1, max_length=MAX_CARD_EXERCISES), OnCard()
+    ] = Field(description="The exercises, in order; as many as fit one printed card.")
 
 
 class Grade(Strict):
@@ -454,11 +491,11 @@ class Guidance(Strict):
 class Safety(Strict):
     """Red flags, the stop rule and advice on exercising: each said once, shown everywhere."""
 
-    urgent_action: ShortText = Field(
+    urgent_action: CardHeading = Field(
         description="What to do now if an urgent symptom appears (call emergency services...)."
     )
-    urgent_intro: ShortText = Field(description="Lead-in to the urgent symptoms.")
-    urgent: Annotated[list[CardText], Field(min_length=1, max_length=6)] = Field(
+    urgent_intro: CardHeading = Field(description="Lead-in to the urgent symptoms.")
+    urgent: Annotated[list[CardFlag], Field(min_length=1, max_length=4)] = Field(
         description="Symptoms that need urgent medical attention, short enough for a card."
     )
     prompt_intro: ShortText = Field(description="Lead-in to the prompt-appointment symptoms.")
@@ -475,7 +512,7 @@ class Safety(Strict):
     general: Annotated[list[ShortText], Field(min_length=1)] = Field(
         description="General advice for exercising safely."
     )
-    stop_rule: CardText = Field(description="When to stop any exercise: one sentence, everywhere.")
+    stop_rule: CardLine = Field(description="When to stop any exercise: one sentence, everywhere.")
     source: ShortText = Field(description="Where the red flags come from.")
 
 
@@ -494,7 +531,7 @@ class Handbook(Strict):
 class Clinic(Strict):
     """A clinic's branding for cards and embeds."""
 
-    name: Name = Field(description="Clinic name shown on cards and embeds.")
+    name: CardName = Field(description="Clinic name shown on cards and embeds.")
     phone: (
         Annotated[
             str,

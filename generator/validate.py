@@ -14,7 +14,6 @@ from .book import Book, PlannedRoutine, RoutineItem
 from .errors import ContentError, ContentProblem
 from .load import Content, Loaded
 from .model import (
-    MAX_CARD_EXERCISES,
     Exercise,
     Routine,
     total_seconds,
@@ -160,21 +159,26 @@ def _check_exercise(
 
 
 def _check_former_ids(content: Content) -> list[ContentProblem]:
-    """A former id must lead to one exercise only, and never be an id in use."""
-    current = {item.model.id for item in content.exercises}
-    owners: dict[str, str] = {}
+    """A former id leads to one exercise (or routine) only, and is never an id in use."""
     problems = []
-    for item in content.exercises:
-        for index, old in enumerate(item.model.former_ids):
-            loc = ("former_ids", index)
-            if old in current:
-                problems.append(
-                    _at(item.source, loc, f"'{old}' is the id of an exercise in use: remove it")
-                )
-            elif owners.setdefault(old, item.model.id) != item.model.id:
-                problems.append(
-                    _at(item.source, loc, f"'{old}' is also a former id of '{owners[old]}'")
-                )
+    kinds: tuple[list[Loaded[Exercise]] | list[Loaded[Routine]], ...] = (
+        content.exercises,
+        content.routines,
+    )
+    for items in kinds:
+        current = {item.model.id for item in items}
+        owners: dict[str, str] = {}
+        for item in items:
+            for index, old in enumerate(item.model.former_ids):
+                loc = ("former_ids", index)
+                if old in current:
+                    problems.append(
+                        _at(item.source, loc, f"'{old}' is an id in use: remove it from here")
+                    )
+                elif owners.setdefault(old, item.model.id) != item.model.id:
+                    problems.append(
+                        _at(item.source, loc, f"'{old}' is also a former id of '{owners[old]}'")
+                    )
     return problems
 
 
@@ -213,16 +217,6 @@ def _plan_routine(
                 ("exercises",),
                 f"exercise '{exercise_id}' appears more "
                 "than once: list it once and raise its reps or sets instead",
-            )
-        )
-    if len(routine.exercises) > MAX_CARD_EXERCISES:
-        problems.append(
-            _at(
-                source,
-                ("exercises",),
-                f"routine '{routine.id}' has "
-                f"{len(routine.exercises)} exercises; a card fits at most "
-                f"{MAX_CARD_EXERCISES}: split it into two routines",
             )
         )
     if problems:

@@ -3,6 +3,10 @@
 - `branded`: the base with a clinic's branding.
 - `hostile`: the base with every free-text field of every file, found from the models, set to
   attack strings, so a field added to a model is attacked without anyone listing it.
+- `worst`: the longest content the models allow where it is printed: a routine with the most
+  exercises a card holds, every text at its longest (in ordinary words), every list at its
+  longest, the largest dosage, a clinic with the longest name and website. Cards built from
+  it must still print on one sheet.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import yaml
+from annotated_types import MaxLen
 from pydantic import BaseModel
 from pydantic.types import StringConstraints
 
+from generator import urls
 from generator.load import CHECKED_FILES
-from generator.model import Exercise, Routine
+from generator.model import MAX_CARD_EXERCISES, MAX_TIMES_PER_DAY, Exercise, Routine, Safety
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "minimal"
@@ -135,8 +141,60 @@ def _fits(option: Any, value: Any) -> bool:
     )
 
 
+#: Ordinary words, so that the longest text wraps as real text does.
+FILLER = (
+    "Keep the movement slow and gentle and stop at a comfortable stretch before you change "
+    "sides, breathing easily, with the heel resting on the floor and the knee soft. "
+)
+
+
+def _worst(content: Path) -> None:
+    _branded(content)
+    clinic = yaml.safe_load((content / "clinic.yml").read_text("utf-8"))
+    clinic |= {"name": "N" * 40, "phone": "+44 (0) 1234 567 890 123", "website": _website()}
+    (content / "clinic.yml").write_text(yaml.safe_dump(clinic), "utf-8")
+    base = yaml.safe_load((content / "exercises" / "toe-pressing.yml").read_text("utf-8"))
+    base["dosage"] = {
+        "hold_seconds": 600, "reps": 50, "sets": 10, "per_side": "foot",
+        "directions": ["W" * 12] * 3, "times_per_day": MAX_TIMES_PER_DAY,
+        "days_per_week": 7, "repetition": "x",
+    }  # fmt: skip
+    base["easier"] = [{"exercise": "toe-walking"}]
+    ids = [f"worst-{n}" for n in range(1, MAX_CARD_EXERCISES + 1)]
+    for ident in ids:
+        exercise = _longest(Exercise, {**base, "id": ident})
+        (content / "exercises" / f"{ident}.yml").write_text(yaml.safe_dump(exercise), "utf-8")
+    entries = [{"exercise": ident, "note": "x"} for ident in ids]
+    routine = yaml.safe_load((content / "routines" / "quick.yml").read_text("utf-8"))
+    routine |= {"id": "worst", "exercises": entries}
+    routine.pop("max_minutes", None)
+    (content / "routines" / "worst.yml").write_text(
+        yaml.safe_dump(_longest(Routine, routine)), "utf-8"
+    )
+    safety = yaml.safe_load((content / "safety.yml").read_text("utf-8"))
+    (content / "safety.yml").write_text(yaml.safe_dump(_longest(Safety, safety)), "utf-8")
+
+
+def _website() -> str:
+    address = "https://clinic.example/"
+    return address + "a" * (urls.MAX_WEBSITE - len(address))
+
+
+def _longest(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with every list of text at its most items and every text at its longest."""
+    for name, info in model.model_fields.items():
+        value = data.get(info.alias or name)
+        most = next((m.max_length for m in info.metadata if isinstance(m, MaxLen)), None)
+        if isinstance(value, list) and value and most and isinstance(value[0], str):
+            value.extend([value[-1]] * (most - len(value)))
+    for container, key, (_, most) in free_text(model, data):
+        container[key] = (FILLER * (most // len(FILLER) + 1))[:most].strip()
+    return data
+
+
 CHANGES: dict[str, Callable[[Path], None]] = {
     "minimal": lambda content: None,
     "branded": _branded,
     "hostile": _hostile,
+    "worst": _worst,
 }

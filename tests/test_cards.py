@@ -9,11 +9,16 @@ from typing import Any
 
 import pytest
 
+from generator import pipeline
 from generator.cli import main
+from generator.model import MAX_CARD_EXERCISES
+from generator.pages.cards import routine_fit
 from generator.pdf import card_folders
-from generator.words import dosage_words
+from generator.words import dosage_words, frequency_words
 
 from .browser import chromium, screenshot
+from .cases import make_case
+from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +47,29 @@ def test_every_card_prints_on_exactly_one_page_of_a4_and_letter(printed_site: An
             assert pdf_pages(pdf) == 1, f"{pdf.relative_to(site)} spills onto a second page"
 
 
-def test_routine_cards_hold_every_exercise_name_and_dosage(printed_site: Any) -> None:
+@pytest.fixture(scope="module")
+def worst_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The longest content the models allow, built with every card printed."""
+    root = tmp_path_factory.mktemp("worst")
+    content = make_case("worst", root / "content")
+    pipeline.build(content, root / "docs", root / "site", ROOT / "mkdocs.yml", pdf=True)
+    return root / "site"
+
+
+def test_the_longest_content_the_models_allow_still_prints_on_one_sheet(worst_site: Path) -> None:
+    cards = [worst_site / "cards" / "worst", worst_site / "cards/exercises/worst-1"]
+    assert "hb-layout-compact" in (cards[0] / "index.html").read_text("utf-8")
+    for folder in cards:
+        for paper in ("a4", "letter"):
+            pdf = folder / f"{folder.name}-{paper}.pdf"
+            assert pdf_pages(pdf) == 1, f"{pdf.name} spills onto a second page"
+            text = pdf_text(pdf)
+            assert "Tick a box" in text and "Notes from your clinician" in text
+
+
+def test_routine_cards_hold_every_exercise_name_dosage_frequency_and_red_flag(
+    printed_site: Any,
+) -> None:
     site, _, book = printed_site
     for plan in book.routines:
         for paper in ("a4", "letter"):
@@ -50,10 +77,24 @@ def test_routine_cards_hold_every_exercise_name_and_dosage(printed_site: Any) ->
             assert plan.routine.name in text
             for item in plan.items:
                 assert item.exercise.name in text
-                assert dosage_words(item.dosage, short=True) in text, (plan.routine.id, item)
-            assert "Stop:" in text and "red flags" in text
+                for words in (dosage_words(item.dosage, short=True), item.exercise.key_caution):
+                    assert " ".join(words.split()) in text, (plan.routine.id, words)
+                assert frequency_words(item.dosage) in text
+            for symptom in book.safety.urgent:
+                assert " ".join(symptom.split()) in text
         card = (site / "cards" / plan.routine.id / "index.html").read_text("utf-8")
-        assert card.count('class="hb-tick"') == 7 * len(plan.items), "one box a day per exercise"
+        rows = max(item.dosage.times_per_day for item in plan.items)
+        assert card.count('class="hb-tick"') == 7 * rows, "one box a day per session"
+
+
+def test_cards_with_room_show_big_pictures_and_what_fits(printed_site: Any) -> None:
+    site, _, book = printed_site
+    for plan in book.routines:
+        card = (site / "cards" / plan.routine.id / "index.html").read_text("utf-8")
+        expected = routine_fit(plan, book.safety)
+        assert f"hb-layout-{expected.layout}" in card
+        if len(plan.items) <= 3:
+            assert expected.layout == "large", f"{plan.routine.id} wastes its sheet"
 
 
 def test_qr_code_decodes_to_the_routine_page(printed_site: Any, tmp_path: Path) -> None:
@@ -81,7 +122,8 @@ def test_cards_use_body_text_of_at_least_10pt_and_no_colour_fill(printed_site: A
         page.emulate_media(media="print")
         page.goto(f"{base_url}cards/{longest.routine.id}/")
         sizes = page.eval_on_selector_all(
-            ".hb-card *:not(svg):not(svg *)",
+            # Body text; the fine print under the red flags (address, version) is smaller.
+            ".hb-card *:not(svg):not(svg *):not(.hb-card-small):not(.hb-card-small *)",
             "els => els.filter(e => e.childNodes.length && [...e.childNodes].some("
             "n => n.nodeType === 3 && n.textContent.trim())).map(e => "
             "parseFloat(getComputedStyle(e).fontSize))",
@@ -110,10 +152,13 @@ def test_a_routine_too_long_for_one_card_is_a_content_error(
 ) -> None:
     source = (project / "content/exercises/toe-walking.yml").read_text("utf-8")
     entries = []
-    for number in range(11):
+    for number in range(MAX_CARD_EXERCISES + 1):
         ident = f"walk-{number}"
         (project / f"content/exercises/{ident}.yml").write_text(
-            source.replace("id: toe-walking", f"id: {ident}"), "utf-8"
+            source.replace("id: toe-walking", f"id: {ident}").replace(
+                "former_ids: [tiptoe-walk]\n", ""
+            ),
+            "utf-8",
         )
         entries.append(f"  - exercise: {ident}\n")
     (project / "content/routines/long.yml").write_text(
@@ -123,8 +168,9 @@ def test_a_routine_too_long_for_one_card_is_a_content_error(
     )
     assert main(["check"]) == 1
     assert capsys.readouterr().err == (
-        "content/routines/long.yml:6: exercises: routine 'long' has 11 exercises; a card fits "
-        "at most 10: split it into two routines\n1 problem in the content\n"
+        f"content/routines/long.yml:6: exercises: expected at most {MAX_CARD_EXERCISES} items, "
+        f"got {MAX_CARD_EXERCISES + 1}: it is printed on the one-page cards, which must fit one "
+        "sheet\n1 problem in the content\n"
     )
 
 

@@ -1,18 +1,115 @@
-"""Printable cards: one per routine and one per exercise, each fitting one page.
+"""Printable cards: one per routine and one per exercise, each fitting one sheet.
 
-A card is written as a raw HTML block inside its Markdown page (our markup, escaped data)
-and rendered by the frameless `card.html` template, which carries only print-ready CSS.
+Cards are finished HTML from our own templates (card-base.html.j2 and its two variants) with
+print-ready CSS, written beside the pages; every engine copies them as they are.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..book import Book
-from .common import Pages, Settings, html_page, page, picture, relative
+from .. import words
+from ..book import Book, PlannedRoutine, RoutineItem
+from ..model import Exercise, Safety
+from .common import Pages, Settings, html_page, page, picture, relative, shared_frequency
 
 DAYS = 7
+
+# Heights on paper, in mm, measured on cards printed by Chromium with DejaVu Sans (wider than
+# the fonts most computers print with, so a card that fits here fits elsewhere). They let the
+# generator pick, without a browser, the richest layout that still fits one sheet; the tests
+# print the real cards and the longest content the models allow, and count one page.
+SHEET_MM = 259  # 263 mm inside the margins on US Letter, less a margin of safety
+HEAD_MM, FOOT_BASE_MM, LOG_BASE_MM, LOG_ROW_MM, NOTES_MM = 26, 22, 10, 7, 27
+LINE_MM, LIST_LINE_MM = 4.7, 4.2
+LARGE_PICTURE_MM, COMPACT_PICTURE_MM, ITEM_PAD_MM = 31, 19.5, 3.5
+#: Characters per line of 10 pt text: across the card, beside a large picture, beside a
+#: compact one, in one of two columns.
+WIDE, BESIDE_LARGE, BESIDE_COMPACT, COLUMN = 92, 48, 58, 42
+
+
+@dataclass(frozen=True)
+class Fit:
+    """What a routine card shows: big pictures or compact rows, steps, the how-to box."""
+
+    layout: str
+    steps: bool
+    how_to: bool
+
+
+def _lines(text: str, per_line: int) -> int:
+    return max(1, math.ceil(len(text) / per_line))
+
+
+def fixed_mm(safety: Safety, sessions: int) -> float:
+    """The height of what every card carries: header, tick grid, stop rule, red flags."""
+    flags = _lines(f"{safety.urgent_action} {safety.urgent_intro}", WIDE) * LINE_MM
+    per_column = math.ceil(len(safety.urgent) / 2)
+    flags += per_column * max(_lines(s, COLUMN) for s in safety.urgent) * LIST_LINE_MM
+    stop = _lines(safety.stop_rule, WIDE) * LINE_MM
+    log = max(LOG_BASE_MM + LOG_ROW_MM * sessions, NOTES_MM)  # the notes are beside it
+    return HEAD_MM + log + FOOT_BASE_MM + flags + stop
+
+
+def how_to_mm(safety: Safety) -> float:
+    """The how-to-exercise box, in two columns."""
+    lines = [_lines(f"{g.title}: {g.text}", COLUMN) for g in safety.how_to]
+    return 8 + math.ceil(sum(lines) / 2 + 1) * LIST_LINE_MM
+
+
+def item_mm(item: RoutineItem, fit: Fit) -> float:
+    """The height of one exercise of a routine card in the layout `fit`."""
+    per_line = BESIDE_LARGE if fit.layout == "large" else BESIDE_COMPACT
+    heading = f"{item.exercise.name} {words.dosage_words(item.dosage, short=True)} "
+    texts = [
+        heading + words.frequency_words(item.dosage),
+        f"Take care: {item.exercise.key_caution}",
+    ]
+    texts += [item.note] if item.note else []
+    if fit.layout == "large":
+        texts += [*item.exercise.steps] if fit.steps else [f"Key tip: {item.exercise.key_cue}"]
+    text = sum(_lines(t, per_line) for t in texts) * LIST_LINE_MM
+    picture = LARGE_PICTURE_MM if fit.layout == "large" else COMPACT_PICTURE_MM
+    return max(picture, text) + ITEM_PAD_MM
+
+
+FITS = [
+    Fit("large", steps=True, how_to=True),
+    Fit("large", steps=True, how_to=False),
+    Fit("large", steps=False, how_to=True),
+    Fit("large", steps=False, how_to=False),
+    Fit("compact", steps=False, how_to=True),
+    Fit("compact", steps=False, how_to=False),
+]
+
+
+def routine_fit(plan: PlannedRoutine, safety: Safety) -> Fit:
+    """The richest layout of a routine card that fits one sheet (compact always does)."""
+    room = SHEET_MM - fixed_mm(safety, sessions(plan))
+    for fit in FITS:
+        height = sum(item_mm(item, fit) for item in plan.items)
+        height += how_to_mm(safety) if fit.how_to else 0
+        if height <= room:
+            return fit
+    return FITS[-1]
+
+
+def exercise_how_to_fits(exercise: Exercise, safety: Safety) -> bool:
+    """Whether an exercise card has room for the how-to-exercise box."""
+    text = [words.dosage_words(exercise.dosage), exercise.dosage.repetition, exercise.key_cue]
+    text += [*exercise.steps, *exercise.cautions, exercise.stop_if]
+    body = sum(_lines(t, WIDE) for t in text) * LIST_LINE_MM + 3 * 8  # three headings
+    height = fixed_mm(safety, exercise.dosage.times_per_day) + LARGE_PICTURE_MM + body
+    return height + how_to_mm(safety) <= SHEET_MM
+
+
+def sessions(plan: PlannedRoutine) -> int:
+    """Rows of a routine card's tick grid: the most sessions a day of its exercises."""
+    return max(item.dosage.times_per_day for item in plan.items)
 
 
 def card_urls(book: Book, settings: Settings) -> list[str]:
@@ -27,36 +124,42 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
     pages = []
     for plan in book.routines:
         path = card_path(plan.routine.id)
-        thumbs = {i.exercise.id: picture(path, i.exercise, "hb-card-thumb") for i in plan.items}
         pages.append(
             card_page(
                 book,
                 settings,
                 env,
-                "card-routine.html.j2",
+                "routine",
                 plan.routine.id,
                 f"routines/{plan.routine.id}/",
                 plan.routine.name,
                 codes,
+                fit=routine_fit(plan, book.safety),
+                sessions=sessions(plan),
                 plan=plan,
-                thumbs=thumbs,
+                pictures={
+                    item.exercise.id: picture(path, item.exercise, "hb-card-picture")
+                    for item in plan.items
+                },
+                frequency=shared_frequency(plan),
             )
         )
     for exercise in book.exercises:
         name = f"exercises/{exercise.id}"
-        image = picture(card_path(name), exercise, "hb-card-picture")
         pages.append(
             card_page(
                 book,
                 settings,
                 env,
-                "card-exercise.html.j2",
+                "exercise",
                 name,
                 f"exercises/{exercise.id}/",
                 exercise.name,
                 codes,
+                fit=Fit("single", steps=True, how_to=exercise_how_to_fits(exercise, book.safety)),
+                sessions=exercise.dosage.times_per_day,
                 exercise=exercise,
-                image=image,
+                image=picture(card_path(name), exercise, "hb-card-picture"),
             )
         )
     pages.append(
@@ -82,7 +185,7 @@ def card_page(
     book: Book,
     settings: Settings,
     env: Environment,
-    template: str,
+    kind: str,
     name: str,
     online_page: str,
     title: str,
@@ -94,10 +197,14 @@ def card_page(
     online = settings.url(online_page)
     return html_page(
         env,
-        template,
+        f"card-{kind}.html.j2",
         f"cards/{name}",
-        **card_context(path, title),
-        **specific,
+        title=f"Card: {title}",
+        stylesheet=relative(path, "assets/stylesheets/card.css"),
+        script=relative(path, "assets/card.js"),
+        accent=None,
+        card_title=title,
+        kind=kind,
         book=book,
         settings=settings,
         brand=book.clinic.name if book.clinic else settings.site_name,
@@ -107,6 +214,7 @@ def card_page(
         online=online,
         back=relative(path, online_page),
         pdf_name=name.rsplit("/", 1)[-1],
+        **specific,
     )
 
 
@@ -116,13 +224,3 @@ def clinic_logo(book: Book, path: str) -> Markup | None:
         return None
     src = relative(path, f"assets/images/{book.clinic.logo}")
     return Markup(f'<img class="hb-card-logo" src="{src}" alt="">')
-
-
-def card_context(path: str, name: str) -> dict[str, object]:
-    """What the bare page base needs for a card."""
-    return {
-        "title": f"Card: {name}",
-        "stylesheet": relative(path, "assets/stylesheets/card.css"),
-        "script": None,
-        "accent": None,
-    }

@@ -11,7 +11,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .. import escape, urls
+from .. import escape, urls, words
 from ..book import Book, PlannedRoutine
 from ..model import SITUATIONS, Exercise, minutes
 
@@ -64,6 +64,12 @@ def _front_value(value: Any) -> Any:
 
 def exercise_minutes(exercise: Exercise) -> int:
     return minutes(exercise.dosage.session_seconds)
+
+
+def shared_frequency(plan: PlannedRoutine) -> str | None:
+    """How often the routine is done, when all its exercises say the same; else None."""
+    said = {words.frequency_words(item.dosage) for item in plan.items}
+    return said.pop() if len(said) == 1 else None
 
 
 def routines_using(book: Book) -> dict[str, list[PlannedRoutine]]:

@@ -13,6 +13,7 @@ from .common import Pages, Settings, html_page, picture, relative
 
 #: Suggested iframe heights before embed.js measures the real one.
 EXERCISE_HEIGHT, ROUTINE_HEIGHT, WIDTH = 900, 1100, 640
+HEIGHTS = {"exercises": EXERCISE_HEIGHT, "routines": ROUTINE_HEIGHT}
 
 
 def embed_path(kind: str, ident: str) -> str:
@@ -118,6 +119,6 @@ def oembed_files(book: Book, settings: Settings) -> dict[str, bytes]:
 
 def snippet_block(settings: Settings, kind: str, ident: str, title: str) -> Markup:
     """The snippet as a fenced code block for the full page (Material adds a copy button)."""
-    height = EXERCISE_HEIGHT if kind == "exercises" else ROUTINE_HEIGHT
+    height = HEIGHTS[kind]
     code = snippet(settings, kind, ident, title, height)
     return Markup(f"``` html\n{code}\n```")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from .. import words
-from ..book import Book, PlannedRoutine
+from ..book import Book
 from ..model import SETUP_SECONDS, minutes
-from .common import Pages, Settings, page, page_file, picture, situations
+from .common import Pages, Settings, page, page_file, picture, shared_frequency, situations
 from .embeds import oembed_path, snippet_block
 
 
@@ -47,9 +46,3 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
         )
     )
     return pages
-
-
-def shared_frequency(plan: PlannedRoutine) -> str | None:
-    """How often the routine is done, when all its exercises say the same; else None."""
-    said = {words.frequency_words(item.dosage) for item in plan.items}
-    return said.pop() if len(said) == 1 else None

@@ -33,17 +33,23 @@ _TABLE.update(
 )
 _HTML_TABLE = {key: value for key, value in _TABLE.items() if chr(key) in "&<>\"'"}
 _LIST_MARKER = re.compile(r"^(\d+)([.)])")
+_SPACES = re.compile(r"\s+")
 
 
 def text(value: object) -> Markup:
     """Plain content text, safe in Markdown body, HTML text and quoted HTML attributes."""
     if isinstance(value, Markup):
         return value
-    one_line = _visible(" ".join(str(value).split()))
+    # Runs of white space become one space; a space at either end is kept, so that a
+    # separator such as ", " between two values keeps its space.
+    one_line = _visible(_SPACES.sub(" ", str(value)))
     escaped = one_line.translate(_TABLE)
-    if escaped[:1] in ("-", "+"):
-        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
-    escaped = _LIST_MARKER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped)
+    body = escaped.lstrip(" ")
+    indent = escaped[: len(escaped) - len(body)]
+    if body[:1] in ("-", "+"):
+        body = f"&#{ord(body[0])};{body[1:]}"
+    body = _LIST_MARKER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", body)
+    escaped = indent + body
     return Markup(escaped)
 
 

@@ -99,7 +99,13 @@ def generate_for(
     from .render import render_pages
 
     book = check_content(content_dir)
-    settings = Settings(site_name=site.name, site_url=site.url, language=site.language, pdf=pdf)
+    settings = Settings(
+        site_name=site.name,
+        site_url=site.url,
+        short_name=site.short_name,
+        language=site.language,
+        pdf=pdf,
+    )
     files = render_pages(book, settings, qr_cache=cache_dir(docs_dir) / "qr.json", jobs=jobs)
     try:
         report = write_tree(files, docs_dir)

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import types
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 #: Environment variables that change the output besides those mkdocs.yml names with !ENV
 #: (which are resolved into the configuration itself).
 OUTPUT_ENVIRONMENT = ("SOURCE_DATE_EPOCH",)
+#: The site's short name: written into a stylesheet, so only plain characters.
+SHORT_NAME = r"[A-Za-z0-9 ,.'&-]{1,20}"
 #: Settings that say where a run reads and writes, not what the site holds.
 _RUN_KEYS = {"config_file_path", "docs_dir", "site_dir", "dev_addr", "watch"}
 
@@ -43,6 +46,8 @@ class SiteConfig:
     name: str
     #: The site's address, checked by urls.site_url; always ends in '/'.
     url: str
+    #: A name short enough for a phone's header (mkdocs.yml `extra.short_name`).
+    short_name: str
     language: str
     #: Theme overrides and hook files that mkdocs.yml names: they shape the pages too.
     theme_files: tuple[Path, ...]
@@ -87,12 +92,19 @@ def from_mkdocs(config: MkDocsConfig, shown: Path | None = None) -> SiteConfig:
             "mkdocs.yml or with --site-url (cards' QR codes and embed snippets need it)"
         )
     url = _checked_url(config.site_url, f"{file}: site_url")
+    short_name = str(config.extra.get("short_name") or config.site_name)
+    if not re.fullmatch(SHORT_NAME, short_name):
+        raise ConfigError(
+            f"{file}: extra.short_name: expected a name for phone screens of at most 20 letters, "
+            f"digits, spaces and . , ' & -, got {short_name[:40]!r}: set extra.short_name"
+        )
     named = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     named += [Path(path) if os.path.isabs(path) else file.parent / path for path in config.hooks]
     return SiteConfig(
         file=file,
         name=str(config.site_name),
         url=url,
+        short_name=short_name,
         language=str(config.theme["language"]),
         theme_files=tuple(named),
         markdown_extensions=tuple(str(name) for name in config.markdown_extensions),

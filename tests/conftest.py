@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,10 +63,23 @@ def _build_served(root: Path, *, pdf: bool) -> Iterator[tuple[Path, str, Any]]:
         os.chdir(ROOT)
         try:
             content = Path(os.environ.get("HANDBOOK_TEST_CONTENT", ROOT / "content"))
-            result = pipeline.build(content, root / "docs", site, site_url=base_url, pdf=pdf)
+            if pdf:
+                build_with_pdfs(content, root / "docs", site, base_url)
+            else:
+                pipeline.build(content, root / "docs", site, site_url=base_url)
+            book = pipeline.check_content(content)
         finally:
             os.chdir(cwd)
-        yield site, base_url, result.generated.book
+        yield site, base_url, book
+
+
+def build_with_pdfs(content: Path, docs: Path, site: Path, site_url: str | None = None) -> None:
+    """`handbook build --pdf`, in a process of its own: the printer drives Chromium with
+    Playwright, which allows one instance per thread, and the tests' browser may be running."""
+    command = [Path(sys.executable).with_name("handbook"), "build", "--pdf"]
+    command += ["--content", content, "--docs", docs, "--output", site]
+    command += ["--site-url", site_url] if site_url else []
+    subprocess.run([str(part) for part in command], check=True, capture_output=True, cwd=ROOT)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from generator import pipeline
 from generator.cli import main
 from generator.model import MAX_CARD_EXERCISES
 from generator.pages.cards import routine_fit
@@ -18,7 +17,7 @@ from generator.words import dosage_words, frequency_words
 
 from .browser import chromium, screenshot
 from .cases import make_case
-from .conftest import ROOT
+from .conftest import build_with_pdfs
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +51,7 @@ def worst_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The longest content the models allow, built with every card printed."""
     root = tmp_path_factory.mktemp("worst")
     content = make_case("worst", root / "content")
-    pipeline.build(content, root / "docs", root / "site", ROOT / "mkdocs.yml", pdf=True)
+    build_with_pdfs(content, root / "docs", root / "site")
     return root / "site"
 
 

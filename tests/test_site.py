@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from playwright.sync_api import Browser
 
 from generator.diagram import draw
 from generator.words import frequency_words
@@ -183,23 +184,36 @@ def test_full_pages_make_no_request_to_another_host(built_site: Any) -> None:
 
 
 @pytest.mark.browser
-def test_exercise_filter_hides_what_does_not_match(built_site: Any) -> None:
+def test_exercise_filters_widen_within_a_group_and_narrow_across_groups(
+    built_site: Any, browser: Browser
+) -> None:
     _, base_url, book = built_site
-    lying = [e for e in book.exercises if e.position == "lying"]
-    with chromium() as browser:
-        page = browser.new_page()
-        page.goto(base_url + "exercises/")
-        assert page.is_visible("[data-hb-filters]")
-        page.click('button[data-tag="lying"]')
-        visible = page.eval_on_selector_all(
-            "[data-hb-filter-table] tbody tr:not([hidden])", "rows => rows.length"
-        )
-        assert visible == len(lying) > 0
-        assert page.get_attribute('button[data-tag="lying"]', "aria-pressed") == "true"
-        page.click('button[data-tag="lying"]')
-        assert page.eval_on_selector_all(
-            "[data-hb-filter-table] tbody tr:not([hidden])", "rows => rows.length"
-        ) == len(book.exercises)
+    page = browser.new_page()
+    page.goto(base_url + "exercises/")
+    cards = "[data-hb-filter-list] > li:not([hidden])"
+
+    def shown() -> int:
+        return int(page.eval_on_selector_all(cards, "cards => cards.length"))
+
+    def press(group: str, label: str) -> None:
+        page.get_by_role("group", name=group).get_by_role("button", name=label).click()
+
+    status = page.get_by_role("status")
+    press("Position", "Standing")
+    standing = [e for e in book.exercises if e.position == "standing"]
+    assert shown() == len(standing) > 0
+    assert status.inner_text() == f"Showing {len(standing)} of {len(book.exercises)} exercises."
+    press("Position", "Lying down")
+    either = [e for e in book.exercises if e.position in ("standing", "lying")]
+    assert shown() == len(either) > len(standing)
+    press("You need", "Nothing")
+    both = [e for e in either if "none" in e.equipment]
+    assert shown() == len(both) < len(either)
+    page.get_by_role("button", name="Clear the filters").click()
+    assert shown() == len(book.exercises)
+    assert page.get_by_role("button", pressed=True).count() == 0
+    assert status.inner_text() == f"Showing all {len(book.exercises)} exercises."
+    page.close()
 
 
 def test_causes_diagram_is_xml_with_every_label_and_follows_the_data(built_site: Any) -> None:

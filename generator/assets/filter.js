@@ -1,35 +1,51 @@
-/* Exercises index: filter the table by tags. Pressing several buttons shows exercises that
-   have all of the chosen tags. Without JavaScript the buttons stay hidden and the lists
-   by position and equipment below the table do the same job. */
+/* Exercises index: filter the cards. Within a group a choice widens the list (Standing or
+   Lying); across groups it narrows it (Standing and A chair). Without JavaScript the buttons
+   stay hidden and the whole list shows, with the lists by position and equipment below. */
 (function () {
   "use strict";
   function setUp() {
     var box = document.querySelector("[data-hb-filters]");
-    var table = document.querySelector("[data-hb-filter-table]");
-    if (!box || !table) {
+    var list = document.querySelector("[data-hb-filter-list]");
+    if (!box || !list) {
       return;
     }
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var buttons = Array.prototype.slice.call(box.querySelectorAll("button[data-tag]"));
+    var cards = Array.prototype.slice.call(list.children);
+    var groups = Array.prototype.slice.call(box.querySelectorAll("[data-group]"));
     var status = box.querySelector("[role=status]");
-    function apply() {
-      var chosen = buttons.filter(function (b) { return b.getAttribute("aria-pressed") === "true"; })
-        .map(function (b) { return b.getAttribute("data-tag"); });
-      var shown = 0;
-      rows.forEach(function (row) {
-        var tags = (row.getAttribute("data-tags") || "").split(" ");
-        var match = chosen.every(function (tag) { return tags.indexOf(tag) !== -1; });
-        row.hidden = !match;
-        shown += match ? 1 : 0;
-      });
-      status.textContent = chosen.length ? shown + " of " + rows.length + " exercises shown" : "";
+    function chosen(group) {
+      return Array.prototype.slice.call(group.querySelectorAll("[aria-pressed=true]"))
+        .map(function (button) { return button.getAttribute("data-value"); });
     }
-    buttons.forEach(function (button) {
+    function matches(card) {
+      return groups.every(function (group) {
+        var wanted = chosen(group);
+        var has = (card.getAttribute("data-" + group.getAttribute("data-group")) || "").split(" ");
+        return !wanted.length || wanted.some(function (value) { return has.indexOf(value) !== -1; });
+      });
+    }
+    function apply() {
+      var shown = 0;
+      cards.forEach(function (card) {
+        card.hidden = !matches(card);
+        shown += card.hidden ? 0 : 1;
+      });
+      var any = groups.some(function (group) { return chosen(group).length; });
+      status.textContent = any
+        ? "Showing " + shown + " of " + cards.length + " exercises."
+        : "Showing all " + cards.length + " exercises.";
+    }
+    box.querySelectorAll("button[data-value]").forEach(function (button) {
       button.addEventListener("click", function () {
         var on = button.getAttribute("aria-pressed") === "true";
         button.setAttribute("aria-pressed", on ? "false" : "true");
         apply();
       });
+    });
+    box.querySelector("[data-hb-clear]").addEventListener("click", function () {
+      box.querySelectorAll("[aria-pressed=true]").forEach(function (button) {
+        button.setAttribute("aria-pressed", "false");
+      });
+      apply();
     });
     box.hidden = false;
   }

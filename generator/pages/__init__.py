@@ -9,11 +9,12 @@ from jinja2 import Environment
 from ..book import Book
 from .common import Pages, Settings
 from .embeds import embed_pages, oembed_files
-from .evidence import causes_page, references_page
+from .evidence import causes_page, diagram_file, references_page
 from .exercises import exercise_pages
 from .home import embed_guide_page, home_page, safety_page
 from .redirects import former_oembed_files, redirect_pages
 from .routines import routine_pages
+from .stylesheet import site_stylesheet
 
 PageKind = Callable[[Book, Settings, Environment], Pages]
 
@@ -33,4 +34,4 @@ PAGE_KINDS: list[PageKind] = [
 FileKind = Callable[[Book, Settings], dict[str, bytes]]
 
 #: Generated files that are not Markdown pages.
-FILE_KINDS: list[FileKind] = [oembed_files, former_oembed_files]
+FILE_KINDS: list[FileKind] = [oembed_files, former_oembed_files, site_stylesheet, diagram_file]

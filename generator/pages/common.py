@@ -26,6 +26,8 @@ class Settings:
     site_name: str
     #: The site's address, checked by urls.site_url.
     site_url: str
+    #: The name for phone headers (checked by siteconfig: plain characters only).
+    short_name: str = "Handbook"
     language: str = "en"
     #: Whether `handbook build --pdf` prints every card to PDF, so card pages link the files.
     pdf: bool = False

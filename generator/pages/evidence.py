@@ -19,11 +19,6 @@ def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:
     causes = book.causes
     refs = {ref.id: ref for ref in book.references}
     labels = {node.id: node.label for node in causes.nodes}
-    description = (
-        f"A diagram of {len(causes.nodes)} parts of the story and {len(causes.links)} arrows "
-        "between them; the line style of each arrow shows the strength of its evidence. "
-        "The same links are listed in words below the diagram."
-    )
     return [
         page(
             env,
@@ -39,10 +34,27 @@ def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:
             labels=labels,
             nodes=node_sections(book, causes),
             cite={ref_id: short_citation(ref) for ref_id, ref in refs.items()},
-            diagram=Markup(draw(causes, "How the feet may relate to the lower back", description)),
+            diagram=Markup(diagram_svg(causes)),
             safety=book.safety,
         )
     ]
+
+
+def diagram_svg(causes: Causes) -> str:
+    """The cause-and-effect diagram, with its title and description."""
+    description = (
+        f"A diagram of {len(causes.nodes)} parts of the story and {len(causes.links)} arrows "
+        "between them; the line style of each arrow shows the strength of its evidence. "
+        "The same links are listed in words on the page."
+    )
+    return draw(causes, "How the feet may relate to the lower back", description)
+
+
+def diagram_file(book: Book, settings: Settings) -> dict[str, bytes]:
+    """The diagram as a file of its own, so a phone can open it at full size and zoom."""
+    if book.causes is None:
+        return {}
+    return {"causes/diagram.svg": diagram_svg(book.causes).encode()}
 
 
 def node_sections(book: Book, causes: Causes) -> list[dict[str, Any]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from jinja2 import Environment
 
 from .. import words
@@ -73,16 +75,19 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     return pages
 
 
-def filters(book: Book) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Filter buttons for the index: positions, equipment and tags that some exercise has."""
+def filters(book: Book) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Filter groups for the index, each (data attribute, title, choices some exercise has)."""
     positions = {e.position for e in book.exercises}
     equipment = {item for e in book.exercises for item in e.equipment}
-    tags = sorted({tag for e in book.exercises for tag in e.tags} - positions - equipment)
+    # Kinds that at least two exercises share: a choice that finds one is no help.
+    counts = Counter(tag for e in book.exercises for tag in e.tags)
+    tags = sorted({tag for tag, count in counts.items() if count > 1} - positions - equipment)
     return [
-        ("Position", [(key, title) for key, title in POSITIONS.items() if key in positions]),
+        ("position", "Position", [(k, title) for k, title in POSITIONS.items() if k in positions]),
         (
+            "equipment",
             "You need",
             [(key, words.capitalised(name)) for key, name in EQUIPMENT.items() if key in equipment],
         ),
-        ("Kind", [(tag, tag.replace("-", " ").capitalize()) for tag in tags]),
+        ("kind", "Kind", [(tag, tag.replace("-", " ").capitalize()) for tag in tags]),
     ]

@@ -1,0 +1,23 @@
+"""A stylesheet made from the site's settings: the short name in the phone header.
+
+Material's header shows the whole site name, which a phone cuts off; below 40em this shows
+`extra.short_name` instead (a plain name, checked in siteconfig, so safe in a CSS string).
+"""
+
+from __future__ import annotations
+
+from ..book import Book
+from .common import Settings
+
+
+def site_stylesheet(book: Book, settings: Settings) -> dict[str, bytes]:
+    css = (
+        "/* Generated from mkdocs.yml (extra.short_name): the site name for phone headers. */\n"
+        "@media screen and (max-width: 40em) {\n"
+        "  .md-header__title .md-header__topic:first-child .md-ellipsis { font-size: 0; }\n"
+        "  .md-header__title .md-header__topic:first-child .md-ellipsis::after {\n"
+        f'    content: "{settings.short_name}"; font-size: 0.9rem;\n'
+        "  }\n"
+        "}\n"
+    )
+    return {"assets/stylesheets/site.css": css.encode()}

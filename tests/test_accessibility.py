@@ -43,12 +43,16 @@ def axe_source() -> str:
     return AXE.read_text("utf-8")
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_no_wcag_22_aa_violations(built_site: Any, axe_source: str, width: int) -> None:
+@pytest.mark.parametrize(
+    ("width", "scheme"), [(375, "light"), (1280, "light"), (375, "dark")]
+)
+def test_no_wcag_22_aa_violations(
+    built_site: Any, axe_source: str, width: int, scheme: str
+) -> None:
     _site, base_url, book = built_site
     failures = []
     with chromium() as browser:
-        page = browser.new_page(viewport={"width": width, "height": 900})
+        page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
         for name, path in page_kinds(book).items():
             page.goto(base_url + path, wait_until="load")
             page.add_script_tag(content=axe_source)
@@ -58,9 +62,9 @@ def test_no_wcag_22_aa_violations(built_site: Any, axe_source: str, width: int) 
             for violation in result["violations"]:
                 targets = [node["target"] for node in violation["nodes"][:3]]
                 failures.append(
-                    f"{name} @{width}px: {violation['id']}: {violation['help']} {targets}"
+                    f"{name} @{width}px {scheme}: {violation['id']}: {violation['help']} {targets}"
                 )
-            screenshot(page, f"{name}-{width}")
+            screenshot(page, f"{name}-{width}-{scheme}")
     assert failures == [], "\n".join(failures)
 
 
@@ -104,3 +108,14 @@ def test_every_control_is_reachable_and_visibly_focused(built_site: Any) -> None
                 )
                 assert visible, f"{path}: no visible focus on {info['key']}"
             assert seen, f"{path}: nothing is reachable by keyboard"
+
+
+def test_the_urgent_red_flags_are_at_least_as_large_as_the_body_text(built_site: Any) -> None:
+    _site, base_url, _book = built_site
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(base_url + "safety/")
+        size = "el => parseFloat(getComputedStyle(el).fontSize)"
+        body = page.eval_on_selector(".md-content p:not(.hb-credit)", size)
+        urgent = page.eval_on_selector_all(".hb-urgent li", f"els => els.map({size})")
+        assert urgent and min(urgent) >= body

@@ -8,8 +8,6 @@ import shutil
 import subprocess
 from typing import Any
 
-import pytest
-
 from .conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser
 
 
 def test_the_embed_code_is_not_in_the_search_index(built_site: Any) -> None:
-    site, _, book = built_site
+    site, _, _ = built_site
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     for doc in index["docs"]:
         if doc["location"].startswith(("exercises/", "routines/")):

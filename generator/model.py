@@ -33,6 +33,12 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Verbatim:
+    """Marks text that is kept as written in every language: an editor's note, a paper's
+    authors, title and journal."""
+
+
+@dataclass(frozen=True)
 class Expects:
     """How messages name the form a text field expects, beside the pattern that checks it."""
 
@@ -331,7 +337,7 @@ class Exercise(Strict):
         default_factory=list, description="Other ways to do it, neither easier nor harder."
     )
     tags: list[Slug] = Field(default_factory=list, description="Free tags for browsing.")
-    notes: LongText | None = Field(
+    notes: Annotated[LongText | None, Verbatim()] = Field(
         None,
         description="Note for editors (never shown to readers): how an unclear source was read.",
     )
@@ -435,13 +441,17 @@ class Reference(Strict):
     """A published source, as recorded in shared/evidence.md."""
 
     id: Slug = Field(description="Reference id, e.g. `khamis-2007`.")
-    authors: ShortText = Field(description="Authors as cited.")
+    authors: Annotated[ShortText, Verbatim()] = Field(description="Authors as cited.")
     year: Annotated[int, Field(ge=1900, le=2100), Unit("the year")] | None = Field(
         None, description="Year of publication; leave out when only a locator was checked."
     )
-    title: ShortText = Field(description="Title of the paper.")
-    journal: ShortText = Field(description="Journal, or where the record is found.")
-    volume: ShortText | None = Field(None, description="Volume, issue and pages.")
+    title: Annotated[ShortText, Verbatim()] = Field(description="Title of the paper.")
+    journal: Annotated[ShortText, Verbatim()] = Field(
+        description="Journal, or where the record is found."
+    )
+    volume: Annotated[ShortText | None, Verbatim()] = Field(
+        None, description="Volume, issue and pages."
+    )
     doi: (
         Annotated[
             str,

@@ -14,16 +14,16 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 import yaml
 from annotated_types import MaxLen
 from pydantic import BaseModel
-from pydantic.types import StringConstraints
 
 from generator import urls
 from generator.load import CHECKED_FILES
 from generator.model import MAX_CARD_EXERCISES, MAX_TIMES_PER_DAY, Exercise, Routine, Safety
+from generator.textfields import get_at, text_fields
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "minimal"
@@ -95,50 +95,12 @@ def _files_and_models(content: Path) -> Iterator[tuple[Path, type[BaseModel]]]:
             yield content / name, model
 
 
-def free_text(model: type[BaseModel], data: Any) -> Iterator[tuple[Any, Any, tuple[int, int]]]:
-    """(container, key, (shortest, longest) allowed) of every free-text value in `data`.
-
-    Free text is a string whose constraints have no pattern: names, steps, cautions... not
-    ids, file names, colours or choices.
-    """
-    if not isinstance(data, dict):
-        return
-    for name, info in model.model_fields.items():
-        key = info.alias or name
-        if key in data:
-            yield from _walk(info.annotation, list(info.metadata), data, key)
-
-
-def _walk(annotation: Any, metadata: list[Any], container: Any, key: Any) -> Iterator[Any]:
-    value = container[key]
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base, *more = get_args(annotation)
-        yield from _walk(base, metadata + more, container, key)
-    elif origin in (Union, type(int | None)):
-        for option in get_args(annotation):
-            if option is not type(None) and _fits(option, value):
-                yield from _walk(option, metadata, container, key)
-                return
-    elif origin is list and isinstance(value, list):
-        (item,) = get_args(annotation)
-        for index in range(len(value)):
-            yield from _walk(item, [], value, index)
-    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield from free_text(annotation, value)
-    elif annotation is str and isinstance(value, str):
-        constraints = [m for m in metadata if isinstance(m, StringConstraints)]
-        if constraints and all(c.pattern is None for c in constraints):
-            least = max(c.min_length or 0 for c in constraints)
-            yield container, key, (least, min(c.max_length or 10**6 for c in constraints))
-
-
-def _fits(option: Any, value: Any) -> bool:
-    base = get_args(option)[0] if get_origin(option) is Annotated else option
-    base = get_origin(base) or base
-    return isinstance(base, type) and (
-        isinstance(value, base) or (issubclass(base, BaseModel) and isinstance(value, dict))
-    )
+def free_text(
+    model: type[BaseModel], data: Any
+) -> Iterator[tuple[Any, Any, tuple[int, int]]]:
+    """(container, key, (shortest, longest) allowed) of every free-text value in `data`."""
+    for field in text_fields(model, data):
+        yield get_at(data, field.path[:-1]), field.path[-1], (field.shortest, field.longest)
 
 
 #: Ordinary words, so that the longest text wraps as real text does.

@@ -116,6 +116,6 @@ def test_the_urgent_red_flags_are_at_least_as_large_as_the_body_text(built_site:
         page = browser.new_page()
         page.goto(base_url + "safety/")
         size = "el => parseFloat(getComputedStyle(el).fontSize)"
-        body = page.eval_on_selector(".md-content p:not(.hb-credit)", size)
+        body = page.eval_on_selector(".md-typeset > p:not(.hb-credit)", size)
         urgent = page.eval_on_selector_all(".hb-urgent li", f"els => els.map({size})")
         assert urgent and min(urgent) >= body

@@ -137,12 +137,13 @@ def _legend_columns(width: float) -> int:
     return max(1, int((width - 2 * MARGIN) // LEGEND_ITEM_W))
 
 
-def draw(causes: Causes, title: str, description: str) -> str:
-    """The diagram as an <svg> element, with a title, a description and a legend."""
+def draw(causes: Causes, title: str, description: str, *, lang: str = "en") -> str:
+    """The diagram as an <svg> element, with a title, a description and a legend, its text
+    in the language `lang` (labels and grades come translated in `causes`)."""
     placed, bends, width, height = place(causes)
     style = {grade.id: STYLES[min(i, len(STYLES) - 1)] for i, grade in enumerate(causes.grades)}
     parts = [
-        f'<svg class="hb-diagram" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'<svg class="hb-diagram" xmlns="http://www.w3.org/2000/svg" role="img" lang="{lang}" '
         f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
         'aria-labelledby="causes-title causes-desc">',
         f'<title id="causes-title">{_esc(title)}</title>',

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -64,3 +65,39 @@ def _visible(text: str) -> str:
     return "".join(
         "\ufffd" if unicodedata.category(char) in ("Cc", "Cs") else char for char in text
     )
+
+
+def marked(value: object, english: frozenset[str] = frozenset()) -> Markup:
+    """`text`, and wrapped in lang="en" when it is English shown in place of a translation."""
+    escaped = text(value)
+    if english and isinstance(value, str) and not isinstance(value, Markup) and value in english:
+        return Markup(f'<span lang="en">{escaped}</span>')
+    return escaped
+
+
+def interface(
+    gettext: Callable[[str], str],
+    text: Callable[[object], Markup],
+    message: str,
+    **values: object,
+) -> Markup:
+    """An interface message in the page's language, with `values` escaped into it.
+
+    The message comes from our templates and catalogues and may hold Markdown on purpose
+    (code, bold); only the values, which may come from content, are escaped.
+    """
+    translated = gettext(message)
+    return Markup(translated % {k: text(v) for k, v in values.items()} if values else translated)
+
+
+def interface_plural(
+    ngettext: Callable[[str, str, int], str],
+    text: Callable[[object], Markup],
+    singular: str,
+    plural: str,
+    num: int,
+    **values: object,
+) -> Markup:
+    """A message with a plural: `num` picks the form by the language's rule."""
+    translated = ngettext(singular, plural, num)
+    return Markup(translated % {"num": num, **{k: text(v) for k, v in values.items()}})

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from . import urls
+from .i18n import N_
 
 
 @dataclass(frozen=True)
@@ -94,24 +95,25 @@ LOCATOR_PATTERN = rf"{urls.PMC}|^[A-Za-z0-9 .,;:()/-]{{3,120}}$"
 
 # Each choice list is declared once, with the words readers see for each choice; the types
 # that pydantic checks are made from these, so a new choice cannot lack its words.
-POSITIONS = {"standing": "Standing", "sitting": "Sitting", "lying": "Lying down"}
+# The words are English message ids, translated where they are shown (N_ only marks them).
+POSITIONS = {"standing": N_("Standing"), "sitting": N_("Sitting"), "lying": N_("Lying down")}
 EQUIPMENT = {
-    "none": "nothing",
-    "wall": "a wall",
-    "pencil": "a pencil",
-    "towel": "a towel",
-    "resistance-band": "a resistance band",
-    "chair": "a chair",
-    "ball": "a tennis ball",
+    "none": N_("nothing"),
+    "wall": N_("a wall"),
+    "pencil": N_("a pencil"),
+    "towel": N_("a towel"),
+    "resistance-band": N_("a resistance band"),
+    "chair": N_("a chair"),
+    "ball": N_("a tennis ball"),
 }
 SITUATIONS = {
-    "morning": "In the morning",
-    "desk": "At a desk",
-    "evening": "In the evening",
-    "full": "The full set",
-    "other": "Other routines",
+    "morning": N_("In the morning"),
+    "desk": N_("At a desk"),
+    "evening": N_("In the evening"),
+    "full": N_("The full set"),
+    "other": N_("Other routines"),
 }
-SIDES = {"foot": "each foot", "leg": "each leg"}
+SIDES = {"foot": N_("each foot"), "leg": N_("each leg")}
 
 if TYPE_CHECKING:  # mypy sees plain text; pydantic checks the literal choices below
     Position: TypeAlias = str

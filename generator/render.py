@@ -6,16 +6,18 @@ emit markup gets it from Python as Markup.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import escape, words
 from .book import Book
+from .i18n import Language
 from .model import POSITIONS
 from .pages import FILE_KINDS, PAGE_KINDS
 from .pages.cards import card_pages, card_urls
-from .pages.common import Settings, md_link
+from .pages.common import Settings, md_link, web_link
 from .qr import start_qr_svgs
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -26,23 +28,34 @@ STATIC = Path(__file__).parent / "static"
 __all__ = ["Settings", "make_environment", "render_pages"]
 
 
-def make_environment(template_dir: Path = TEMPLATES) -> Environment:
-    """A Jinja environment that escapes every value and fails on any missing one."""
+def make_environment(
+    lang: Language = words.ENGLISH,
+    english: frozenset[str] = frozenset(),
+    template_dir: Path = TEMPLATES,
+) -> Environment:
+    """A Jinja environment for one language that escapes every value and fails on any missing
+    one. Interface words come from `lang`'s catalogue through `_` and `ngettext`; content text
+    in `english` is shown where a translation is missing, marked lang="en" for screen readers.
+    """
+    text = partial(escape.marked, english=english)
     env = Environment(
         loader=FileSystemLoader(template_dir),
         undefined=StrictUndefined,
-        finalize=escape.text,
+        finalize=text,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["dosage"] = words.dosage_words
-    env.filters["minutes"] = words.minutes_words
-    env.filters["equipment"] = words.equipment_words
-    env.filters["frequency"] = words.frequency_words
-    env.filters["position"] = POSITIONS.__getitem__
+    env.globals["_"] = partial(escape.interface, lang.gettext, text)
+    env.globals["ngettext"] = partial(escape.interface_plural, lang.ngettext, text)
     env.globals["link"] = md_link
+    env.globals["web_link"] = web_link
+    env.filters["dosage"] = partial(words.dosage_words, lang=lang)
+    env.filters["minutes"] = partial(words.minutes_words, lang=lang)
+    env.filters["equipment"] = partial(words.equipment_words, lang=lang)
+    env.filters["frequency"] = partial(words.frequency_words, lang=lang)
+    env.filters["position"] = lambda position: lang.gettext(POSITIONS[position])
     return env
 
 

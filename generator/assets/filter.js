@@ -30,9 +30,9 @@
         shown += card.hidden ? 0 : 1;
       });
       var any = groups.some(function (group) { return chosen(group).length; });
-      status.textContent = any
-        ? "Showing " + shown + " of " + cards.length + " exercises."
-        : "Showing all " + cards.length + " exercises.";
+      // The sentences come from the page, in its language, with %(shown)s and %(total)s.
+      status.textContent = box.getAttribute(any ? "data-some" : "data-all")
+        .replace("%(shown)s", String(shown)).replace("%(total)s", String(cards.length));
     }
     box.querySelectorAll("button[data-value]").forEach(function (button) {
       button.addEventListener("click", function () {

@@ -14,7 +14,9 @@ from markupsafe import Markup
 
 from .. import words
 from ..book import Book, PlannedRoutine, RoutineItem
+from ..i18n import Language
 from ..model import Exercise, Safety
+from ..words import ENGLISH
 from .common import Pages, Settings, html_page, page, picture, relative, shared_frequency
 
 DAYS = 7
@@ -61,17 +63,19 @@ def how_to_mm(safety: Safety) -> float:
     return 8 + math.ceil(sum(lines) / 2 + 1) * LIST_LINE_MM
 
 
-def item_mm(item: RoutineItem, fit: Fit) -> float:
-    """The height of one exercise of a routine card in the layout `fit`."""
+def item_mm(item: RoutineItem, fit: Fit, lang: Language = ENGLISH) -> float:
+    """The height of one exercise of a routine card in the layout `fit`, in `lang`."""
+    _ = lang.gettext
     per_line = BESIDE_LARGE if fit.layout == "large" else BESIDE_COMPACT
-    heading = f"{item.exercise.name} {words.dosage_words(item.dosage, short=True)} "
+    dose = words.dosage_words(item.dosage, short=True, lang=lang)
     texts = [
-        heading + words.frequency_words(item.dosage),
-        f"Take care: {item.exercise.key_caution}",
+        f"{item.exercise.name} {dose} {words.frequency_words(item.dosage, lang)}",
+        f"{_('Take care')}: {item.exercise.key_caution}",
     ]
     texts += [item.note] if item.note else []
     if fit.layout == "large":
-        texts += [*item.exercise.steps] if fit.steps else [f"Key tip: {item.exercise.key_cue}"]
+        tip = f"{_('Key tip')}: {item.exercise.key_cue}"
+        texts += [*item.exercise.steps] if fit.steps else [tip]
     text = sum(_lines(t, per_line) for t in texts) * LIST_LINE_MM
     picture = LARGE_PICTURE_MM if fit.layout == "large" else COMPACT_PICTURE_MM
     return max(picture, text) + ITEM_PAD_MM
@@ -87,20 +91,21 @@ FITS = [
 ]
 
 
-def routine_fit(plan: PlannedRoutine, safety: Safety) -> Fit:
+def routine_fit(plan: PlannedRoutine, safety: Safety, lang: Language = ENGLISH) -> Fit:
     """The richest layout of a routine card that fits one sheet (compact always does)."""
     room = SHEET_MM - fixed_mm(safety, sessions(plan))
     for fit in FITS:
-        height = sum(item_mm(item, fit) for item in plan.items)
+        height = sum(item_mm(item, fit, lang) for item in plan.items)
         height += how_to_mm(safety) if fit.how_to else 0
         if height <= room:
             return fit
     return FITS[-1]
 
 
-def exercise_how_to_fits(exercise: Exercise, safety: Safety) -> bool:
+def exercise_how_to_fits(exercise: Exercise, safety: Safety, lang: Language = ENGLISH) -> bool:
     """Whether an exercise card has room for the how-to-exercise box."""
-    text = [words.dosage_words(exercise.dosage), exercise.dosage.repetition, exercise.key_cue]
+    dose = words.dosage_words(exercise.dosage, lang=lang)
+    text = [dose, exercise.dosage.repetition, exercise.key_cue]
     text += [*exercise.steps, *exercise.cautions, exercise.stop_if]
     body = sum(_lines(t, WIDE) for t in text) * LIST_LINE_MM + 3 * 8  # three headings
     height = fixed_mm(safety, exercise.dosage.times_per_day) + LARGE_PICTURE_MM + body
@@ -134,14 +139,14 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
                 f"routines/{plan.routine.id}/",
                 plan.routine.name,
                 codes,
-                fit=routine_fit(plan, book.safety),
+                fit=routine_fit(plan, book.safety, settings.lang),
                 sessions=sessions(plan),
                 plan=plan,
                 pictures={
                     item.exercise.id: picture(path, item.exercise, "hb-card-picture")
                     for item in plan.items
                 },
-                frequency=shared_frequency(plan),
+                frequency=shared_frequency(plan, settings.lang),
             )
         )
     for exercise in book.exercises:
@@ -156,7 +161,11 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
                 f"exercises/{exercise.id}/",
                 exercise.name,
                 codes,
-                fit=Fit("single", steps=True, how_to=exercise_how_to_fits(exercise, book.safety)),
+                fit=Fit(
+                    "single",
+                    steps=True,
+                    how_to=exercise_how_to_fits(exercise, book.safety, settings.lang),
+                ),
                 sessions=exercise.dosage.times_per_day,
                 exercise=exercise,
                 image=picture(card_path(name), exercise, "hb-card-picture"),
@@ -168,8 +177,10 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
             "card-index.md.j2",
             "cards/index.md",
             {
-                "title": "Printable cards",
-                "description": "One-page cards for the fridge, with a week's tick-box log.",
+                "title": settings.lang.gettext("Printable cards"),
+                "description": settings.lang.gettext(
+                    "One-page cards for the fridge, with a week's tick-box log."
+                ),
             },
             book=book,
         )
@@ -199,7 +210,7 @@ def card_page(
         env,
         f"card-{kind}.html.j2",
         f"cards/{name}",
-        title=f"Card: {title}",
+        title=settings.lang.gettext("Card: %(name)s") % {"name": title},
         stylesheet=relative(path, "assets/stylesheets/card.css"),
         script=relative(path, "assets/card.js"),
         accent=None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +14,9 @@ from markupsafe import Markup
 
 from .. import escape, urls, words
 from ..book import Book, PlannedRoutine
+from ..i18n import Language
 from ..model import SITUATIONS, Exercise, minutes
+from ..words import ENGLISH
 
 Pages = list[tuple[str, str]]
 
@@ -31,6 +34,8 @@ class Settings:
     language: str = "en"
     #: Whether `handbook build --pdf` prints every card to PDF, so card pages link the files.
     pdf: bool = False
+    #: The interface words of `language`.
+    lang: Language = ENGLISH
 
     def url(self, path: str) -> str:
         """Absolute URL of a page, from `site_url`: `routines/x/` -> https://.../routines/x/."""
@@ -68,9 +73,9 @@ def exercise_minutes(exercise: Exercise) -> int:
     return minutes(exercise.dosage.session_seconds)
 
 
-def shared_frequency(plan: PlannedRoutine) -> str | None:
+def shared_frequency(plan: PlannedRoutine, lang: Language = ENGLISH) -> str | None:
     """How often the routine is done, when all its exercises say the same; else None."""
-    said = {words.frequency_words(item.dosage) for item in plan.items}
+    said = {words.frequency_words(item.dosage, lang) for item in plan.items}
     return said.pop() if len(said) == 1 else None
 
 
@@ -126,15 +131,24 @@ def page_file(key: str) -> str:
 
 @pass_context
 def md_link(context: Context, label: str, target: str, anchor: str = "") -> Markup:
-    """A Markdown link to a page key, an HTML file (cards, embeds) or an absolute URL."""
-    if "://" in target:
-        href = target
-    else:
-        file = target if target.endswith(".html") else page_file(target)
-        href = relative(context["page_path"], file)
+    """A Markdown link to a page of the site: a page key or an HTML file (cards, embeds).
+
+    Only generated paths (ids and fixed words) go into Markdown's link syntax; an address
+    from content or configuration is written with `web_link` instead.
+    """
+    file = target if target.endswith(".html") else page_file(target)
+    href = relative(context["page_path"], file)
     if anchor:
         href += f"#{anchor}"
-    return Markup(f"[{escape.text(label)}]({href})")
+    if not re.fullmatch(r"[a-z0-9./#-]+", href):
+        raise ValueError(f"not a generated page path: {href!r}")
+    finalize = context.environment.finalize or escape.text  # marks English in a translation
+    return Markup(f"[{finalize(label)}]({href})")
+
+
+def web_link(label: str, address: str) -> Markup:
+    """A link to another site, as HTML: `address` was made by urls.py from a checked value."""
+    return Markup(f'<a href="{escape.html_only(address)}">{escape.text(label)}</a>')
 
 
 def relative(from_page: str, target: str) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
 
+from .. import urls
 from ..book import Book
 from ..diagram import draw
 from ..model import Causes, Reference
@@ -16,6 +18,7 @@ from .common import Pages, Settings, page
 def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:
     if book.causes is None:
         return []
+    _ = settings.lang.gettext
     causes = book.causes
     refs = {ref.id: ref for ref in book.references}
     labels = {node.id: node.label for node in causes.nodes}
@@ -25,36 +28,40 @@ def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:
             "causes.md.j2",
             "causes/index.md",
             {
-                "title": "Feet, knees, pelvis and back: what the evidence says",
-                "description": "How foot posture and movement may relate to knee, pelvis and "
-                "lower-back alignment, graded by the strength of the evidence.",
+                "title": _("Feet, knees, pelvis and back: what the evidence says"),
+                "description": _(
+                    "How foot posture and movement may relate to knee, pelvis and lower-back "
+                    "alignment, graded by the strength of the evidence."
+                ),
             },
             causes=causes,
             grades={grade.id: grade for grade in causes.grades},
             labels=labels,
             nodes=node_sections(book, causes),
             cite={ref_id: short_citation(ref) for ref_id, ref in refs.items()},
-            diagram=Markup(diagram_svg(causes)),
+            diagram=Markup(diagram_svg(causes, settings)),
             safety=book.safety,
         )
     ]
 
 
-def diagram_svg(causes: Causes) -> str:
-    """The cause-and-effect diagram, with its title and description."""
-    description = (
-        f"A diagram of {len(causes.nodes)} parts of the story and {len(causes.links)} arrows "
-        "between them; the line style of each arrow shows the strength of its evidence. "
-        "The same links are listed in words on the page."
-    )
-    return draw(causes, "How the feet may relate to the lower back", description)
+def diagram_svg(causes: Causes, settings: Settings) -> str:
+    """The cause-and-effect diagram, with its title and description in the page's language."""
+    _ = settings.lang.gettext
+    description = _(
+        "A diagram of %(nodes)s parts of the story and %(links)s arrows between them; the line "
+        "style of each arrow shows the strength of its evidence. The same links are listed in "
+        "words on the page."
+    ) % {"nodes": len(causes.nodes), "links": len(causes.links)}
+    title = _("How the feet may relate to the lower back")
+    return draw(causes, title, description, lang=settings.language)
 
 
 def diagram_file(book: Book, settings: Settings) -> dict[str, bytes]:
     """The diagram as a file of its own, so a phone can open it at full size and zoom."""
     if book.causes is None:
         return {}
-    return {"causes/diagram.svg": diagram_svg(book.causes).encode()}
+    return {"causes/diagram.svg": diagram_svg(book.causes, settings).encode()}
 
 
 def node_sections(book: Book, causes: Causes) -> list[dict[str, Any]]:
@@ -84,11 +91,24 @@ def references_page(book: Book, settings: Settings, env: Environment) -> Pages:
             env,
             "references.md.j2",
             "references/index.md",
-            {"title": "References", "description": "Every source the handbook cites."},
+            {
+                "title": settings.lang.gettext("References"),
+                "description": settings.lang.gettext("Every source the handbook cites."),
+            },
             references=sorted(book.references, key=lambda ref: (ref.authors, ref.year or 0)),
+            addresses={ref.id: paper_address(ref) for ref in book.references},
             grades=book.causes.grades if book.causes else [],
         )
     ]
+
+
+def paper_address(ref: Reference) -> str | None:
+    """Where readers find the paper: its DOI's address, or its PubMed Central page."""
+    if ref.doi:
+        return urls.doi(ref.doi)
+    if ref.locator and re.fullmatch(urls.PMC, ref.locator):
+        return urls.pmc(ref.locator)
+    return None
 
 
 def short_citation(ref: Reference) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from jinja2 import Environment
 
 from .. import words
 from ..book import Book
+from ..i18n import Language
 from ..model import EQUIPMENT, POSITIONS
 from .common import (
     Pages,
@@ -26,6 +25,7 @@ from .embeds import oembed_path, snippet_block
 
 
 def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+    lang = settings.lang
     by_id = {exercise.id: exercise for exercise in book.exercises}
     used_in = routines_using(book)
     pages = []
@@ -45,7 +45,7 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 by_id=by_id,
                 routines=used_in.get(exercise.id, []),
                 minutes=exercise_minutes(exercise),
-                suggested=words.suggested_words(exercise.dosage),
+                suggested=words.suggested_words(exercise.dosage, lang),
                 addresses=addresses_of(book, exercise),
                 picture=moving_picture(path, exercise),
                 safety=book.safety,
@@ -58,36 +58,43 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
             env,
             "exercise-index.md.j2",
             index,
-            {"title": "Exercises", "description": "All exercises, by position and equipment."},
+            {
+                "title": settings.lang.gettext("Exercises"),
+                "description": settings.lang.gettext("All exercises, by position and equipment."),
+            },
             exercises=book.exercises,
             thumbs={e.id: frame(index, e, "end", "hb-thumb") for e in book.exercises},
             hrefs={e.id: relative(index, f"exercises/{e.id}/") for e in book.exercises},
-            filters=filters(book),
+            filters=filters(book, settings.lang),
             minutes={e.id: exercise_minutes(e) for e in book.exercises},
-            positions=group(book.exercises, lambda e: [e.position], POSITIONS),
-            equipment=group(
-                book.exercises,
-                lambda e: e.equipment,
-                {key: words.capitalised(value) for key, value in EQUIPMENT.items()},
-            ),
+            positions=group(book.exercises, lambda e: [e.position], translated(POSITIONS, lang)),
+            equipment=group(book.exercises, lambda e: e.equipment, translated(EQUIPMENT, lang)),
         )
     )
     return pages
 
 
-def filters(book: Book) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """Filter groups for the index, each (data attribute, title, choices some exercise has)."""
+def filters(book: Book, lang: Language) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Filter groups for the index, each (data attribute, title, choices some exercise has).
+
+    Position and equipment only: they are the choices every exercise makes from fixed lists,
+    so they read the same in every language (free tags are not translated)."""
     positions = {e.position for e in book.exercises}
     equipment = {item for e in book.exercises for item in e.equipment}
-    # Kinds that at least two exercises share: a choice that finds one is no help.
-    counts = Counter(tag for e in book.exercises for tag in e.tags)
-    tags = sorted({tag for tag, count in counts.items() if count > 1} - positions - equipment)
     return [
-        ("position", "Position", [(k, title) for k, title in POSITIONS.items() if k in positions]),
+        (
+            "position",
+            lang.gettext("Position"),
+            [(k, t) for k, t in translated(POSITIONS, lang).items() if k in positions],
+        ),
         (
             "equipment",
-            "You need",
-            [(key, words.capitalised(name)) for key, name in EQUIPMENT.items() if key in equipment],
+            lang.gettext("You need"),
+            [(k, t) for k, t in translated(EQUIPMENT, lang).items() if k in equipment],
         ),
-        ("kind", "Kind", [(tag, tag.replace("-", " ").capitalize()) for tag in tags]),
     ]
+
+
+def translated(choices: dict[str, str], lang: Language) -> dict[str, str]:
+    """A choice list's words in `lang`, capitalised for headings and buttons."""
+    return {key: words.capitalised(lang.gettext(label)) for key, label in choices.items()}

@@ -15,7 +15,7 @@ def home_page(book: Book, settings: Settings, env: Environment) -> Pages:
             env,
             "home.md.j2",
             "index.md",
-            {"title": "Home", "description": book.handbook.audience},
+            {"title": settings.lang.gettext("Home"), "description": book.handbook.audience},
             book=book,
             settings=settings,
             situations=situations(book),
@@ -30,8 +30,8 @@ def safety_page(book: Book, settings: Settings, env: Environment) -> Pages:
             "safety.md.j2",
             "safety/index.md",
             {
-                "title": "Safety and red flags",
-                "description": "When to stop, and when to see a doctor.",
+                "title": settings.lang.gettext("Safety and red flags"),
+                "description": settings.lang.gettext("When to stop, and when to see a doctor."),
             },
             safety=book.safety,
         )
@@ -45,7 +45,10 @@ def embed_guide_page(book: Book, settings: Settings, env: Environment) -> Pages:
             env,
             "embed-guide.md.j2",
             "embed-guide/index.md",
-            {"title": "For clinics", "description": "Embed the handbook in your website."},
+            {
+                "title": settings.lang.gettext("For clinics"),
+                "description": settings.lang.gettext("Embed the handbook in your website."),
+            },
             settings=settings,
             example=example,
             snippet=snippet_block(settings, "exercises", example.id, example.name)

@@ -31,7 +31,7 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 },
                 item_minutes={i.exercise.id: minutes(i.dosage.session_seconds) for i in plan.items},
                 setup_seconds=SETUP_SECONDS,
-                frequency=shared_frequency(plan),
+                frequency=shared_frequency(plan, settings.lang),
                 safety=book.safety,
                 embed=snippet_block(settings, "routines", plan.routine.id, plan.routine.name),
             )
@@ -41,7 +41,10 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
             env,
             "routine-index.md.j2",
             "routines/index.md",
-            {"title": "Routines", "description": "Short routines built from the exercises."},
+            {
+                "title": settings.lang.gettext("Routines"),
+                "description": settings.lang.gettext("Short routines built from the exercises."),
+            },
             situations=situations(book),
         )
     )

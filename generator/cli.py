@@ -34,6 +34,15 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _messages(args: argparse.Namespace) -> int:
+    from .messages_catalogue import write_catalogues
+
+    site = pipeline.load_site(args.config, pipeline.DEFAULT_DOCS)
+    for path in write_catalogues([title for title, _ in site.nav]):
+        print(f"wrote {path}")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from . import schema
 
@@ -108,6 +117,16 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     command("check", _check, "validate the content and report every problem")
+    messages_cmd = commands.add_parser(
+        "messages", help="extract the interface words and update the languages' catalogues"
+    )
+    messages_cmd.set_defaults(run=_messages, command="messages")
+    messages_cmd.add_argument(
+        "--config",
+        type=Path,
+        default=pipeline.DEFAULT_CONFIG,
+        help="MkDocs configuration, for the navigation titles (default: mkdocs.yml)",
+    )
     schema_cmd = commands.add_parser("schema", help="write JSON Schemas and the README tables")
     schema_cmd.set_defaults(run=_schema, command="schema")
     schema_cmd.add_argument(

@@ -53,6 +53,8 @@ class SiteConfig:
     theme_files: tuple[Path, ...]
     #: Markdown extensions the pages are rendered with (escape.py must cover their syntax).
     markdown_extensions: tuple[str, ...]
+    #: The navigation: (title, page) pairs, titles as written (translated per language).
+    nav: tuple[tuple[str, str], ...]
     #: A digest of the resolved configuration and of the environment that shapes output.
     digest: str
     #: MkDocs' configuration object, for the one build it is loaded for.
@@ -108,9 +110,19 @@ def from_mkdocs(config: MkDocsConfig, shown: Path | None = None) -> SiteConfig:
         language=str(config.theme["language"]),
         theme_files=tuple(named),
         markdown_extensions=tuple(str(name) for name in config.markdown_extensions),
+        nav=tuple(_nav_entries(config.nav or [])),
         digest=_digest(config),
         mkdocs=config,
     )
+
+
+def _nav_entries(nav: list[Any]) -> Iterator[tuple[str, str]]:
+    """The titled entries of a flat navigation (the handbook's is one level deep)."""
+    for entry in nav:
+        if isinstance(entry, dict):
+            for title, target in entry.items():
+                if isinstance(target, str):
+                    yield str(title), target
 
 
 def _checked_url(value: str, where: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -29,16 +30,35 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    book = pipeline.check_content(args.content)
+    from .editions import check_editions
+
+    checked = check_editions(args.content)
+    for warning in checked.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    book = checked.english
     print(f"content OK: {len(book.exercises)} exercises, {len(book.routines)} routines")
+    for edition in checked.editions[1:]:
+        assert edition.translation is not None
+        done, missing = len(edition.translation.documents), len(edition.translation.missing)
+        state = "draft" if edition.draft else "reviewed"
+        print(f"{edition.code}: {done} files translated ({state}), {missing} shown in English")
+    return 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    from .load import load_content
+    from .translations import stamp
+
+    for path in stamp(load_content(args.content), args.stamp):
+        print(f"recorded the English it matches in {path}")
     return 0
 
 
 def _messages(args: argparse.Namespace) -> int:
-    from .messages_catalogue import write_catalogues
+    from .messages_catalogue import config_words, write_catalogues
 
     site = pipeline.load_site(args.config, pipeline.DEFAULT_DOCS)
-    for path in write_catalogues([title for title, _ in site.nav]):
+    for path in write_catalogues(config_words(site)):
         print(f"wrote {path}")
     return 0
 
@@ -93,6 +113,12 @@ def _report(result: pipeline.Generated) -> None:
     )
 
 
+def _language_code(text: str) -> str:
+    if not re.fullmatch(r"[a-z]{2}(-[a-z]{2})?", text):
+        raise argparse.ArgumentTypeError(f"expected a language code such as es, got {text!r}")
+    return text
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
@@ -117,6 +143,18 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     command("check", _check, "validate the content and report every problem")
+    stamp_cmd = command(
+        "translations",
+        _translations,
+        "record that a language's translations match the English as it is now",
+    )
+    stamp_cmd.add_argument(
+        "--stamp",
+        required=True,
+        metavar="LANG",
+        type=_language_code,
+        help="the language whose translations were checked against the English, such as es",
+    )
     messages_cmd = commands.add_parser(
         "messages", help="extract the interface words and update the languages' catalogues"
     )

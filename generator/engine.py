@@ -7,13 +7,19 @@ build leaves it as it was.
 
 from __future__ import annotations
 
+import gzip
+import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 from .errors import BuildError, HandbookError
 from .folders import is_ours, mark, os_problem, remove_ours
+from .forking import cpu_count
 from .siteconfig import SiteConfig, collected_logs
 
 
@@ -21,16 +27,19 @@ def build_site(
     site: SiteConfig,
     site_dir: Path,
     *,
+    languages: list[tuple[Path, str]] | None = None,
     source_date_epoch: int | None = None,
     after_build: Callable[[Path], None] | None = None,
 ) -> None:
     """Run MkDocs into a staging folder, then put it in place of `site_dir`.
 
+    With `languages` (each a generated configuration and the folder its pages go to, "" for
+    the root), each language is one plain MkDocs build in a process of its own, run side by
+    side, all into the one staging folder; else the one configuration `site` is built here.
     `after_build` runs on the finished folder before the swap (PDF printing, for one); if it
     raises, the new folder is thrown away and the old site stays. `source_date_epoch` dates
     the sitemap unless SOURCE_DATE_EPOCH is already set.
     """
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     site_dir = site_dir.absolute()
@@ -46,14 +55,18 @@ def build_site(
     if source_date_epoch is not None and previous_epoch is None:
         os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
     try:
-        with collected_logs("mkdocs") as messages:
-            try:
-                build(site.mkdocs)
-            except (MkDocsException, SystemExit) as error:
-                details = "; ".join(messages) or str(error)
-                raise BuildError(
-                    f"the site build failed, the previous site was kept: {details}"
-                ) from None
+        if languages:
+            _build_languages(languages, staging)
+            merge_sitemaps(staging, [folder for _, folder in languages if folder])
+        else:
+            with collected_logs("mkdocs") as messages:
+                try:
+                    _build_here(site.mkdocs)
+                except (MkDocsException, SystemExit) as error:
+                    details = "; ".join(messages) or str(error)
+                    raise BuildError(
+                        f"the site build failed, the previous site was kept: {details}"
+                    ) from None
         if after_build is not None:
             after_build(staging)
         swap_in(staging, site_dir)
@@ -66,6 +79,76 @@ def build_site(
     finally:
         if previous_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _build_here(config: Any) -> None:
+    from mkdocs.commands.build import build
+
+    build(config)
+
+
+def build_language(config_file: str, site_dir: str) -> str | None:
+    """One plain MkDocs build of one language, in a worker process: None, or why it failed."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with collected_logs("mkdocs") as messages:
+        try:
+            _build_here(load_config(config_file, site_dir=site_dir))
+        except (MkDocsException, SystemExit, OSError) as error:
+            return "; ".join(messages) or str(error)
+    return None
+
+
+def _build_languages(languages: list[tuple[Path, str]], staging: Path) -> None:
+    """Every language's build, side by side in processes of their own (MkDocs' builds are
+    separate by design: this is how it runs in parallel), then moved into one folder.
+
+    Each builds into a folder of its own beside the staging folder, since a build cleans
+    its output folder first, which would take the other languages' folders with it.
+    """
+    outputs = []
+    for _, folder in languages:
+        output = staging if not folder else staging.with_name(f"{staging.name}-{folder}")
+        output.mkdir(exist_ok=True)
+        mark(output)
+        outputs.append(output)
+    jobs = [str(config) for config, _ in languages]
+    try:
+        context = multiprocessing.get_context("spawn")
+        workers = min(len(jobs), cpu_count())
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            failures = [f for f in pool.map(build_language, jobs, map(str, outputs)) if f]
+        if failures:
+            details = "; ".join(failures)
+            raise BuildError(f"the site build failed, the previous site was kept: {details}")
+        for (_, folder), output in zip(languages, outputs, strict=True):
+            if folder:
+                output.rename(staging / folder)
+    finally:
+        for output in outputs:
+            if output != staging:
+                remove_ours(output)
+
+
+def merge_sitemaps(site: Path, folders: list[str]) -> None:
+    """List every language's pages in the root sitemap (each build writes only its own)."""
+    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    ElementTree.register_namespace("", namespace)
+    root_map = site / "sitemap.xml"
+    if not root_map.is_file():
+        return
+    tree = ElementTree.parse(root_map)
+    for folder in folders:
+        other = site / folder.strip("/") / "sitemap.xml"
+        if other.is_file():
+            tree.getroot().extend(ElementTree.parse(other).getroot())
+    ElementTree.indent(tree)
+    data = ElementTree.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True) + b"\n"
+    root_map.write_bytes(data)
+    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
+        packed.write(data)
 
 
 def remove_leftovers(site_dir: Path) -> None:

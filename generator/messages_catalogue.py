@@ -16,6 +16,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from .i18n import DOMAIN, LOCALES, catalogue_path, languages_with_catalogues
+from .siteconfig import SiteConfig
 
 PACKAGE = Path(__file__).parent
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "gettext": None}
@@ -25,8 +26,9 @@ METHODS = [
 ]
 
 
-def extract(nav_titles: list[str]) -> Catalog:
-    """Every message of the generator, and the navigation titles, as a template catalogue."""
+def extract(config_words: list[str]) -> Catalog:
+    """Every message of the generator, and the words of mkdocs.yml shown to readers (site
+    name, description, navigation titles), as a template catalogue."""
     catalog = Catalog(project="foot-handbook", domain=DOMAIN, fuzzy=False)
     for filename, lineno, message, comments, _context in extract_from_dir(
         PACKAGE,
@@ -35,14 +37,19 @@ def extract(nav_titles: list[str]) -> Catalog:
         keywords=KEYWORDS,
     ):
         catalog.add(message, locations=[(filename, lineno)], auto_comments=comments)
-    for title in nav_titles:
-        catalog.add(title, locations=[("mkdocs.yml", 0)], auto_comments=["navigation title"])
+    for words in config_words:
+        catalog.add(words, locations=[("mkdocs.yml", 0)], auto_comments=["from mkdocs.yml"])
     return catalog
 
 
-def write_catalogues(nav_titles: list[str]) -> list[Path]:
+def config_words(site: SiteConfig) -> list[str]:
+    """The words of mkdocs.yml that readers see, translated like the templates' words."""
+    return [site.name, site.short_name, site.description, *(title for title, _ in site.nav)]
+
+
+def write_catalogues(words: list[str]) -> list[Path]:
     """Write the template and update every language's catalogue; return what changed."""
-    template = extract(nav_titles)
+    template = extract(words)
     changed = []
     pot = LOCALES / f"{DOMAIN}.pot"
     if _write(pot, template):
@@ -57,9 +64,9 @@ def write_catalogues(nav_titles: list[str]) -> list[Path]:
     return changed
 
 
-def missing_messages(nav_titles: list[str]) -> dict[str, list[str]]:
+def missing_messages(words: list[str]) -> dict[str, list[str]]:
     """Per language, the messages its catalogue lacks or leaves untranslated."""
-    wanted = {message.id for message in extract(nav_titles) if message.id}
+    wanted = {message.id for message in extract(words) if message.id}
     missing = {}
     for code in languages_with_catalogues():
         with catalogue_path(code).open("rb") as source:

@@ -45,7 +45,7 @@ def on_pre_build(config: Any) -> None:
     _problems.clear()
     try:
         site = siteconfig.from_mkdocs(config)
-        docs = Path(config["docs_dir"])
+        docs = Path(config["docs_dir"]).parent  # the folder of every language's pages
         with folders.locked(docs):
             pipeline.generate_for(site, _content(), docs)
     except HandbookError as error:

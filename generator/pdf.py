@@ -18,13 +18,17 @@ _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[^)]*\)")
 
 
 def card_folders(site: Path) -> list[Path]:
-    """Every built card page's folder: cards/<routine>/ and cards/exercises/<id>/."""
-    return sorted(
-        path.parent
-        for path in (site / "cards").rglob("index.html")
-        if path.parent not in (site / "cards", site / "cards" / "exercises")
-        and b'http-equiv="refresh"' not in path.read_bytes()  # a former address
-    )
+    """Every built card page's folder: cards/<routine>/ and cards/exercises/<id>/, in every
+    language."""
+    found = []
+    for cards in [site / "cards", *site.glob("*/cards")]:  # English, then each language
+        found += [
+            path.parent
+            for path in cards.rglob("index.html")
+            if path.parent not in (cards, cards / "exercises")
+            and b'http-equiv="refresh"' not in path.read_bytes()  # a former address
+        ]
+    return sorted(found)
 
 
 def print_cards(site: Path, epoch: int) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import sys
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -59,11 +60,21 @@ class Built:
 def load_site(config_file: Path, docs_dir: Path, site_url: str | None = None) -> SiteConfig:
     """The site's configuration, read once by MkDocs, after checking the docs folder is usable."""
     folders.usable_folder(docs_dir, "the generated pages' folder (--docs)")
+    english = english_pages(docs_dir)
     try:
-        docs_dir.mkdir(parents=True, exist_ok=True)  # MkDocs checks that docs_dir exists
+        docs_dir.mkdir(parents=True, exist_ok=True)
+        if not folders.is_ours(docs_dir):
+            folders.mark(docs_dir)  # checked above: missing or empty, so ours from now on
+        english.mkdir(exist_ok=True)  # MkDocs checks that docs_dir exists
     except OSError as error:
-        raise folders.os_problem(error, f"make the folder {docs_dir}") from None
-    return siteconfig.load(config_file, docs_dir, site_url)
+        raise folders.os_problem(error, f"make the folder {english}") from None
+    return siteconfig.load(config_file, english, site_url)
+
+
+def english_pages(docs_dir: Path) -> Path:
+    """The English pages inside the docs folder, which holds a folder per language (and the
+    MkDocs configuration of each); mkdocs.yml names this one as its docs_dir."""
+    return docs_dir / "en"
 
 
 def generate(
@@ -95,18 +106,37 @@ def generate_for(
     if inputs is not None and (stamp := unchanged_stamp(docs_dir, stamp_file, inputs)):
         return Generated(None, WriteReport((), len(stamp.files), ()), stamp.epoch, stamp.digest)
     stamp_file.unlink(missing_ok=True)  # what it says is about to stop being true
+    from .editions import check_editions, config_name, generated_config
     from .pages.common import Settings
-    from .render import render_pages
+    from .render import make_environment, render_pages
 
-    book = check_content(content_dir)
-    settings = Settings(
-        site_name=site.name,
-        site_url=site.url,
-        short_name=site.short_name,
-        language=site.language,
-        pdf=pdf,
-    )
-    files = render_pages(book, settings, qr_cache=cache_dir(docs_dir) / "qr.json", jobs=jobs)
+    checked = check_editions(content_dir)
+    for warning in checked.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    files: dict[str, bytes] = {}
+    for edition in checked.editions:
+        settings = Settings(
+            site_name=edition.lang.gettext(site.name),
+            site_url=site.url + edition.folder,
+            short_name=edition.lang.gettext(site.short_name),
+            language=edition.code,
+            pdf=pdf,
+            lang=edition.lang,
+            english=edition.english,
+            draft=edition.draft,
+        )
+        pages = render_pages(
+            edition.book,
+            settings,
+            make_environment(edition.lang, edition.english),
+            qr_cache=cache_dir(docs_dir) / "qr.json",
+            jobs=jobs,
+        )
+        files |= {f"{edition.code}/{name}": data for name, data in pages.items()}
+        if len(checked.editions) > 1:
+            config = generated_config(site, edition, checked.editions, docs_dir)
+            files[config_name(edition)] = config.encode()
+    book = checked.english
     try:
         report = write_tree(files, docs_dir)
     except OSError as error:
@@ -160,12 +190,26 @@ def build(
         build_site(
             site,
             site_dir,
+            languages=language_configs(docs_dir),
             source_date_epoch=generated.epoch,
             after_build=_card_printer(generated.epoch) if pdf else None,
         )
         if inputs is not None:
             record_stamp(site_dir, stamp_file, inputs, generated.epoch)
         return Built(generated, site_rebuilt=True)
+
+
+def language_configs(docs_dir: Path) -> list[tuple[Path, str]] | None:
+    """The generated configuration of each language and its folder in the site ("" for
+    English, at the root), when the handbook has more than one language."""
+    configs = sorted(docs_dir.glob("mkdocs.*.yml"))
+    if not configs:
+        return None
+    found = [(path, path.name.split(".")[1]) for path in configs]
+    return sorted(
+        ((path, "" if code == "en" else code) for path, code in found),
+        key=lambda item: item[1],
+    )
 
 
 def _card_printer(epoch: int) -> Callable[[Path], None]:

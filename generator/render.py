@@ -59,6 +59,22 @@ def make_environment(
     return env
 
 
+def draft_notice(settings: Settings, env: Environment) -> str:
+    """The line a page of an unreviewed translation opens with, or ''."""
+    if not settings.draft:
+        return ""
+    message = env.globals["_"]("This translation has not yet been checked by a clinician.")
+    return f'<p class="hb-notice" role="note">{message}</p>\n\n'
+
+
+def with_notice(page: str, notice: str) -> str:
+    """A Markdown page with `notice` after its front matter (HTML pages carry it themselves)."""
+    if not notice or not page.startswith("---\n"):
+        return page
+    end = page.index("\n---\n", 4) + len("\n---\n")
+    return page[:end] + "\n" + notice + page[end:].lstrip("\n")
+
+
 def render_pages(
     book: Book,
     settings: Settings,
@@ -75,9 +91,10 @@ def render_pages(
     files: dict[str, bytes] = {}
     # The QR codes are drawn in the background while the other pages are rendered.
     with start_qr_svgs(card_urls(book, settings), qr_cache, jobs) as drawing:
+        notice = draft_notice(settings, env)
         for kind in PAGE_KINDS:
             for name, text in kind(book, settings, env):
-                files[name] = text.encode("utf-8")
+                files[name] = with_notice(text, notice).encode("utf-8")
         for name, text in card_pages(book, settings, env, drawing.result()):
             files[name] = text.encode("utf-8")
     for file_kind in FILE_KINDS:

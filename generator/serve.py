@@ -25,12 +25,13 @@ def serve(content_dir: Path, docs_dir: Path, config_file: Path, dev_addr: str) -
     try:
         pipeline.generate(content_dir, docs_dir, config_file)
     except HandbookError as error:
-        if not (docs_dir / "index.md").is_file():
+        if not (pipeline.english_pages(docs_dir) / "index.md").is_file():
             raise  # nothing good to show yet: the author fixes the content first
         print(f"{error}\nserving the last good pages until this is fixed", file=sys.stderr)
     os.environ["HANDBOOK_CONTENT"] = str(content_dir)
+    english = pipeline.english_pages(docs_dir)
     mkdocs_serve(
-        str(config_file), dev_addr=dev_addr, livereload=True, docs_dir=str(docs_dir.resolve())
+        str(config_file), dev_addr=dev_addr, livereload=True, docs_dir=str(english.resolve())
     )
 
 

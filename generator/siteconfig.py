@@ -44,6 +44,7 @@ class SiteConfig:
 
     file: Path
     name: str
+    description: str
     #: The site's address, checked by urls.site_url; always ends in '/'.
     url: str
     #: A name short enough for a phone's header (mkdocs.yml `extra.short_name`).
@@ -51,6 +52,9 @@ class SiteConfig:
     language: str
     #: Theme overrides and hook files that mkdocs.yml names: they shape the pages too.
     theme_files: tuple[Path, ...]
+    #: The theme's custom_dir and the hooks, each on its own.
+    custom_dir: Path | None
+    hooks: tuple[Path, ...]
     #: Markdown extensions the pages are rendered with (escape.py must cover their syntax).
     markdown_extensions: tuple[str, ...]
     #: The navigation: (title, page) pairs, titles as written (translated per language).
@@ -100,15 +104,18 @@ def from_mkdocs(config: MkDocsConfig, shown: Path | None = None) -> SiteConfig:
             f"{file}: extra.short_name: expected a name for phone screens of at most 20 letters, "
             f"digits, spaces and . , ' & -, got {short_name[:40]!r}: set extra.short_name"
         )
-    named = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-    named += [Path(path) if os.path.isabs(path) else file.parent / path for path in config.hooks]
+    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    hooks = [Path(path) if os.path.isabs(path) else file.parent / path for path in config.hooks]
     return SiteConfig(
         file=file,
         name=str(config.site_name),
+        description=str(config.site_description or ""),
         url=url,
         short_name=short_name,
         language=str(config.theme["language"]),
-        theme_files=tuple(named),
+        theme_files=tuple([custom_dir] if custom_dir else []) + tuple(hooks),
+        custom_dir=custom_dir,
+        hooks=tuple(hooks),
         markdown_extensions=tuple(str(name) for name in config.markdown_extensions),
         nav=tuple(_nav_entries(config.nav or [])),
         digest=_digest(config),

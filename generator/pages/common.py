@@ -36,6 +36,14 @@ class Settings:
     pdf: bool = False
     #: The interface words of `language`.
     lang: Language = ENGLISH
+    #: English texts shown where the language has no translation yet.
+    english: frozenset[str] = frozenset()
+    #: Whether the translation awaits a clinician's review: pages say so.
+    draft: bool = False
+
+    def shows_english(self, text: str) -> bool:
+        """Whether `text` is English shown in place of a missing translation."""
+        return text in self.english
 
     def url(self, path: str) -> str:
         """Absolute URL of a page, from `site_url`: `routines/x/` -> https://.../routines/x/."""

@@ -40,6 +40,7 @@ def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:
             nodes=node_sections(book, causes),
             cite={ref_id: short_citation(ref) for ref_id, ref in refs.items()},
             diagram=Markup(diagram_svg(causes, settings)),
+            untranslated=settings.shows_english(causes.intro),
             safety=book.safety,
         )
     ]
@@ -97,6 +98,7 @@ def references_page(book: Book, settings: Settings, env: Environment) -> Pages:
             },
             references=sorted(book.references, key=lambda ref: (ref.authors, ref.year or 0)),
             addresses={ref.id: paper_address(ref) for ref in book.references},
+            untranslated=settings.shows_english(book.references[0].finding),
             grades=book.causes.grades if book.causes else [],
         )
     ]

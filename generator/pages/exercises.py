@@ -48,6 +48,7 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 suggested=words.suggested_words(exercise.dosage, lang),
                 addresses=addresses_of(book, exercise),
                 picture=moving_picture(path, exercise),
+                untranslated=settings.shows_english(exercise.summary),
                 safety=book.safety,
                 embed=snippet_block(settings, "exercises", exercise.id, exercise.name),
             )

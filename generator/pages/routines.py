@@ -32,6 +32,7 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 item_minutes={i.exercise.id: minutes(i.dosage.session_seconds) for i in plan.items},
                 setup_seconds=SETUP_SECONDS,
                 frequency=shared_frequency(plan, settings.lang),
+                untranslated=settings.shows_english(plan.routine.summary),
                 safety=book.safety,
                 embed=snippet_block(settings, "routines", plan.routine.id, plan.routine.name),
             )

@@ -1,0 +1,151 @@
+"""The site in each language (an edition): its checked book, its words, its address, and the
+MkDocs configuration that builds it.
+
+English lives at the site's root, each other language under /<code>/ with the same paths, so
+the addresses given to clinics never move. Every edition is built by a plain MkDocs build of
+a configuration generated here (INHERIT of mkdocs.yml, its own language, pages, address,
+navigation titles and language selector), which Zensical reads as well.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .book import Book
+from .errors import ContentError, ContentProblem
+from .i18n import SOURCE_LANGUAGE, Language, catalogue_path, language
+from .siteconfig import SiteConfig
+from .translations import Translation, content_in, load_translations
+
+ENGLISH_NAME = "English"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The handbook in one language."""
+
+    code: str
+    #: The language's name in itself, for the selector.
+    name: str
+    book: Book
+    lang: Language
+    #: English texts shown where this language has no translation yet (marked lang="en").
+    english: frozenset[str] = frozenset()
+    #: The translation behind this edition; None for English.
+    translation: Translation | None = None
+
+    @property
+    def folder(self) -> str:
+        """Where the edition's pages go: the root for English, /<code>/ for the others."""
+        return "" if self.code == SOURCE_LANGUAGE else f"{self.code}/"
+
+    @property
+    def draft(self) -> bool:
+        """Whether a clinician who reads the language has yet to review the translation."""
+        if self.translation is None:
+            return False
+        documents = self.translation.documents.values()
+        return self.translation.status == "draft" or any(d.status == "draft" for d in documents)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The content checked in every language, and what deserves a warning."""
+
+    editions: list[Edition]
+    warnings: list[ContentProblem] = field(default_factory=list)
+
+    @property
+    def english(self) -> Book:
+        return self.editions[0].book
+
+
+def check_editions(content_dir: Path) -> Checked:
+    """Load, validate and translate; raise ContentError with every problem of every language."""
+    from .load import load_content
+    from .validate import check
+
+    content = load_content(content_dir)
+    translations = load_translations(content)
+    problems = list(translations.problems)
+    for translation in translations.languages:
+        if not catalogue_path(translation.code).is_file():
+            problems.append(
+                ContentProblem(
+                    f"{content.shown_root}/translations/{translation.code}",
+                    0,
+                    "",
+                    "there is no catalogue of interface words for this language: add "
+                    f"generator/locales/{translation.code}/LC_MESSAGES/handbook.po "
+                    "(run `handbook messages`)",
+                ),
+            )
+    try:
+        english = check(content)
+    except ContentError as error:
+        raise ContentError(error.problems + problems) from None
+    if problems:
+        raise ContentError(problems)
+    editions = [Edition(SOURCE_LANGUAGE, ENGLISH_NAME, english, language(SOURCE_LANGUAGE))]
+    for translation in translations.languages:
+        translated, shown_in_english = content_in(content, translation)
+        editions.append(
+            Edition(
+                translation.code,
+                translation.name,
+                check(translated),
+                language(translation.code),
+                shown_in_english,
+                translation,
+            )
+        )
+    return Checked(editions, translations.warnings)
+
+
+def config_name(edition: Edition) -> str:
+    return f"mkdocs.{edition.code}.yml"
+
+
+def generated_config(
+    site: SiteConfig, edition: Edition, editions: list[Edition], root: Path
+) -> str:
+    """The MkDocs configuration of one edition, written into the docs folder `root`.
+
+    Paths are relative to the file itself: MkDocs resolves them from the configuration that
+    names them, so the theme's overrides and the hooks are named again from here.
+    """
+    here = root.resolve()
+
+    def relative(path: Path) -> str:
+        return os.path.relpath(path.resolve(), here)
+
+    theme: dict[str, object] = {"language": edition.code}
+    if site.custom_dir:
+        theme["custom_dir"] = relative(site.custom_dir)
+    up = "../" if edition.folder else "./"
+    config = {
+        "INHERIT": relative(site.file),
+        "docs_dir": edition.code,
+        "site_url": site.url + edition.folder,
+        "site_name": edition.lang.gettext(site.name),
+        "site_description": edition.lang.gettext(site.description),
+        "theme": theme,
+        "hooks": [relative(path) for path in site.hooks],
+        "extra": {
+            "short_name": edition.lang.gettext(site.short_name),
+            "alternate": [
+                {"name": other.name, "link": up + other.folder, "lang": other.code}
+                for other in editions
+            ]
+        },
+        "nav": [{edition.lang.gettext(title): target} for title, target in site.nav],
+    }
+    head = (
+        f"# Generated by `handbook generate` for the {edition.code} pages: edit mkdocs.yml and "
+        "content/, not this file.\n"
+    )
+    return head + yaml.safe_dump(config, allow_unicode=True, sort_keys=True)

@@ -1,0 +1,319 @@
+"""Content translations: content/translations/<lang>/ holds, per content file, only its text.
+
+A translation file mirrors its English file (same keys, same list lengths) but keeps only the
+free-text fields (see textfields.py); ids, numbers, choices and dosage are never translated,
+only their words. It says how far it has come (`status: draft` until a clinician who reads
+the language has reviewed it) and which English it was made from (`translated_from:`, a
+digest of the English text that `handbook translations --stamp` writes). When the English
+changes, `check` warns and the pages mark that text as possibly out of date.
+
+The checked translation is the English document with its text replaced, validated by the
+same model, so every limit (a card's line lengths, a list's size) holds in every language.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from .errors import ContentProblem
+from .load import Content, Loaded, validate_model
+from .model import CardName, Strict
+from .textfields import Path as KeyPath
+from .textfields import get_at, set_at, text_fields
+from .yamlsource import Source, key_path, read_yaml
+
+FOLDER = "translations"
+#: Keys of a translation file besides the text it translates.
+META = ("status", "translated_from")
+_NUMBER = re.compile(r"\d+")
+
+Status = Literal["draft", "reviewed"]
+
+
+class LanguageFile(Strict):
+    """content/translations/<lang>/language.yml: the language and how far its translation is."""
+
+    name: CardName = Field(description="The language's name in itself, for the selector.")
+    status: Status = Field(
+        description="`draft` until a clinician who reads the language has reviewed it."
+    )
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file in one language: the checked model and what readers should know."""
+
+    model: BaseModel
+    status: Status
+    #: The English changed since this translation was made (see `source`).
+    stale: bool
+
+
+@dataclass
+class Translation:
+    """Every translated document of one language, by (kind, id)."""
+
+    code: str
+    name: str
+    status: Status
+    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+    #: (kind, id) of English documents with no translation: shown in English, marked.
+    missing: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Translations:
+    """The outcome of reading every language's translations."""
+
+    languages: list[Translation] = field(default_factory=list)
+    problems: list[ContentProblem] = field(default_factory=list)
+    warnings: list[ContentProblem] = field(default_factory=list)
+
+
+def english_documents(content: Content) -> dict[tuple[str, str], Loaded[Any]]:
+    """Every English document that can be translated, by (kind, id)."""
+    documents: dict[tuple[str, str], Loaded[Any]] = {}
+    documents |= {("exercises", item.model.id): item for item in content.exercises}
+    documents |= {("routines", item.model.id): item for item in content.routines}
+    for name in ("causes", "references", "safety", "handbook"):
+        loaded = getattr(content, name)
+        if loaded is not None:
+            documents[(name, name)] = loaded
+    return documents
+
+
+def document_file(kind: str, ident: str) -> str:
+    """The path of a document inside a language folder: `exercises/<id>.yml`, `safety.yml`."""
+    return f"{kind}/{ident}.yml" if kind in ("exercises", "routines") else f"{kind}.yml"
+
+
+def source_digest(model: type[BaseModel], data: Any) -> str:
+    """A short digest of the English text a translation is made from."""
+    texts = [(list(f.path), get_at(data, f.path)) for f in translatable(model, data)]
+    return hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+def translatable(model: type[BaseModel], data: Any) -> list[Any]:
+    return [f for f in text_fields(model, data) if not f.verbatim]
+
+
+def load_translations(content: Content) -> Translations:
+    """Read and check every language under content/translations."""
+    result = Translations()
+    folder = content.root / FOLDER
+    if not folder.is_dir():
+        return result
+    english = english_documents(content)
+    for language_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        translation = _load_language(content, language_dir, english, result)
+        if translation is not None:
+            result.languages.append(translation)
+    return result
+
+
+def _load_language(
+    content: Content,
+    language_dir: Path,
+    english: dict[tuple[str, str], Loaded[Any]],
+    result: Translations,
+) -> Translation | None:
+    code = language_dir.name
+    shown = f"{content.shown_root}/{FOLDER}/{code}"
+    if not re.fullmatch(r"[a-z]{2}(-[a-z]{2})?", code):
+        result.problems.append(
+            ContentProblem(shown, 0, "", "a language folder is named by its code, such as 'es'")
+        )
+        return None
+    source, problems = read_yaml(
+        language_dir / "language.yml", f"{shown}/language.yml", content.root
+    )
+    result.problems += problems
+    if source is None:
+        return None
+    loaded, problems = validate_model(source, LanguageFile)
+    result.problems += problems
+    if loaded is None:
+        return None
+    translation = Translation(code, loaded.model.name, loaded.model.status)
+    for path in sorted(language_dir.rglob("*.yml")):
+        relative = path.relative_to(language_dir).as_posix()
+        if relative == "language.yml":
+            continue
+        key = _document_key(relative)
+        if key is None or key not in english:
+            result.problems.append(
+                ContentProblem(
+                    f"{shown}/{relative}",
+                    0,
+                    "",
+                    "no English content file of that name to translate",
+                )
+            )
+            continue
+        document = _load_document(content, path, f"{shown}/{relative}", english[key], result)
+        if document is not None:
+            translation.documents[key] = document
+    translation.missing = sorted(key for key in english if key not in translation.documents)
+    return translation
+
+
+def _document_key(relative: str) -> tuple[str, str] | None:
+    parts = relative.removesuffix(".yml").split("/")
+    if len(parts) == 2 and parts[0] in ("exercises", "routines"):
+        return parts[0], parts[1]
+    if len(parts) == 1 and parts[0] in ("causes", "references", "safety", "handbook"):
+        return parts[0], parts[0]
+    return None
+
+
+def _load_document(
+    content: Content,
+    path: Path,
+    shown: str,
+    english: Loaded[Any],
+    result: Translations,
+) -> Document | None:
+    source, problems = read_yaml(path, shown, content.root)
+    result.problems += problems
+    if source is None:
+        return None
+    model = type(english.model)
+    data = english.source.data
+    fields = {f.path for f in translatable(model, data)}
+    found = list(_leaves(source.data))
+    problems = _shape_problems(source, data, fields, found)
+    status = source.data.get("status")
+    if status not in ("draft", "reviewed"):
+        problems.append(_at(source, ("status",), "expected `status: draft` or `status: reviewed`"))
+    if problems:
+        result.problems += problems
+        return None
+    translated = copy.deepcopy(data)
+    for key_path_, value in found:
+        set_at(translated, key_path_, value)
+    checked, schema_problems = validate_model(Source(shown, translated, source.lines), model)
+    result.problems += [replace_file(p, shown) for p in schema_problems]
+    if checked is None:
+        return None
+    digest = source_digest(model, data)
+    stale = source.data.get("translated_from") != digest
+    if stale:
+        result.warnings.append(
+            _at(
+                source,
+                ("translated_from",),
+                f"made from another version of the English text (now {digest}): check it "
+                "against the English, then run `handbook translations --stamp`",
+            )
+        )
+    return Document(checked.model, status, stale)
+
+
+def _leaves(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+    """Every value of a translation file that is not a mapping or a list, with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if path == () and key in META:
+                continue
+            yield from _leaves(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _leaves(value, (*path, index))
+    elif data is not None:
+        yield path, data
+
+
+def _shape_problems(
+    source: Source, english: Any, fields: set[KeyPath], found: list[tuple[KeyPath, Any]]
+) -> list[ContentProblem]:
+    """A translation has the English file's texts, all of them, and no other values; its
+    numbers are the English numbers."""
+    problems = []
+    given = set()
+    for path, value in found:
+        if path not in fields:
+            problems.append(
+                _at(source, path, "not a text of the English file: only its words are translated")
+            )
+        elif not isinstance(value, str):
+            problems.append(_at(source, path, "expected text, the translation of the English"))
+        else:
+            given.add(path)
+            if Counter(_NUMBER.findall(value)) != Counter(_NUMBER.findall(get_at(english, path))):
+                problems.append(
+                    _at(
+                        source,
+                        path,
+                        "has other numbers than the English: numbers are never translated, "
+                        "only the words around them",
+                    )
+                )
+    problems += [
+        _at(source, path, "the translation of this text is missing")
+        for path in sorted(fields - given, key=str)
+    ]
+    return problems
+
+
+def replace_file(problem: ContentProblem, shown: str) -> ContentProblem:
+    return ContentProblem(shown, problem.line, problem.key, problem.message)
+
+
+def _at(source: Source, loc: KeyPath, message: str) -> ContentProblem:
+    return ContentProblem(source.path, source.line(loc), key_path(loc), message)
+
+
+def content_in(content: Content, translation: Translation) -> tuple[Content, frozenset[str]]:
+    """The content as it reads in `translation`'s language, and the English texts it still
+    shows where a translation is missing (the pages mark those lang="en")."""
+    documents = english_documents(content)
+    english: set[str] = set()
+    for key in translation.missing:
+        loaded = documents[key]
+        for text in translatable(type(loaded.model), loaded.source.data):
+            english.add(get_at(loaded.source.data, text.path))
+
+    def pick(loaded: Loaded[Any], key: tuple[str, str]) -> Loaded[Any]:
+        document = translation.documents.get(key)
+        return loaded if document is None else Loaded(document.model, loaded.source)
+
+    translated = copy.copy(content)
+    translated.exercises = [pick(i, ("exercises", i.model.id)) for i in content.exercises]
+    translated.routines = [pick(i, ("routines", i.model.id)) for i in content.routines]
+    for name in ("causes", "references", "safety", "handbook"):
+        loaded = getattr(content, name)
+        if loaded is not None:
+            setattr(translated, name, pick(loaded, (name, name)))
+    return translated, frozenset(english)
+
+
+def stamp(content: Content, code: str) -> list[Path]:
+    """Record in each translation of `code` the English it now matches (`source:`)."""
+    documents = english_documents(content)
+    folder = content.root / FOLDER / code
+    written = []
+    for key, loaded in sorted(documents.items()):
+        path = folder / document_file(*key)
+        if not path.is_file():
+            continue
+        digest = source_digest(type(loaded.model), loaded.source.data)
+        text = path.read_text("utf-8")
+        line = f"translated_from: {digest}"
+        if re.search(r"(?m)^translated_from: .*$", text):
+            updated = re.sub(r"(?m)^translated_from: .*$", line, text, count=1)
+        else:
+            updated = re.sub(r"(?m)^(status: .*)$", rf"\1\n{line}", text, count=1)
+        if updated != text:
+            path.write_text(updated, "utf-8")
+            written.append(path)
+    return written

@@ -63,7 +63,7 @@ def draft_notice(settings: Settings, env: Environment) -> str:
     """The line a page of an unreviewed translation opens with, or ''."""
     if not settings.draft:
         return ""
-    message = env.globals["_"]("This translation has not yet been checked by a clinician.")
+    message = settings.lang.gettext("This translation has not yet been checked by a clinician.")
     return f'<p class="hb-notice" role="note">{message}</p>\n\n'
 
 

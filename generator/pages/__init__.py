@@ -7,6 +7,7 @@ from collections.abc import Callable
 from jinja2 import Environment
 
 from ..book import Book
+from .api import api_files
 from .common import Pages, Settings
 from .embeds import embed_pages, oembed_files
 from .evidence import causes_page, references_page
@@ -33,4 +34,4 @@ PAGE_KINDS: list[PageKind] = [
 FileKind = Callable[[Book, Settings], dict[str, bytes]]
 
 #: Generated files that are not Markdown pages.
-FILE_KINDS: list[FileKind] = [oembed_files, former_oembed_files]
+FILE_KINDS: list[FileKind] = [oembed_files, former_oembed_files, api_files]

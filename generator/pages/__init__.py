@@ -8,6 +8,8 @@ from jinja2 import Environment
 
 from ..book import Book
 from .api import api_files
+from .builder import builder_pages
+from .calendar import calendar_files
 from .common import Pages, Settings
 from .embeds import embed_pages, oembed_files
 from .evidence import causes_page, references_page
@@ -29,9 +31,10 @@ PAGE_KINDS: list[PageKind] = [
     embed_pages,
     embed_guide_page,
     redirect_pages,
+    builder_pages,
 ]
 
 FileKind = Callable[[Book, Settings], dict[str, bytes]]
 
 #: Generated files that are not Markdown pages.
-FILE_KINDS: list[FileKind] = [oembed_files, former_oembed_files, api_files]
+FILE_KINDS: list[FileKind] = [oembed_files, former_oembed_files, api_files, calendar_files]

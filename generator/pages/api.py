@@ -28,6 +28,7 @@ from ..model import (
     RELEASE_SECONDS,
     REST_BETWEEN_SETS_SECONDS,
     SETUP_SECONDS,
+    SIDES,
     SITUATIONS,
     TEMPO_SECONDS,
     Dosage,
@@ -218,6 +219,7 @@ class ExercisesFile(About):
     """/api/v1/exercises.json: every exercise of the handbook, and the rules to dose them."""
 
     positions: dict[str, str] = Field(description="Position ids and their words.")
+    sides: dict[str, str] = Field(description="`per_side` values and their words.")
     dosage_limits: dict[str, Limits] = Field(description="Bounds of each numeric dosage field.")
     max_exercises: int = Field(description="Most exercises a routine or programme may hold.")
     max_note: int = Field(description="Longest clinician's note of a programme, in characters.")
@@ -330,6 +332,7 @@ def exercises_file(book: Book, settings: Settings) -> ExercisesFile:
     return ExercisesFile(
         **_about(book, settings, "exercises"),
         positions=POSITIONS,
+        sides=SIDES,
         dosage_limits=dosage_limits(),
         max_exercises=MAX_CARD_EXERCISES,
         max_note=MAX_PROGRAMME_NOTE,

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from pathlib import Path
 from typing import Any
 
+import icalendar
 import jsonschema
 import pytest
 
@@ -148,3 +151,67 @@ def test_routines_link_their_pages_card_and_calendar(files: dict[str, bytes]) ->
         assert routine["calendar_url"] == f"https://handbook.test/sub/routines/{routine['id']}.ics"
         assert routine["card_url"] == f"https://handbook.test/sub/cards/{routine['id']}/"
         assert 1 <= len(routine["exercises"]) <= MAX_CARD_EXERCISES
+
+
+def test_every_exercise_and_routine_page_carries_valid_json_ld(built_site: Any) -> None:
+    """Parsed from the built HTML: a HowTo per exercise, an ExercisePlan per routine, with
+    <, > and & escaped so that no text can end the script element."""
+    site, base_url, book = built_site
+    found = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+    for kind, items in (("exercises", book.exercises), ("routines", book.routines)):
+        for item in items:
+            ident = item.id if kind == "exercises" else item.routine.id
+            html = (site / kind / ident / "index.html").read_text("utf-8")
+            (raw,) = found.findall(html)
+            assert not set("<>&") & set(raw)
+            document = json.loads(raw)
+            assert document["@context"] == "https://schema.org"
+            assert document["url"] == f"{base_url}{kind}/{ident}/"
+            if kind == "exercises":
+                assert document["@type"] == "HowTo"
+                assert [s["text"] for s in document["step"]] == item.steps
+                assert all(s["@type"] == "HowToStep" for s in document["step"])
+            else:
+                assert document["@type"] == "ExercisePlan"
+                names = [part["name"] for part in document["hasPart"]]
+                assert names == [i.exercise.name for i in item.items]
+
+
+def test_json_ld_escapes_markup_in_content(tmp_path: Path) -> None:
+    from generator.pages.jsonld import exercise_jsonld
+
+    book = check_content(ROOT / "content")
+    exercise = book.exercises[0].model_copy(update={"name": "</script><b>&"})
+    template = (ROOT / "overrides" / "main.html").read_text("utf-8")
+    assert "page.meta.jsonld | tojson" in template
+    from jinja2 import Environment
+
+    raw = (
+        Environment()
+        .from_string("{{ value | tojson }}")
+        .render(value=exercise_jsonld(exercise, SETTINGS))
+    )
+    assert "</script>" not in raw and "\\u003c/script\\u003e" in raw
+    assert json.loads(raw)["name"] == "</script><b>&"
+    del tmp_path
+
+
+def test_every_routine_has_a_calendar_file_for_six_weeks(
+    book: Book, files: dict[str, bytes]
+) -> None:
+    for plan in book.routines:
+        data = files[f"routines/{plan.routine.id}.ics"]
+        calendar = icalendar.Calendar.from_ical(data)
+        (event,) = calendar.walk("VEVENT")
+        assert event["RRULE"]["COUNT"] == [42] and event["RRULE"]["FREQ"] == ["DAILY"]
+        start = event.decoded("DTSTART")
+        assert start.tzinfo is None and b"DTSTART:" in data and b"TZID" not in data
+        assert plan.routine.name in str(event["SUMMARY"])
+        assert str(event["URL"]) == f"https://handbook.test/sub/routines/{plan.routine.id}/"
+        assert event.walk("VALARM")[0]["ACTION"] == "DISPLAY"
+        assert event.decoded("DTSTAMP").isoformat() == f"{book.handbook.updated}T00:00:00+00:00"
+        assert str(event["UID"]).endswith("@handbook.test")
+    again = render_pages(book, SETTINGS)
+    assert all(again[name] == data for name, data in files.items() if name.endswith(".ics"))
+    routine_page = files[f"routines/{book.routines[0].routine.id}/index.md"].decode()
+    assert f"(../{book.routines[0].routine.id}.ics)" in routine_page

@@ -578,3 +578,15 @@ def test_vendored_qr_library_is_the_pinned_one() -> None:
     assert (vendored / "qrcode.js").read_bytes() == (package / "dist" / "qrcode.js").read_bytes()
     assert f"**{installed}**" in (vendored / "README.md").read_text("utf-8")
     assert "MIT" in (vendored / "LICENSE").read_text("utf-8")
+
+
+def test_the_readme_example_link_reads_as_it_says(core: Page) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    (example,) = re.findall(r"For example `#(v1\.[^`]+)`", readme)
+    result = core.evaluate(
+        """([f]) => { const P = HandbookProgramme; const p = P.parse(f, CAT);
+        return P.resolve(p, CAT, P.index(CAT)).map((e) => P.dosageWords(e.dosage, CAT.sides)); }""",
+        [example],
+    )
+    assert result[0].startswith("45 seconds") and "15 times" in result[1]
+    assert result[2].startswith("Hold 5 seconds") and "3 sets" in result[2]

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,26 @@ def browser() -> Iterator[Browser]:
     stop_shared_browser()
 
 
+def in_own_thread(work: Callable[[], Any]) -> Any:
+    """Run `work` in a thread of its own: printing cards runs Playwright's sync API, which
+    refuses to start in a thread where the tests' shared browser already runs."""
+    results: list[Any] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            results.append(work())
+        except BaseException as error:
+            errors.append(error)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if errors:
+        raise errors[0]
+    return results[0]
+
+
 def _build_served(root: Path, *, pdf: bool) -> Iterator[tuple[Path, str, Any]]:
     from generator import pipeline
 
@@ -61,7 +82,9 @@ def _build_served(root: Path, *, pdf: bool) -> Iterator[tuple[Path, str, Any]]:
         os.chdir(ROOT)
         try:
             content = Path(os.environ.get("HANDBOOK_TEST_CONTENT", ROOT / "content"))
-            result = pipeline.build(content, root / "docs", site, site_url=base_url, pdf=pdf)
+            result = in_own_thread(
+                lambda: pipeline.build(content, root / "docs", site, site_url=base_url, pdf=pdf)
+            )
         finally:
             os.chdir(cwd)
         yield site, base_url, result.generated.book

@@ -18,7 +18,7 @@ from generator.words import dosage_words, frequency_words
 
 from .browser import chromium, screenshot
 from .cases import make_case
-from .conftest import ROOT
+from .conftest import ROOT, in_own_thread
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,9 @@ def worst_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The longest content the models allow, built with every card printed."""
     root = tmp_path_factory.mktemp("worst")
     content = make_case("worst", root / "content")
-    pipeline.build(content, root / "docs", root / "site", ROOT / "mkdocs.yml", pdf=True)
+    in_own_thread(
+        lambda: pipeline.build(content, root / "docs", root / "site", ROOT / "mkdocs.yml", pdf=True)
+    )
     return root / "site"
 
 

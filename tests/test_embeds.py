@@ -149,6 +149,7 @@ def test_oembed_responses_follow_the_specification(built_site: Any) -> None:
     site, base_url, book = built_site
     files = sorted((site / "oembed").rglob("*.json"))
     former = sum(len(exercise.former_ids) for exercise in book.exercises)
+    former += sum(len(plan.routine.former_ids) for plan in book.routines)
     assert len(files) == len(book.exercises) + len(book.routines) + former
     for path in files:
         data = json.loads(path.read_text())

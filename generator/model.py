@@ -143,6 +143,9 @@ REST_BETWEEN_SETS_SECONDS = 30
 #: pictures of at least 25 mm a position and text of at least 10 pt (shown by printing the
 #: longest routine the model allows); short programmes are also the easier ones to keep to.
 MAX_CARD_EXERCISES = 5
+#: The longest note a clinician may add to a programme made with the builder: it is printed
+#: across the card under the exercises, and carried in the programme's link and QR code.
+MAX_PROGRAMME_NOTE = 200
 #: Sessions a day at most: home programmes are done once or twice a day, and the cards' log
 #: has a tick box for each session of each day.
 MAX_TIMES_PER_DAY = 3

@@ -24,6 +24,7 @@ from .model import (
     Safety,
     Variant,
 )
+from .translations import LanguageFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "exercise": Exercise,
@@ -33,6 +34,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "safety": Safety,
     "handbook": Handbook,
     "clinic": Clinic,
+    "language": LanguageFile,
 }
 
 #: Models whose fields the authoring guide lists, with the heading they appear under.

@@ -90,18 +90,18 @@ def test_engine_failure_leaves_previous_site_untouched(
 
 def test_generate_writes_only_changed_files_and_removes_stale_pages(project: Path) -> None:
     first = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
-    assert "exercises/toe-walking/index.md" in first.report.written
-    stamp = (project / "build/docs/exercises/toe-walking/index.md").stat().st_mtime_ns
+    assert "en/exercises/toe-walking/index.md" in first.report.written
+    stamp = (project / "build/docs/en/exercises/toe-walking/index.md").stat().st_mtime_ns
     (project / "build/docs.cache/stamp.json").unlink()  # so the pages are rendered again
     second = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
     assert second.book is not None and second.report.written == ()
-    assert (project / "build/docs/exercises/toe-walking/index.md").stat().st_mtime_ns == stamp
+    assert (project / "build/docs/en/exercises/toe-walking/index.md").stat().st_mtime_ns == stamp
 
     (project / "content/routines/quick.yml").unlink()
     third = pipeline.generate(Path("content"), Path("build/docs"), Path("mkdocs.yml"))
-    assert "routines/quick/index.md" in third.report.removed
-    assert not (project / "build/docs/routines/quick").exists()
-    assert (project / "build/docs/routines/index.md").exists()
+    assert "en/routines/quick/index.md" in third.report.removed
+    assert not (project / "build/docs/en/routines/quick").exists()
+    assert (project / "build/docs/en/routines/index.md").exists()
 
 
 def generate_here(site_url: str | None = None) -> pipeline.Generated:
@@ -124,7 +124,7 @@ def test_a_generate_with_nothing_new_stops_early_and_touches_nothing(project: Pa
 )
 def test_any_changed_input_or_output_makes_a_full_generate(project: Path, change: str) -> None:
     generate_here()
-    docs = project / "build/docs"
+    docs = project / "build/docs/en"
     page = docs / "exercises/toe-walking/index.md"
     expected = page.read_text("utf-8")
     site_url = None

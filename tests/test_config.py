@@ -26,9 +26,9 @@ def set_site_url(project: Path, line: str) -> None:
 
 def generated_urls(project: Path) -> tuple[str, str, str]:
     """The URLs the generator wrote: a card's QR title, an oEmbed snippet, MkDocs' sitemap."""
-    card = (project / "build/docs/cards/exercises/toe-walking/index.html").read_text("utf-8")
+    card = (project / "build/docs/en/cards/exercises/toe-walking/index.html").read_text("utf-8")
     qr = card.split("QR code for ", 1)[1].split("<", 1)[0]
-    oembed = json.loads((project / "build/docs/oembed/exercises/toe-walking.json").read_text())
+    oembed = json.loads((project / "build/docs/en/oembed/exercises/toe-walking.json").read_text())
     snippet_src = oembed["html"].split('src="', 1)[1].split('"', 1)[0]
     sitemap = (project / "site/sitemap.xml").read_text("utf-8").split("<loc>", 1)[1]
     return qr, snippet_src, sitemap.split("</loc>", 1)[0]

@@ -44,7 +44,11 @@ FIND_ACTIVE_CONTENT = """() => {
         bad.push(el.tagName + ' ' + attr.name + '=' + attr.value);
     }
     if (['IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName)) bad.push(el.tagName);
-    if (el.tagName === 'SCRIPT' && /pwned/.test(el.textContent)) bad.push('script');
+    // JSON-LD is data, never run; it must parse, with no raw < or & in it.
+    if (el.tagName === 'SCRIPT' && el.type === 'application/ld+json') {
+      try { JSON.parse(el.textContent); } catch (e) { bad.push('json-ld'); }
+      if (/[<&]/.test(el.textContent)) bad.push('json-ld markup');
+    } else if (el.tagName === 'SCRIPT' && /pwned/.test(el.textContent)) bad.push('script');
   }
   return bad;
 }"""

@@ -7,6 +7,9 @@ from collections.abc import Callable
 from jinja2 import Environment
 
 from ..book import Book
+from .api import api_files
+from .builder import builder_pages
+from .calendar import calendar_files
 from .common import Pages, Settings
 from .embeds import embed_pages, oembed_files
 from .evidence import causes_page, diagram_file, references_page
@@ -29,9 +32,17 @@ PAGE_KINDS: list[PageKind] = [
     embed_pages,
     embed_guide_page,
     redirect_pages,
+    builder_pages,
 ]
 
 FileKind = Callable[[Book, Settings], dict[str, bytes]]
 
 #: Generated files that are not Markdown pages.
-FILE_KINDS: list[FileKind] = [oembed_files, former_oembed_files, site_stylesheet, diagram_file]
+FILE_KINDS: list[FileKind] = [
+    oembed_files,
+    former_oembed_files,
+    site_stylesheet,
+    diagram_file,
+    api_files,
+    calendar_files,
+]

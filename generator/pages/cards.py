@@ -15,7 +15,7 @@ from markupsafe import Markup
 from .. import words
 from ..book import Book, PlannedRoutine, RoutineItem
 from ..i18n import Language
-from ..model import Exercise, Safety
+from ..model import MAX_PROGRAMME_NOTE, Exercise, Safety
 from ..words import ENGLISH
 from .common import Pages, Settings, html_page, page, picture, relative, shared_frequency
 
@@ -42,6 +42,12 @@ class Fit:
     steps: bool
     how_to: bool
 
+    @property
+    def name(self) -> str:
+        """A name for the catalogue: `large-steps-how-to`, `large-tip`, `compact`..."""
+        shown = {"large": "-steps" if self.steps else "-tip", "compact": ""}[self.layout]
+        return f"{self.layout}{shown}{'-how-to' if self.how_to else ''}"
+
 
 def _lines(text: str, per_line: int) -> int:
     return max(1, math.ceil(len(text) / per_line))
@@ -57,28 +63,44 @@ def fixed_mm(safety: Safety, sessions: int) -> float:
     return HEAD_MM + log + FOOT_BASE_MM + flags + stop
 
 
+def note_mm(length: int = MAX_PROGRAMME_NOTE) -> float:
+    """A programme's note from the clinician, across the card under its exercises."""
+    return _lines("x" * length, WIDE) * LINE_MM + 2
+
+
 def how_to_mm(safety: Safety) -> float:
     """The how-to-exercise box, in two columns."""
     lines = [_lines(f"{g.title}: {g.text}", COLUMN) for g in safety.how_to]
     return 8 + math.ceil(sum(lines) / 2 + 1) * LIST_LINE_MM
 
 
+#: Characters per line of an exercise's text on a routine card, and its picture's height.
+PER_LINE = {"large": BESIDE_LARGE, "compact": BESIDE_COMPACT}
+PICTURE_MM = {"large": LARGE_PICTURE_MM, "compact": COMPACT_PICTURE_MM}
+
+
 def item_mm(item: RoutineItem, fit: Fit, lang: Language = ENGLISH) -> float:
     """The height of one exercise of a routine card in the layout `fit`, in `lang`."""
-    _ = lang.gettext
-    per_line = BESIDE_LARGE if fit.layout == "large" else BESIDE_COMPACT
+    per_line = PER_LINE[fit.layout]
     dose = words.dosage_words(item.dosage, short=True, lang=lang)
-    texts = [
-        f"{item.exercise.name} {dose} {words.frequency_words(item.dosage, lang)}",
-        f"{_('Take care')}: {item.exercise.key_caution}",
-    ]
-    texts += [item.note] if item.note else []
+    lines = _lines(
+        f"{item.exercise.name} {dose} {words.frequency_words(item.dosage, lang)}", per_line
+    )
+    lines += _lines(item.note, per_line) if item.note else 0
+    lines += exercise_lines(item.exercise, fit, lang)
+    return max(PICTURE_MM[fit.layout], lines * LIST_LINE_MM) + ITEM_PAD_MM
+
+
+def exercise_lines(exercise: Exercise, fit: Fit, lang: Language = ENGLISH) -> int:
+    """Lines of an exercise's own text on a routine card in the layout `fit`, whatever its
+    dosage and note: the caution, and the steps or the key tip of the large layout. The open
+    catalogue publishes these, so the programme builder sizes its cards by the same rule."""
+    _ = lang.gettext
+    per_line = PER_LINE[fit.layout]
+    texts = [f"{_('Take care')}: {exercise.key_caution}"]
     if fit.layout == "large":
-        tip = f"{_('Key tip')}: {item.exercise.key_cue}"
-        texts += [*item.exercise.steps] if fit.steps else [tip]
-    text = sum(_lines(t, per_line) for t in texts) * LIST_LINE_MM
-    picture = LARGE_PICTURE_MM if fit.layout == "large" else COMPACT_PICTURE_MM
-    return max(picture, text) + ITEM_PAD_MM
+        texts += [*exercise.steps] if fit.steps else [f"{_('Key tip')}: {exercise.key_cue}"]
+    return sum(_lines(t, per_line) for t in texts)
 
 
 FITS = [

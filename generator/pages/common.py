@@ -144,7 +144,7 @@ def md_link(context: Context, label: str, target: str, anchor: str = "") -> Mark
     Only generated paths (ids and fixed words) go into Markdown's link syntax; an address
     from content or configuration is written with `web_link` instead.
     """
-    file = target if target.endswith(".html") else page_file(target)
+    file = target if target.endswith((".html", ".ics")) else page_file(target)
     href = relative(context["page_path"], file)
     if anchor:
         href += f"#{anchor}"

@@ -22,6 +22,7 @@ from .common import (
     routines_using,
 )
 from .embeds import oembed_path, snippet_block
+from .jsonld import exercise_jsonld
 
 
 def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -40,6 +41,7 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                     "title": exercise.name,
                     "description": exercise.summary,
                     "oembed": settings.url(oembed_path("exercises", exercise.id)),
+                    "jsonld": exercise_jsonld(exercise, settings),
                 },
                 exercise=exercise,
                 by_id=by_id,

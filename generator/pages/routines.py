@@ -6,8 +6,19 @@ from jinja2 import Environment
 
 from ..book import Book
 from ..model import SETUP_SECONDS, minutes
-from .common import Pages, Settings, page, page_file, picture, shared_frequency, situations
+from .calendar import calendar_path
+from .common import (
+    Pages,
+    Settings,
+    page,
+    page_file,
+    picture,
+    relative,
+    shared_frequency,
+    situations,
+)
 from .embeds import oembed_path, snippet_block
+from .jsonld import routine_jsonld
 
 
 def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -23,6 +34,7 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                     "title": plan.routine.name,
                     "description": plan.routine.summary,
                     "oembed": settings.url(oembed_path("routines", plan.routine.id)),
+                    "jsonld": routine_jsonld(plan, settings),
                 },
                 plan=plan,
                 pictures={
@@ -34,6 +46,7 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 frequency=shared_frequency(plan, settings.lang),
                 untranslated=settings.shows_english(plan.routine.summary),
                 safety=book.safety,
+                calendar=relative(path, calendar_path(plan.routine.id)),
                 embed=snippet_block(settings, "routines", plan.routine.id, plan.routine.name),
             )
         )

@@ -1,0 +1,372 @@
+// The programme builder: pick, order and dose exercises for one patient, see the card, print
+// it, copy the link, download a calendar file or a routine file. Without this script the page
+// is a plain list of the exercises. State lives in this page and in its link only: no cookie,
+// no storage, no request but the catalogue from this site.
+"use strict";
+(function () {
+  const P = window.HandbookProgramme;
+  const app = document.querySelector("[data-hb-builder]");
+  if (!app || !P) return;
+  const $ = (selector) => app.querySelector(selector);
+  const status = $("[data-hb-status]");
+  const state = { items: [], times: 1, days: 5, note: "", patient: "" };
+  let catalogue = null;
+  let routines = null;
+  let byId = null;
+  const root = new URL(app.dataset.root || "../", location.href);
+
+  function item(exercise, dose) {
+    const own = dose || exercise.dosage;
+    return {
+      id: exercise.id,
+      hold_seconds: own.hold_seconds,
+      duration_seconds: own.duration_seconds,
+      reps: own.reps,
+      sets: own.sets,
+    };
+  }
+
+  function link() {
+    const base = new URL(app.dataset.programmeRel || "../programme/", location.href);
+    return base.href.split("#")[0] + "#" + P.encode(state);
+  }
+
+  function view() {
+    return {
+      entries: P.resolve(state, catalogue, byId),
+      times: state.times,
+      days: state.days,
+      note: state.note,
+      link: link(),
+      patient: state.patient,
+      title: "Exercise programme",
+    };
+  }
+
+  function setStatus(text) {
+    $("[data-hb-action-status]").textContent = text;
+  }
+
+  // The list of exercises: ticks follow the programme; at the limit, no more can be ticked.
+  function syncPicks() {
+    const chosen = new Set(state.items.map((entry) => entry.id));
+    const full = state.items.length >= catalogue.max_exercises;
+    app.querySelectorAll(".hb-pick-box").forEach((box) => {
+      box.checked = chosen.has(box.value);
+      box.disabled = full && !box.checked;
+    });
+    $("[data-hb-limit]").textContent = full
+      ? `You have chosen ${catalogue.max_exercises} exercises, the most one card holds. Remove one to add another.`
+      : `${state.items.length} of at most ${catalogue.max_exercises} exercises chosen.`;
+  }
+
+  function numberInput(input, field, exercise, entry) {
+    const limit = catalogue.dosage_limits[field];
+    input.min = String(limit.minimum);
+    input.max = String(limit.maximum);
+    input.value = String(entry[field]);
+    input.addEventListener("input", () => {
+      const value = Number(input.value);
+      const ok = Number.isInteger(value) && value >= limit.minimum && value <= limit.maximum;
+      input.setAttribute("aria-invalid", ok ? "false" : "true");
+      if (ok) {
+        entry[field] = value;
+        update(false);
+      }
+    });
+    input.addEventListener("change", () => {
+      input.value = String(entry[field]);
+      input.setAttribute("aria-invalid", "false");
+    });
+  }
+
+  function hidden(text) {
+    const span = document.createElement("span");
+    span.className = "hb-visually-hidden";
+    span.textContent = text;
+    return span;
+  }
+
+  function renderChosen() {
+    const list = $("[data-hb-chosen]");
+    list.replaceChildren();
+    state.items.forEach((entry, number) => {
+      const exercise = byId.get(entry.id);
+      const row = document.getElementById("hb-tpl-chosen").content.firstElementChild.cloneNode(true);
+      row.dataset.id = entry.id;
+      row.querySelector(".hb-chosen-name").textContent = `${number + 1}. ${exercise.name}`;
+      const labels = {
+        hold_seconds: "Hold seconds",
+        duration_seconds: "Seconds",
+        reps: "Repetitions",
+        sets: "Sets",
+      };
+      row.querySelectorAll("input[data-field]").forEach((input) => {
+        const field = input.dataset.field;
+        const label = input.closest("label");
+        if (entry[field] === null || entry[field] === undefined) {
+          label.remove();
+          return;
+        }
+        const words = label.querySelector("span");
+        words.textContent = labels[field];
+        words.append(hidden(` for ${exercise.name}`));
+        numberInput(input, field, exercise, entry);
+      });
+      const [up, down, remove] = row.querySelectorAll("button");
+      up.append(hidden(`Move ${exercise.name} `), "Up");
+      down.append(hidden(`Move ${exercise.name} `), "Down");
+      remove.append("Remove", hidden(` ${exercise.name}`));
+      up.disabled = number === 0;
+      down.disabled = number === state.items.length - 1;
+      up.addEventListener("click", () => move(number, -1));
+      down.addEventListener("click", () => move(number, 1));
+      remove.addEventListener("click", () => {
+        state.items.splice(number, 1);
+        update(true);
+        setStatus(`${exercise.name} removed.`);
+      });
+      list.append(row);
+    });
+    $("[data-hb-empty]").hidden = state.items.length > 0;
+  }
+
+  function move(number, step) {
+    const [entry] = state.items.splice(number, 1);
+    state.items.splice(number + step, 0, entry);
+    update(true);
+    const buttons = app.querySelectorAll(`[data-hb-chosen] li:nth-child(${number + step + 1}) button`);
+    const again = buttons[step < 0 ? 0 : 1];
+    (again && !again.disabled ? again : buttons[2]).focus();
+  }
+
+  function renderWords() {
+    const resolved = P.resolve(state, catalogue, byId);
+    app.querySelectorAll("[data-hb-chosen] li").forEach((row, number) => {
+      const entry = resolved[number];
+      row.querySelector(".hb-chosen-words").textContent =
+        `${P.dosageWords(entry.dosage, catalogue.sides, false)}, ` +
+        `${P.minutesWords(P.minutes(P.sessionSeconds(entry.dosage, catalogue.time)))}.`;
+    });
+  }
+
+  function renderPreview() {
+    const slot = $("[data-hb-card]");
+    if (!state.items.length) {
+      slot.replaceChildren();
+      $("[data-hb-preview]").hidden = true;
+      return;
+    }
+    $("[data-hb-preview]").hidden = false;
+    slot.replaceChildren(P.card(view(), catalogue, root));
+  }
+
+  // Everything follows the state; `rebuild` also redraws the chosen list (not while typing).
+  function update(rebuild) {
+    if (rebuild) renderChosen();
+    renderWords();
+    syncPicks();
+    const note = $("[data-hb-note]");
+    $("[data-hb-note-count]").textContent = `${note.value.length} of ${catalogue.max_note} characters.`;
+    const address = state.items.length ? link() : "";
+    $("[data-hb-link]").value = address;
+    app.querySelectorAll("[data-hb-action]").forEach((button) => {
+      button.disabled = !state.items.length;
+    });
+    history.replaceState(null, "", state.items.length ? "#" + P.encode(state) : location.pathname);
+    renderPreview();
+  }
+
+  function startFrom(routineId) {
+    state.items = [];
+    if (routineId) {
+      const routine = routines.routines.find((r) => r.id === routineId);
+      if (!routine) return;
+      for (const entry of routine.exercises) {
+        const exercise = byId.get(entry.exercise);
+        if (exercise) state.items.push(item(exercise, entry.dosage));
+      }
+      state.times = Math.max(...routine.exercises.map((entry) => entry.dosage.times_per_day));
+      state.days = Math.max(...routine.exercises.map((entry) => entry.dosage.days_per_week));
+      setStatus(`Started from ${routine.name}: ${state.items.length} exercises.`);
+    } else {
+      setStatus("Started from nothing: tick exercises in the list.");
+    }
+    $("[data-hb-times]").value = String(state.times);
+    $("[data-hb-days]").value = String(state.days);
+    update(true);
+  }
+
+  function filter() {
+    const name = $("[data-hb-filter=name]").value.trim().toLowerCase();
+    const position = $("[data-hb-filter=position]").value;
+    const equipment = $("[data-hb-filter=equipment]").value;
+    app.querySelectorAll(".hb-pick").forEach((row) => {
+      const exercise = byId.get(row.dataset.id);
+      row.hidden = Boolean(
+        (name && !exercise.name.toLowerCase().includes(name)) ||
+          (position && exercise.position !== position) ||
+          (equipment && !exercise.equipment.includes(equipment))
+      );
+    });
+  }
+
+  function routineYaml() {
+    const quoted = (text) => JSON.stringify(text);
+    const entries = P.resolve(state, catalogue, byId).filter((entry) => entry.exercise);
+    const description = state.note.replace(/\s+/g, " ").trim() ||
+      "Made for one patient with the programme builder.";
+    const lines = [
+      "# yaml-language-server: $schema=../../schema/routine.schema.json",
+      "id: my-programme",
+      "name: \"My exercise programme\"",
+      `summary: ${quoted(`${entries.length} exercise${entries.length === 1 ? "" : "s"} chosen with the programme builder.`)}`,
+      "situation: other",
+      `description: ${quoted(description)}`,
+      "exercises:",
+    ];
+    for (const entry of entries) {
+      lines.push(`  - exercise: ${entry.exercise.id}`, "    dosage:");
+      for (const field of ["hold_seconds", "duration_seconds", "reps", "sets", "times_per_day", "days_per_week"]) {
+        if (entry.dosage[field] !== null) lines.push(`      ${field}: ${entry.dosage[field]}`);
+      }
+    }
+    return lines.join("\n") + "\n";
+  }
+
+  const actions = {
+    print() {
+      window.print();
+    },
+    async copy() {
+      const address = link();
+      try {
+        await navigator.clipboard.writeText(address);
+        setStatus("Link copied. Paste it into a message to your patient.");
+      } catch (error) {
+        const field = $("[data-hb-link]");
+        field.focus();
+        field.select();
+        setStatus("Copying is blocked here: the link is selected below, copy it with Ctrl+C or Cmd+C.");
+      }
+    },
+    calendar() {
+      P.download("exercise-programme.ics", "text/calendar", P.calendar(view(), catalogue, new Date()));
+      setStatus("Calendar file downloaded: open it to add a daily reminder for six weeks.");
+    },
+    routine() {
+      P.download("my-programme.yml", "text/yaml", routineYaml());
+      setStatus("Routine file downloaded: put it in content/routines/ to add it to your own copy of the handbook.");
+    },
+  };
+
+  function wire() {
+    app.querySelectorAll(".hb-pick").forEach((row) => {
+      const box = row.querySelector(".hb-pick-box");
+      const exercise = byId.get(box.value);
+      if (!exercise) {
+        box.remove();
+        return;
+      }
+      row.querySelector(".hb-pick-name").hidden = false;
+      const about = row.querySelector(".hb-pick-link");
+      about.replaceChildren("Details", hidden(` of ${exercise.name}`));
+      box.hidden = false;
+      box.disabled = false;
+      box.addEventListener("change", () => {
+        if (box.checked && state.items.length < catalogue.max_exercises) {
+          state.items.push(item(exercise));
+        } else if (!box.checked) {
+          state.items = state.items.filter((entry) => entry.id !== exercise.id);
+        }
+        update(true);
+      });
+    });
+    app.querySelectorAll("[data-hb-routine]").forEach((button) => {
+      button.addEventListener("click", () => startFrom(button.dataset.hbRoutine));
+    });
+    app.querySelectorAll("[data-hb-filter]").forEach((control) => {
+      control.addEventListener("input", filter);
+    });
+    for (const [selector, key, limit] of [
+      ["[data-hb-times]", "times", catalogue.dosage_limits.times_per_day],
+      ["[data-hb-days]", "days", catalogue.dosage_limits.days_per_week],
+    ]) {
+      const input = $(selector);
+      input.min = String(limit.minimum);
+      input.max = String(limit.maximum);
+      input.addEventListener("input", () => {
+        const value = Number(input.value);
+        const ok = Number.isInteger(value) && value >= limit.minimum && value <= limit.maximum;
+        input.setAttribute("aria-invalid", ok ? "false" : "true");
+        if (ok) {
+          state[key] = value;
+          update(false);
+        }
+      });
+      input.addEventListener("change", () => {
+        input.value = String(state[key]);
+        input.setAttribute("aria-invalid", "false");
+      });
+    }
+    const note = $("[data-hb-note]");
+    note.maxLength = catalogue.max_note;
+    note.addEventListener("input", () => {
+      state.note = P.cleanNote(note.value).trim() ? P.cleanNote(note.value) : "";
+      update(false);
+    });
+    const patient = $("[data-hb-patient]");
+    patient.addEventListener("input", () => {
+      state.patient = patient.value;
+      const line = app.querySelector("[data-hb-card] .hb-card-notes .hb-line");
+      if (line) line.textContent = state.patient;
+    });
+    app.querySelectorAll("[data-hb-action]").forEach((button) => {
+      button.addEventListener("click", () => actions[button.dataset.hbAction]());
+    });
+    $("[data-hb-start]").hidden = false;
+    $("[data-hb-filters]").hidden = false;
+    $("[data-hb-plan]").hidden = false;
+  }
+
+  // A programme in the builder's own link (from "Change this programme"), or a routine.
+  function restore() {
+    const fragment = location.hash.slice(1);
+    if (fragment.startsWith("routine-")) {
+      startFrom(fragment.slice("routine-".length));
+      return;
+    }
+    if (fragment) {
+      try {
+        const programme = P.parse(fragment, catalogue);
+        const entries = P.resolve(programme, catalogue, byId).filter((entry) => entry.exercise);
+        state.items = entries.map((entry) => item(entry.exercise, entry.dosage));
+        state.times = programme.times;
+        state.days = programme.days;
+        state.note = programme.note;
+        $("[data-hb-note]").value = programme.note;
+        $("[data-hb-times]").value = String(state.times);
+        $("[data-hb-days]").value = String(state.days);
+      } catch (error) {
+        if (!(error instanceof P.LinkError)) throw error;
+        setStatus(`The programme in this address could not be read: ${error.message}`);
+      }
+    }
+    update(true);
+  }
+
+  status.textContent = "Loading the exercises...";
+  Promise.all([P.load(app, "catalogue"), P.load(app, "routines")])
+    .then(([exercises, routineList]) => {
+      catalogue = exercises;
+      routines = routineList;
+      byId = P.index(catalogue);
+      wire();
+      restore();
+      status.textContent = "";
+      status.hidden = true;
+    })
+    .catch((error) => {
+      status.textContent = `The builder could not start (${error.message}). The list of exercises below still works.`;
+    });
+})();

@@ -1,0 +1,435 @@
+// Programmes for one patient: the link's grammar, the dosage in words, the card's layout and
+// the card itself, shared by the builder (builder.js) and the programme page (programme.js).
+//
+// Nothing here writes markup: the card's parts are <template> elements rendered by the
+// generator with the routine cards' own macros; this clones them and sets text with
+// textContent. The exercises come from the open catalogue (/api/v1/exercises.json), fetched
+// from the same origin. The programme lives in the link's fragment, which browsers never send.
+//
+// The fragment's grammar (README, "Programme links"):
+//   fragment = "v1." times days "." item *("," item) ["." note]
+//   item     = id [":" 1*(("h" / "d" / "r" / "s") number)]   hold, duration, reps, sets
+//   number   = %x31-39 *2DIGIT                               1 to 999, no leading zero
+//   note     = the note, UTF-8, percent-encoded as by encodeURIComponent, spaces as "+"
+"use strict";
+(function () {
+  const VERSION = "v1.";
+  const SVG = "http://www.w3.org/2000/svg";
+  const FIELDS = { h: "hold_seconds", d: "duration_seconds", r: "reps", s: "sets" };
+  const ITEM = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?::((?:[hdrs][1-9][0-9]{0,2})+))?$/;
+  const NOTE = /^[A-Za-z0-9\-_.!~*'()%+]+$/;
+  // Characters a note may not hold (the content files refuse them too): control characters,
+  // line breaks and the bidirectional controls that reorder text.
+  const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const COUNT = { 1: "once", 2: "twice" };
+
+  class LinkError extends Error {}
+
+  function shown(text) {
+    const chars = Array.from(text);
+    return "\u201c" + (chars.length > 30 ? chars.slice(0, 27).join("") + "..." : text) + "\u201d";
+  }
+
+  // A note as the builder keeps it: one line, no control characters, well-formed text.
+  function cleanNote(text) {
+    const whole = typeof text.toWellFormed === "function" ? text.toWellFormed() : text;
+    return whole.replace(new RegExp(FORBIDDEN.source, "g"), " ");
+  }
+
+  function encode(programme) {
+    const items = programme.items.map((item) => {
+      let dose = "";
+      if (item.hold_seconds != null) dose += "h" + item.hold_seconds;
+      if (item.duration_seconds != null) dose += "d" + item.duration_seconds;
+      if (item.reps !== 1) dose += "r" + item.reps;
+      if (item.sets !== 1) dose += "s" + item.sets;
+      return dose ? item.id + ":" + dose : item.id;
+    });
+    let text = VERSION + programme.times + programme.days + "." + items.join(",");
+    if (programme.note) text += "." + encodeURIComponent(programme.note).replace(/%20/g, "+");
+    return text;
+  }
+
+  const FIELD_WORDS = {
+    hold_seconds: "the hold in seconds",
+    duration_seconds: "the time in seconds",
+    reps: "the repetitions",
+    sets: "the sets",
+  };
+
+  function within(value, limit, what) {
+    if (value < limit.minimum || value > limit.maximum) {
+      throw new LinkError(
+        `The link gives ${what} as ${value}; the handbook allows ${limit.minimum} to ${limit.maximum}.`
+      );
+    }
+  }
+
+  // The programme in a fragment (with or without its "#"), checked against the catalogue's
+  // rules; throws LinkError with a sentence for the reader when it is not one.
+  function parse(fragment, rules) {
+    let text = String(fragment);
+    if (text.startsWith("#")) text = text.slice(1);
+    if (!text) throw new LinkError("The link holds no programme: it ends at /programme/.");
+    if (!text.startsWith(VERSION)) {
+      if (/^v[0-9]+\./.test(text)) {
+        throw new LinkError("This link was made by a newer version of the builder than this site has.");
+      }
+      throw new LinkError("This link does not hold a programme: it should continue with #v1.");
+    }
+    const parts = text.slice(VERSION.length).split(".");
+    if (parts.length < 2) throw new LinkError("The link is cut short: it has no exercises.");
+    const [often, list] = parts;
+    const noteText = parts.length > 2 ? parts.slice(2).join(".") : null;
+    if (!/^[0-9][0-9]$/.test(often)) {
+      throw new LinkError(`The link's times a day and days a week (${shown(often)}) are not two digits.`);
+    }
+    const limits = rules.dosage_limits;
+    const times = Number(often[0]);
+    const days = Number(often[1]);
+    within(times, limits.times_per_day, "times a day");
+    within(days, limits.days_per_week, "days a week");
+    const entries = list.split(",");
+    if (entries.length > rules.max_exercises) {
+      throw new LinkError(`The link lists ${entries.length} exercises; a programme holds at most ${rules.max_exercises}.`);
+    }
+    const seen = new Set();
+    const items = entries.map((entry) => {
+      const match = ITEM.exec(entry);
+      if (!match) throw new LinkError(`The link has an exercise written in a way it cannot read: ${shown(entry)}.`);
+      const item = { id: match[1], hold_seconds: null, duration_seconds: null, reps: 1, sets: 1 };
+      if (seen.has(item.id)) throw new LinkError(`The link lists ${shown(item.id)} twice.`);
+      seen.add(item.id);
+      const given = new Set();
+      for (const [, letter, digits] of (match[2] || "").matchAll(/([hdrs])([0-9]+)/g)) {
+        if (given.has(letter)) throw new LinkError(`The link gives one dosage twice for ${shown(item.id)}.`);
+        given.add(letter);
+        const field = FIELDS[letter];
+        item[field] = Number(digits);
+        within(item[field], limits[field], `${FIELD_WORDS[field]} of ${shown(item.id)}`);
+      }
+      if (given.has("h") && given.has("d")) {
+        throw new LinkError(`The link gives both a hold and a duration for ${shown(item.id)}.`);
+      }
+      return item;
+    });
+    let note = "";
+    if (noteText !== null) {
+      if (!NOTE.test(noteText)) throw new LinkError("The note in the link holds characters a link cannot carry.");
+      try {
+        note = decodeURIComponent(noteText.replace(/\+/g, "%20"));
+      } catch (error) {
+        throw new LinkError("The note in the link is damaged (it is not valid UTF-8 text).");
+      }
+      if (note.length > rules.max_note) {
+        throw new LinkError(`The note in the link has ${note.length} characters; at most ${rules.max_note} are allowed.`);
+      }
+      if (FORBIDDEN.test(note) || note !== cleanNote(note) || !note) {
+        throw new LinkError("The note in the link holds control characters or is empty.");
+      }
+    }
+    return { times, days, items, note };
+  }
+
+  // Every exercise of the catalogue by id, and by each id it had before.
+  function index(catalogue) {
+    const byId = new Map();
+    for (const exercise of catalogue.exercises) {
+      for (const id of exercise.former_ids) byId.set(id, exercise);
+    }
+    for (const exercise of catalogue.exercises) byId.set(exercise.id, exercise);
+    return byId;
+  }
+
+  // The dosage the programme gives an exercise: its own, changed as a routine changes it.
+  function dosage(exercise, item, times, days) {
+    const own = exercise.dosage;
+    const result = {
+      hold_seconds: own.hold_seconds,
+      duration_seconds: own.duration_seconds,
+      reps: item.reps,
+      sets: item.sets,
+      per_side: own.per_side,
+      directions: own.directions,
+      times_per_day: times,
+      days_per_week: days,
+    };
+    if (item.hold_seconds != null) {
+      result.hold_seconds = item.hold_seconds;
+      result.duration_seconds = null;
+    } else if (item.duration_seconds != null) {
+      result.duration_seconds = item.duration_seconds;
+      result.hold_seconds = null;
+    }
+    return result;
+  }
+
+  // The programme's exercises from the catalogue: {exercise, dosage} or {missing: id}.
+  function resolve(programme, catalogue, byId) {
+    const found = new Set();
+    return programme.items.map((item) => {
+      const exercise = byId.get(item.id);
+      if (!exercise) return { missing: item.id, item };
+      if (found.has(exercise.id)) throw new LinkError(`The link lists ${shown(exercise.name)} twice.`);
+      found.add(exercise.id);
+      return { exercise, item, dosage: dosage(exercise, item, programme.times, programme.days) };
+    });
+  }
+
+  // words.py, in the browser.
+  function times(count) {
+    return COUNT[count] || `${count} times`;
+  }
+  function joinWords(items) {
+    if (items.length <= 1) return items.join("");
+    return items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+  }
+  function capitalised(text) {
+    return text.slice(0, 1).toUpperCase() + text.slice(1);
+  }
+  function dosageWords(d, sides, short) {
+    const unit = short ? " s" : " seconds";
+    const parts = [];
+    if (d.hold_seconds != null) parts.push(`hold ${d.hold_seconds}${unit}`);
+    else if (d.duration_seconds != null) parts.push(`${d.duration_seconds}${unit}`);
+    if (d.directions.length) parts.push(`${times(d.reps)} each way (${joinWords(d.directions)})`);
+    else if (d.reps > 1 || !parts.length) parts.push(times(d.reps));
+    if (d.sets > 1) parts.push(`${d.sets} sets`);
+    if (d.per_side) parts.push(sides[d.per_side]);
+    return capitalised(parts.join(", "));
+  }
+  function frequencyWords(d) {
+    const days = d.days_per_week === 7 ? "every day" : `${d.days_per_week} day${d.days_per_week !== 1 ? "s" : ""} a week`;
+    return capitalised(`${times(d.times_per_day)} a day, ${days}`);
+  }
+  function minutes(seconds) {
+    return Math.max(1, Math.ceil(seconds / 60));
+  }
+  function minutesWords(count) {
+    return `about ${count} minute${count !== 1 ? "s" : ""}`;
+  }
+  // model.Dosage.session_seconds, with the catalogue's `time` rules.
+  function sessionSeconds(d, rules) {
+    let perRep = rules.tempo_seconds;
+    if (d.hold_seconds != null) perRep = d.hold_seconds + rules.release_seconds;
+    else if (d.duration_seconds != null) perRep = d.duration_seconds;
+    const reps = d.reps * Math.max(1, d.directions.length);
+    const oneSide = d.sets * reps * perRep + (d.sets - 1) * rules.rest_between_sets_seconds;
+    return oneSide * (d.per_side ? 2 : 1) + rules.setup_seconds;
+  }
+
+  // pages/cards.py's routine_fit, from the catalogue's heights: the richest layout that fits.
+  function lines(text, perLine) {
+    return Math.max(1, Math.ceil(Array.from(text).length / perLine));
+  }
+  function itemMm(entry, fit, catalogue) {
+    const rules = catalogue.card;
+    const perLine = rules.chars_per_line[fit.layout];
+    const heading = `${entry.exercise.name} ${dosageWords(entry.dosage, catalogue.sides, true)} `;
+    let count = lines(heading + frequencyWords(entry.dosage), perLine);
+    count += entry.exercise.card.lines[fit.name];
+    return Math.max(rules.picture_mm[fit.layout], count * rules.line_mm) + rules.item_pad_mm;
+  }
+  function chooseFit(entries, sessions, note, catalogue) {
+    const rules = catalogue.card;
+    const room = rules.sheet_mm - rules.fixed_mm[String(sessions)];
+    for (const fit of rules.fits) {
+      let height = 0;
+      for (const entry of entries) height += itemMm(entry, fit, catalogue);
+      height += fit.how_to ? rules.how_to_mm : 0;
+      height += note ? rules.note_mm : 0;
+      if (height <= room) return fit;
+    }
+    return rules.fits[rules.fits.length - 1];
+  }
+
+  // A catalogue URL (absolute, on the site it was built for) as a URL on this very site.
+  function local(url, catalogue, root) {
+    if (!url.startsWith(catalogue.site)) throw new Error("not a URL of the handbook: " + url);
+    return new URL(url.slice(catalogue.site.length), root).href;
+  }
+
+  function clone(id) {
+    return document.getElementById(id).content.firstElementChild.cloneNode(true);
+  }
+
+  function qrCode(text, title) {
+    const code = qrcode(0, "M");
+    code.addData(text, "Byte");
+    code.make();
+    const count = code.getModuleCount();
+    const border = 2;
+    const size = count + 2 * border;
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "hb-qr");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
+    svg.setAttribute("shape-rendering", "crispEdges");
+    svg.dataset.version = String((count - 17) / 4);
+    const label = document.createElementNS(SVG, "title");
+    label.textContent = title;
+    const paper = document.createElementNS(SVG, "rect");
+    paper.setAttribute("width", String(size));
+    paper.setAttribute("height", String(size));
+    paper.setAttribute("fill", "#fff");
+    let d = "";
+    for (let row = 0; row < count; row += 1) {
+      for (let col = 0; col < count; col += 1) {
+        if (code.isDark(row, col)) d += `M${col + border} ${row + border}h1v1h-1z`;
+      }
+    }
+    const ink = document.createElementNS(SVG, "path");
+    ink.setAttribute("d", d);
+    ink.setAttribute("fill", "#000");
+    svg.append(label, paper, ink);
+    return svg;
+  }
+
+  // The card of a programme, from the templates, for the entries that are in the handbook.
+  function card(view, catalogue, root) {
+    const entries = view.entries.filter((entry) => entry.exercise);
+    const fit = chooseFit(entries, view.times, view.note, catalogue);
+    const sheet = clone("hb-tpl-card");
+    sheet.classList.replace("hb-layout-large", `hb-layout-${fit.layout}`);
+    const total = entries.reduce((sum, entry) => sum + sessionSeconds(entry.dosage, catalogue.time), 0);
+    const meta = sheet.querySelector(".hb-card-meta");
+    const [time, often] = meta.querySelectorAll("strong");
+    time.textContent = capitalised(minutesWords(minutes(total)));
+    meta.childNodes[1].nodeValue = ` \u00b7 ${entries.length} exercise${entries.length === 1 ? "" : "s"} \u00b7 `;
+    often.textContent = frequencyWords({ times_per_day: view.times, days_per_week: view.days });
+    const list = sheet.querySelector(".hb-card-items");
+    entries.forEach((entry, number) => {
+      const item = clone("hb-tpl-item");
+      const picture = item.querySelector("img");
+      picture.src = local(entry.exercise.picture.url, catalogue, root);
+      picture.alt = entry.exercise.picture.alt;
+      item.querySelector(".hb-card-number").textContent = String(number + 1);
+      item.querySelector("h2").lastChild.nodeValue = " " + entry.exercise.name;
+      item.querySelector(".hb-card-dose strong").textContent = dosageWords(entry.dosage, catalogue.sides, true);
+      const steps = item.querySelector(".hb-card-steps");
+      if (fit.layout === "large" && fit.steps) {
+        const step = steps.firstElementChild;
+        for (const text of entry.exercise.steps) {
+          const line = step.cloneNode(true);
+          line.textContent = text;
+          steps.append(line);
+        }
+        step.remove();
+      } else {
+        steps.remove();
+      }
+      const tip = item.querySelector(".hb-card-tip");
+      if (fit.layout === "large" && !fit.steps) tip.lastChild.nodeValue = " " + entry.exercise.cues[0];
+      else tip.remove();
+      item.querySelector(".hb-card-care").lastChild.nodeValue = " " + entry.exercise.cautions[0];
+      list.append(item);
+    });
+    const note = sheet.querySelector(".hb-card-programme-note");
+    if (view.note) note.querySelector("span").textContent = view.note;
+    else note.remove();
+    if (!fit.how_to) sheet.querySelector(".hb-card-how").remove();
+    sheet.querySelectorAll(".hb-card-log tbody tr").forEach((row, number) => {
+      if (number >= view.times) row.remove();
+    });
+    sheet.querySelector(".hb-card-qr").append(qrCode(view.link, "QR code for this programme's link"));
+    if (view.patient) sheet.querySelector(".hb-card-notes .hb-line").textContent = view.patient;
+    sheet.dataset.fit = fit.name;
+    return sheet;
+  }
+
+  // RFC 5545 text: escaped, and folded at 75 octets.
+  function icsText(text) {
+    return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  }
+  function fold(line) {
+    const out = [];
+    let current = "";
+    let size = 0;
+    for (const char of line) {
+      const bytes = new TextEncoder().encode(char).length;
+      if (size + bytes > (out.length ? 74 : 75)) {
+        out.push(current);
+        current = "";
+        size = 0;
+      }
+      current += char;
+      size += bytes;
+    }
+    out.push(current);
+    return out.join("\r\n ");
+  }
+  function stamp(date, utc) {
+    const pad = (n) => String(n).padStart(2, "0");
+    if (utc) {
+      return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
+    }
+    return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}T090000`;
+  }
+  function hash(text) {
+    let value = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+      value = Math.imul(value ^ byte, 0x01000193) >>> 0;
+    }
+    return value.toString(16).padStart(8, "0");
+  }
+  // A daily reminder for six weeks from tomorrow, 09:00 local time (floating).
+  function calendar(view, catalogue, now) {
+    const entries = view.entries.filter((entry) => entry.exercise);
+    const total = minutes(entries.reduce((sum, entry) => sum + sessionSeconds(entry.dosage, catalogue.time), 0));
+    const often = frequencyWords({ times_per_day: view.times, days_per_week: view.days });
+    const title = `${view.title} (${minutesWords(total)})`;
+    const names = entries.map((entry) => entry.exercise.name).join(", ");
+    const description = `${capitalised(minutesWords(total))}. ${often}. ${names}. ${view.link}`;
+    const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+    const lines = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Foot exercises for low back pain//programme builder//EN",
+      "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH",
+      "BEGIN:VEVENT",
+      `UID:programme-${hash(view.link)}@${new URL(view.link).host || "handbook"}`,
+      `DTSTAMP:${stamp(now, true)}`,
+      `DTSTART:${stamp(tomorrow, false)}`,
+      `DURATION:PT${total}M`,
+      "RRULE:FREQ=DAILY;COUNT=42",
+      `SUMMARY:${icsText(title)}`,
+      `DESCRIPTION:${icsText(description)}`,
+      `URL:${view.link}`,
+      "BEGIN:VALARM",
+      "ACTION:DISPLAY",
+      `DESCRIPTION:${icsText(title)}`,
+      "TRIGGER:PT0S",
+      "END:VALARM",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ];
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+
+  function download(name, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  // The catalogue, from this very site only.
+  async function load(element, name) {
+    const url = new URL(element.dataset[name], location.href);
+    if (url.origin !== location.origin) throw new Error("the catalogue must come from this site");
+    const response = await fetch(url, { credentials: "omit", cache: "default" });
+    if (!response.ok) throw new Error(`the catalogue could not be loaded (${response.status})`);
+    return response.json();
+  }
+
+  window.HandbookProgramme = {
+    LinkError, encode, parse, index, resolve, dosage, cleanNote,
+    dosageWords, frequencyWords, sessionSeconds, minutes, minutesWords, capitalised,
+    chooseFit, itemMm, card, qrCode, calendar, download, load, local,
+  };
+})();

@@ -1,0 +1,121 @@
+// The programme page: reads the programme from the link's fragment (never sent to the
+// server), shows it like a routine page and prints its card. A link it cannot read gets a
+// plain sentence saying why; nothing from the link is ever inserted as markup.
+"use strict";
+(function () {
+  const P = window.HandbookProgramme;
+  const app = document.querySelector("[data-hb-programme]");
+  if (!app || !P) return;
+  const $ = (selector) => app.querySelector(selector);
+  const root = new URL(app.dataset.root || "../", location.href);
+  let catalogue = null;
+  let byId = null;
+  let current = null;
+
+  function fail(message) {
+    $("[data-hb-view]").hidden = true;
+    $("[data-hb-preview]").hidden = true;
+    const box = $("[data-hb-error]");
+    box.querySelector("p").textContent = message;
+    box.hidden = false;
+    $("[data-hb-status]").hidden = true;
+    current = null;
+  }
+
+  function clone(id) {
+    return document.getElementById(id).content.firstElementChild.cloneNode(true);
+  }
+
+  function show() {
+    let programme;
+    let entries;
+    try {
+      programme = P.parse(location.hash, catalogue);
+      entries = P.resolve(programme, catalogue, byId);
+    } catch (error) {
+      if (!(error instanceof P.LinkError)) throw error;
+      fail(error.message);
+      return;
+    }
+    const present = entries.filter((entry) => entry.exercise);
+    if (!present.length) {
+      fail("None of the exercises in this link is in the handbook any more. Ask your clinician for a new programme.");
+      return;
+    }
+    const link = location.href.split("#")[0] + "#" + P.encode(programme);
+    current = {
+      entries,
+      times: programme.times,
+      days: programme.days,
+      note: programme.note,
+      link,
+      patient: "",
+      title: "Exercise programme",
+    };
+    const total = present.reduce((sum, entry) => sum + P.sessionSeconds(entry.dosage, catalogue.time), 0);
+    $("[data-hb-view-minutes]").textContent = P.minutesWords(P.minutes(total));
+    $("[data-hb-view-frequency]").textContent = P.frequencyWords(present[0].dosage);
+    const note = $("[data-hb-view-note]");
+    note.hidden = !programme.note;
+    note.querySelector("span").textContent = programme.note;
+    const list = $("[data-hb-view-list]");
+    list.replaceChildren();
+    entries.forEach((entry, number) => {
+      if (!entry.exercise) {
+        const gone = clone("hb-tpl-missing");
+        gone.querySelector(".hb-view-name").textContent = `${number + 1}. No longer in the handbook`;
+        list.append(gone);
+        return;
+      }
+      const exercise = entry.exercise;
+      const row = clone("hb-tpl-view");
+      row.querySelector(".hb-view-name").textContent = `${number + 1}. ${exercise.name}`;
+      const picture = row.querySelector("img");
+      picture.src = P.local(exercise.picture.url, catalogue, root);
+      picture.alt = exercise.picture.alt;
+      if (number > 0) picture.loading = "lazy";
+      row.querySelector(".hb-view-dose").textContent = P.dosageWords(entry.dosage, catalogue.sides, false) + ".";
+      row.querySelector(".hb-view-summary").textContent = exercise.summary;
+      const steps = row.querySelector(".hb-view-steps");
+      for (const text of exercise.steps) {
+        const step = document.createElement("li");
+        step.textContent = text;
+        steps.append(step);
+      }
+      row.querySelector(".hb-view-tip").textContent = exercise.cues[0];
+      row.querySelector(".hb-view-care").textContent = exercise.cautions[0];
+      row.querySelector(".hb-view-stop").textContent = exercise.stop_if;
+      const more = row.querySelector(".hb-view-link");
+      more.href = P.local(exercise.url, catalogue, root);
+      more.textContent = `Full steps and cautions for ${exercise.name}`;
+      list.append(row);
+    });
+    const builder = new URL(app.dataset.builderRel || "../builder/", location.href);
+    $("[data-hb-edit]").href = builder.href.split("#")[0] + "#" + P.encode(programme);
+    $("[data-hb-card]").replaceChildren(P.card(current, catalogue, root));
+    $("[data-hb-error]").hidden = true;
+    $("[data-hb-status]").hidden = true;
+    $("[data-hb-view]").hidden = false;
+    $("[data-hb-preview]").hidden = false;
+  }
+
+  app.querySelectorAll("[data-hb-action]").forEach((button) => {
+    button.addEventListener("click", () => {
+      if (!current) return;
+      if (button.dataset.hbAction === "print") window.print();
+      if (button.dataset.hbAction === "calendar") {
+        P.download("exercise-programme.ics", "text/calendar", P.calendar(current, catalogue, new Date()));
+        $("[data-hb-action-status]").textContent = "Calendar file downloaded: open it to add a daily reminder.";
+      }
+    });
+  });
+
+  P.load(app, "catalogue")
+    .then((exercises) => {
+      catalogue = exercises;
+      byId = P.index(catalogue);
+      show();
+      window.addEventListener("hashchange", show);
+    })
+    .catch((error) => fail(`The exercises could not be loaded (${error.message}). Try again later.`));
+})();

@@ -1,0 +1,88 @@
+"""The programme builder (/builder/) and the programme page (/programme/#v1....).
+
+Both are finished HTML pages on the card's own base, with no theme: they carry the card's
+stylesheet, since their card is a routine card's markup, and a small script of our own. The
+parts of the card are rendered here, once, with the same macros as the routine cards, into
+<template> elements; the script clones them and fills in text, so it never writes markup.
+Everything the script knows about the exercises comes from the open catalogue (api.py),
+fetched from the same site; the programme itself lives in the link's fragment, which the
+browser never sends anywhere.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from .. import words
+from ..book import Book
+from ..model import EQUIPMENT, MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, MAX_TIMES_PER_DAY, POSITIONS
+from .api import API_FOLDER
+from .cards import DAYS, clinic_logo
+from .common import Pages, Settings, frame, html_page, relative
+
+#: The title of a programme's card and page.
+PROGRAMME_TITLE = "Your exercise programme"
+SCRIPTS = ("assets/vendor/qrcode.js", "assets/programme-core.js")
+
+
+def folder_url(from_page: str, folder: str) -> str:
+    """URL of a page's folder (`safety/`, or "" for the home page) from the file `from_page`."""
+    return relative(from_page, f"{folder}index.html").removesuffix("index.html") or "./"
+
+
+def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, object]:
+    path = f"{key}/index.html"
+    return {
+        "settings": settings,
+        "book": book,
+        "stylesheet": relative(path, "assets/stylesheets/card.css"),
+        "stylesheets": [relative(path, "assets/stylesheets/programme.css")],
+        "script": None,
+        "scripts": [relative(path, s) for s in (*SCRIPTS, script)],
+        "accent": None,
+        "referrer": False,
+        "brand": book.clinic.name if book.clinic else settings.site_name,
+        "logo": clinic_logo(book, path),
+        "home": folder_url(path, ""),
+        "catalogue": relative(path, f"{API_FOLDER}/exercises.json"),
+        "routines_catalogue": relative(path, f"{API_FOLDER}/routines.json"),
+        "programme_rel": folder_url(path, "programme/"),
+        "how_to": folder_url(path, "safety/") + "#how-to-exercise",
+        "card_title": PROGRAMME_TITLE,
+        "sessions": MAX_TIMES_PER_DAY,
+        "days": DAYS,
+        "blank_picture": Markup(
+            '<img class="hb-card-picture" src="" alt="" width="820" height="300">'
+        ),
+        "max_exercises": MAX_CARD_EXERCISES,
+        "max_note": MAX_PROGRAMME_NOTE,
+    }
+
+
+def builder_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+    key = "builder"
+    path = f"{key}/index.html"
+    builder = html_page(
+        env,
+        "builder.html.j2",
+        key,
+        title="Programme builder",
+        exercises=book.exercises,
+        routines=[plan.routine for plan in book.routines],
+        thumbs={e.id: frame(path, e, "end", "hb-pick-thumb") for e in book.exercises},
+        hrefs={e.id: relative(path, f"exercises/{e.id}/") for e in book.exercises},
+        positions=POSITIONS,
+        equipment={key: words.capitalised(value) for key, value in EQUIPMENT.items()},
+        **_common(book, settings, key, "assets/builder.js"),
+    )
+    key = "programme"
+    programme = html_page(
+        env,
+        "programme.html.j2",
+        key,
+        title=PROGRAMME_TITLE,
+        builder=folder_url(f"{key}/index.html", "builder/"),
+        **_common(book, settings, key, "assets/programme.js"),
+    )
+    return [builder, programme]

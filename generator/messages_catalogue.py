@@ -19,7 +19,7 @@ from .i18n import DOMAIN, LOCALES, catalogue_path, languages_with_catalogues
 from .siteconfig import SiteConfig
 
 PACKAGE = Path(__file__).parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "gettext": None}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "n_": (1, 2), "gettext": None}
 METHODS = [
     ("templates/**.j2", "jinja2"),
     ("**.py", "python"),

@@ -138,7 +138,12 @@ def generated_config(
         "extra": {
             "short_name": edition.lang.gettext(site.short_name),
             "alternate": [
-                {"name": other.name, "link": up + other.folder, "lang": other.code}
+                {
+                    "name": other.name,
+                    "link": up + other.folder,
+                    "lang": other.code,
+                    "url": site.url + other.folder,  # the handbook's own key: for hreflang
+                }
                 for other in editions
             ]
         },

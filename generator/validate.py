@@ -17,9 +17,9 @@ from .model import (
     MAX_CARD_EXERCISES,
     Exercise,
     Routine,
-    total_seconds,
 )
 from .pictures import read_pictures
+from .plan import total_seconds
 from .yamlsource import Source, key_path
 
 
@@ -227,7 +227,7 @@ def _plan_routine(
         )
     if problems:
         return None, problems
-    seconds = total_seconds([(i.exercise, i.dosage) for i in items])
+    seconds = total_seconds(i.dosage for i in items)
     plan = PlannedRoutine(routine, tuple(items), seconds)
     if routine.max_minutes is not None and plan.minutes > routine.max_minutes:
         problems.append(

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from .. import escape, urls
 from ..book import Book, PlannedRoutine
 from ..model import SITUATIONS, Exercise, minutes
+from ..plan import session_seconds
 
 Pages = list[tuple[str, str]]
 
@@ -63,7 +64,7 @@ def _front_value(value: Any) -> Any:
 
 
 def exercise_minutes(exercise: Exercise) -> int:
-    return minutes(exercise.dosage.session_seconds)
+    return minutes(session_seconds(exercise.dosage))
 
 
 def routines_using(book: Book) -> dict[str, list[PlannedRoutine]]:

@@ -6,7 +6,8 @@ from jinja2 import Environment
 
 from .. import words
 from ..book import Book, PlannedRoutine
-from ..model import SETUP_SECONDS, minutes
+from ..model import minutes
+from ..plan import SETUP_SECONDS, session_seconds
 from .common import Pages, Settings, page, page_file, picture, situations
 from .embeds import oembed_path, snippet_block
 
@@ -30,7 +31,9 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                     i.exercise.id: picture(path, i.exercise, "hb-routine-picture")
                     for i in plan.items
                 },
-                item_minutes={i.exercise.id: minutes(i.dosage.session_seconds) for i in plan.items},
+                item_minutes={
+                    i.exercise.id: minutes(session_seconds(i.dosage)) for i in plan.items
+                },
                 setup_seconds=SETUP_SECONDS,
                 frequency=shared_frequency(plan),
                 safety=book.safety,

@@ -21,6 +21,7 @@ from .common import (
     routines_using,
 )
 from .embeds import oembed_path, snippet_block
+from .session import session_context, session_plan
 
 
 def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -48,6 +49,16 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 picture=moving_picture(path, exercise),
                 safety=book.safety,
                 embed=snippet_block(settings, "exercises", exercise.id, exercise.name),
+                session=session_context(
+                    path,
+                    session_plan(
+                        path,
+                        f"exercises/{exercise.id}",
+                        exercise.name,
+                        [(exercise, exercise.dosage)],
+                        book.safety,
+                    ),
+                ),
             )
         )
     index = "exercises/index.md"

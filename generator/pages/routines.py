@@ -10,6 +10,7 @@ from ..model import minutes
 from ..plan import SETUP_SECONDS, session_seconds
 from .common import Pages, Settings, page, page_file, picture, situations
 from .embeds import oembed_path, snippet_block
+from .session import session_context, session_plan
 
 
 def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -38,6 +39,16 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 frequency=shared_frequency(plan),
                 safety=book.safety,
                 embed=snippet_block(settings, "routines", plan.routine.id, plan.routine.name),
+                session=session_context(
+                    path,
+                    session_plan(
+                        path,
+                        f"routines/{plan.routine.id}",
+                        plan.routine.name,
+                        [(i.exercise, i.dosage) for i in plan.items],
+                        book.safety,
+                    ),
+                ),
             )
         )
     pages.append(

@@ -44,7 +44,11 @@ FIND_ACTIVE_CONTENT = """() => {
         bad.push(el.tagName + ' ' + attr.name + '=' + attr.value);
     }
     if (['IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName)) bad.push(el.tagName);
-    if (el.tagName === 'SCRIPT' && /pwned/.test(el.textContent)) bad.push('script');
+    // The guided session's plan is data (type application/json), not script: it may hold
+    // the hostile text, and must still be whole JSON, which no text broke out of.
+    if (el.tagName === 'SCRIPT' && el.type === 'application/json') {
+      try { JSON.parse(el.textContent); } catch (e) { bad.push('broken JSON script'); }
+    } else if (el.tagName === 'SCRIPT' && /pwned/.test(el.textContent)) bad.push('script');
   }
   return bad;
 }"""
@@ -95,3 +99,25 @@ def test_attack_strings_appear_literally(hostile_site: str, browser: Browser) ->
     page.close()
     shown = [attack for attack in ATTACKS if " ".join(attack.split()) in text]
     assert len(shown) >= 12, f"only {len(shown)} attack strings shown whole"
+
+
+@pytest.mark.parametrize("path", ["routines/quick/", "exercises/toe-walking/"])
+def test_hostile_text_stays_text_in_the_guided_session(
+    hostile_site: str, path: str, browser: Browser
+) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(hostile_site + path, wait_until="networkidle")
+        page.locator("[data-hb-start]").click()
+        dialog = page.locator("dialog.hb-s")
+        dialog.get_by_role("button", name="When to stop").click()
+        while dialog.get_attribute("data-state") == "running":
+            dialog.locator("[data-a=skip]").click()
+        dialog.get_by_role("button", name="Close").click()
+        page.locator("[data-hb-start]").click()
+        dialog.get_by_role("button", name="Stop: this hurts").click()
+        assert "pwned" in dialog.inner_text(), "hostile text should be shown, as text"
+        assert page.evaluate("window.__pwned") is None
+        assert page.evaluate(FIND_ACTIVE_CONTENT) == []
+    finally:
+        page.close()

@@ -63,9 +63,8 @@ def session_plan(
 
 def plan_script(plan: dict[str, Any]) -> Markup:
     """The plan as `<script type="application/json">`: no content text can end the script."""
-    text = json.dumps(plan, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(
-        _SCRIPT_SAFE
-    )
+    text = json.dumps(plan, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.translate(_SCRIPT_SAFE)
     return Markup(f'<script type="application/json" id="{PLAN_ID}">{text}</script>')
 
 

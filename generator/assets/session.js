@@ -14,7 +14,7 @@
       hold: "Hold",
       release: "Let go",
       timed: "Keep going",
-      reps: "At your own pace, then tap Done",
+      reps: "At your own pace",
       rest: "Rest",
       "switch": "Change sides"
     },
@@ -22,6 +22,7 @@
     pause: "Pause",
     resume: "Resume",
     paused: "Paused",
+    pausedKind: "{kind}: paused",
     back: "Back",
     skip: "Skip",
     stop: "Stop",
@@ -200,7 +201,6 @@
       refs.whyBox.appendChild(make("p", {}, plan.stop_rule));
     }
     refs.where.textContent = step.label;
-    refs.phase.textContent = WORDS.kinds[step.kind];
     refs.pic.setAttribute("data-show", { hold: "end", timed: "move", reps: "move" }[step.kind] || "start");
     var waits = manual(step), focus = document.activeElement;
     refs.done.hidden = !waits;
@@ -246,6 +246,8 @@
       where = fill(WORDS.exercise, { n: steps[index].number, of: plan.exercises.length }) + " · " + where;
     }
     refs.progress.textContent = where;
+    var kind = WORDS.kinds[steps[index].step.kind];
+    refs.phase.textContent = paused ? fill(WORDS.pausedKind, { kind: kind }) : kind;
     var s = Math.ceil(ms / 1000);
     refs.count.textContent = "";
     refs.count.appendChild(make("span", { "class": "hb-s-num" }, s >= 60 ? clockText(ms) : String(s)));

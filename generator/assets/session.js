@@ -184,7 +184,9 @@
   }
 
   function manual(step) { return step.kind === "reps" || !step.seconds; }
-  function show(i) {
+  // `from`: when the step before ended, so that late timers do not add up over a session;
+  // a step starts now when the page was held up for longer (a tab in the background).
+  function show(i, from) {
     index = i;
     clearTimeout(timer);
     var step = steps[i].step, exercise = steps[i].exercise;
@@ -215,7 +217,7 @@
     }
     announce(step.label);
     if (!paused && !waits) {
-      endAt = now() + left;
+      endAt = (from && now() - from < 1000 ? from : now()) + left;
       tickLater();
     }
     render();
@@ -227,7 +229,7 @@
       if (BEEP_AFTER[step.kind]) {
         beep();
       }
-      advance();
+      advance(endAt);
       return;
     }
     render();
@@ -253,9 +255,9 @@
     refs.count.appendChild(make("span", { "class": "hb-s-num" }, s >= 60 ? clockText(ms) : String(s)));
     refs.count.appendChild(make("span", { "class": "hb-s-unit" }, s >= 60 ? "" : WORDS.seconds));
   }
-  function advance() {
+  function advance(from) {
     if (index + 1 < steps.length) {
-      show(index + 1);
+      show(index + 1, typeof from === "number" ? from : 0);
     } else {
       finish("done");
     }

@@ -176,7 +176,7 @@ def generated_config(
                     "url": site.url + other.folder,  # the handbook's own key: for hreflang
                 }
                 for other in editions
-            ]
+            ],
         },
         "nav": [{edition.lang.gettext(title): target} for title, target in site.nav]
         + [{edition.lang.gettext("Translations"): "translations/index.md"}],

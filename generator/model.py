@@ -131,14 +131,6 @@ DosageField = Literal[
 NodeKind = Literal["foot", "leg", "pelvis", "spine", "pain", "factor", "related", "treatment"]
 Licence = Literal["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0"]
 
-#: Seconds allowed for letting go of a hold before the next repetition.
-RELEASE_SECONDS = 2
-#: Seconds one repetition takes when the dosage gives neither a hold nor a duration.
-TEMPO_SECONDS = 3
-#: Seconds for getting into position for each exercise of a routine.
-SETUP_SECONDS = 15
-#: Rest between sets, when there is more than one.
-REST_BETWEEN_SETS_SECONDS = 30
 #: A routine card lists at most this many exercises and still fits one printed page, with
 #: pictures of at least 25 mm a position and text of at least 10 pt (shown by printing the
 #: longest routine the model allows); short programmes are also the easier ones to keep to.
@@ -225,24 +217,6 @@ class Dosage(Strict):
         data = self.model_dump() | changes
         data["suggested"] = [f for f in self.suggested if f not in changes]
         return Dosage.model_validate(data)
-
-    @property
-    def seconds(self) -> int:
-        """Time one session of this dosage takes, excluding set-up."""
-        if self.hold_seconds is not None:
-            per_rep = self.hold_seconds + RELEASE_SECONDS
-        elif self.duration_seconds is not None:
-            per_rep = self.duration_seconds
-        else:
-            per_rep = TEMPO_SECONDS
-        reps = self.reps * max(1, len(self.directions))
-        one_side = self.sets * reps * per_rep + (self.sets - 1) * REST_BETWEEN_SETS_SECONDS
-        return one_side * (2 if self.per_side else 1)
-
-    @property
-    def session_seconds(self) -> int:
-        """Time this dosage takes in a session, including getting into position."""
-        return self.seconds + SETUP_SECONDS
 
 
 def _all_optional(model: type[BaseModel], name: str, doc: str, leave_out: set[str]) -> Any:
@@ -574,11 +548,6 @@ class Clinic(Strict):
         ]
         | None
     ) = Field(None, description="Accent colour as #rrggbb.")
-
-
-def total_seconds(entries: list[tuple[Exercise, Dosage]]) -> int:
-    """Time a routine takes: each exercise's dosage plus set-up."""
-    return sum(dosage.session_seconds for _, dosage in entries)
 
 
 def minutes(seconds: int) -> int:

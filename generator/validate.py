@@ -16,9 +16,9 @@ from .load import Content, Loaded
 from .model import (
     Exercise,
     Routine,
-    total_seconds,
 )
 from .pictures import read_pictures
+from .plan import total_seconds
 from .yamlsource import Source, key_path
 
 
@@ -221,7 +221,7 @@ def _plan_routine(
         )
     if problems:
         return None, problems
-    seconds = total_seconds([(i.exercise, i.dosage) for i in items])
+    seconds = total_seconds(i.dosage for i in items)
     plan = PlannedRoutine(routine, tuple(items), seconds)
     if routine.max_minutes is not None and plan.minutes > routine.max_minutes:
         problems.append(

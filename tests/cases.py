@@ -95,9 +95,7 @@ def _files_and_models(content: Path) -> Iterator[tuple[Path, type[BaseModel]]]:
             yield content / name, model
 
 
-def free_text(
-    model: type[BaseModel], data: Any
-) -> Iterator[tuple[Any, Any, tuple[int, int]]]:
+def free_text(model: type[BaseModel], data: Any) -> Iterator[tuple[Any, Any, tuple[int, int]]]:
     """(container, key, (shortest, longest) allowed) of every free-text value in `data`."""
     for field in text_fields(model, data):
         yield get_at(data, field.path[:-1]), field.path[-1], (field.shortest, field.longest)

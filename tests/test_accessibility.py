@@ -46,9 +46,7 @@ def axe_source() -> str:
     return AXE.read_text("utf-8")
 
 
-@pytest.mark.parametrize(
-    ("width", "scheme"), [(375, "light"), (1280, "light"), (375, "dark")]
-)
+@pytest.mark.parametrize(("width", "scheme"), [(375, "light"), (1280, "light"), (375, "dark")])
 def test_no_wcag_22_aa_violations(
     built_site: Any, axe_source: str, width: int, scheme: str
 ) -> None:

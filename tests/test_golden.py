@@ -27,9 +27,7 @@ def rendered_markdown(case: str, scratch: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_rendered_pages_match_golden_files(
-    case: str, update_golden: bool, tmp_path: Path
-) -> None:
+def test_rendered_pages_match_golden_files(case: str, update_golden: bool, tmp_path: Path) -> None:
     pages = rendered_markdown(case, tmp_path)
     folder = GOLDEN / case
     if update_golden:

@@ -44,10 +44,11 @@ FIND_ACTIVE_CONTENT = """() => {
         bad.push(el.tagName + ' ' + attr.name + '=' + attr.value);
     }
     if (['IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName)) bad.push(el.tagName);
-    // JSON-LD is data, never run; it must parse, with no raw < or & in it.
-    if (el.tagName === 'SCRIPT' && el.type === 'application/ld+json') {
-      try { JSON.parse(el.textContent); } catch (e) { bad.push('json-ld'); }
-      if (/[<&]/.test(el.textContent)) bad.push('json-ld markup');
+    // JSON-LD and the guided session's plan are data, never run: they may hold the hostile
+    // text, and must still parse whole, with no raw < or & that could end the script.
+    if (el.tagName === 'SCRIPT' && ['application/ld+json', 'application/json'].includes(el.type)) {
+      try { JSON.parse(el.textContent); } catch (e) { bad.push('broken ' + el.type); }
+      if (/[<&]/.test(el.textContent)) bad.push(el.type + ' markup');
     } else if (el.tagName === 'SCRIPT' && /pwned/.test(el.textContent)) bad.push('script');
   }
   return bad;
@@ -99,3 +100,25 @@ def test_attack_strings_appear_literally(hostile_site: str, browser: Browser) ->
     page.close()
     shown = [attack for attack in ATTACKS if " ".join(attack.split()) in text]
     assert len(shown) >= 12, f"only {len(shown)} attack strings shown whole"
+
+
+@pytest.mark.parametrize("path", ["routines/quick/", "exercises/toe-walking/"])
+def test_hostile_text_stays_text_in_the_guided_session(
+    hostile_site: str, path: str, browser: Browser
+) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(hostile_site + path, wait_until="networkidle")
+        page.locator("[data-hb-start]").click()
+        dialog = page.locator("dialog.hb-s")
+        dialog.get_by_role("button", name="When to stop").click()
+        while dialog.get_attribute("data-state") == "running":
+            dialog.locator("[data-a=skip]").click()
+        dialog.get_by_role("button", name="Close").click()
+        page.locator("[data-hb-start]").click()
+        dialog.get_by_role("button", name="Stop: this hurts").click()
+        assert "pwned" in dialog.inner_text(), "hostile text should be shown, as text"
+        assert page.evaluate("window.__pwned") is None
+        assert page.evaluate(FIND_ACTIVE_CONTENT) == []
+    finally:
+        page.close()

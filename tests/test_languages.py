@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -250,3 +251,26 @@ def test_a_translation_made_from_older_english_is_a_warning_and_marked(
     spanish = next(e for e in checked.editions if e.code == "es")
     assert spanish.translation is not None
     assert spanish.translation.documents[("exercises", "toe-walking")].stale
+
+
+def test_the_guided_session_speaks_the_language_of_its_page(built_site: Any) -> None:
+    site, _, _ = built_site
+
+    def plan(path: str) -> dict[str, Any]:
+        html = (site / path / "index.html").read_text("utf-8")
+        found = re.search(
+            r'<script type="application/json" id="hb-session-plan">(.*?)</script>', html
+        )
+        assert found, path
+        return dict(json.loads(found.group(1)))
+
+    english, spanish = plan("routines/desk"), plan("es/routines/desk")
+    same = [key for key, word in english["words"].items() if spanish["words"][key] == word]
+    assert same == []
+    assert spanish["words"]["times"] == {"one": "hecho una vez", "other": "hecho {n} veces"}
+    labels = [s["label"] for e in spanish["exercises"] for s in e["steps"]]
+    english_parts = ("get into position", "hold ", "let go", " foot", " of ", "now the")
+    assert [label for label in labels if any(part in label for part in english_parts)] == []
+    assert [s["seconds"] for e in spanish["exercises"] for s in e["steps"]] == [
+        s["seconds"] for e in english["exercises"] for s in e["steps"]
+    ]

@@ -101,13 +101,13 @@ def test_serve_survives_a_content_mistake_and_shows_it(project: Path) -> None:
         assert "rebuilt in" in log.read_text("utf-8")
 
 
-PAUSE_HOOK = '''
+PAUSE_HOOK = """
 import os, signal, pathlib
 def on_post_build(config):
     # The whole new site is written into the staging folder; the swap has not happened.
     pathlib.Path(os.environ["HANDBOOK_TEST_READY"]).write_text(config["site_dir"])
     signal.pause()
-'''
+"""
 
 
 def test_a_build_killed_midway_leaves_the_previous_site(project: Path) -> None:

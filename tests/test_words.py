@@ -62,14 +62,6 @@ def test_frequency_in_plain_words(times: int, days: int, words: str) -> None:
     assert frequency_words(often) == words
 
 
-def test_time_counts_holds_release_sides_sets_and_directions() -> None:
-    held = dosage(hold_seconds=3, reps=10, sets=2, per_side="foot")
-    # (3 s hold + 2 s release) x 10 reps x 2 sets + 30 s rest between sets, for each foot
-    assert held.seconds == ((3 + 2) * 10 * 2 + 30) * 2
-    each_way = dosage(hold_seconds=5, reps=3, directions=["up", "down", "apart"])
-    assert each_way.seconds == (5 + 2) * 3 * 3
-
-
 def test_override_replaces_hold_with_duration_and_drops_suggested_mark() -> None:
     base = dosage(hold_seconds=5, reps=10, suggested=["reps", "hold_seconds"])
     merged = base.merged(DosageOverride.model_validate({"duration_seconds": 30, "reps": 1}))

@@ -41,7 +41,12 @@ def test_zensical_builds_every_page_kind(tmp_path: Path) -> None:
             exercise.stop_if,
             f"../../assets/images/{exercise.picture.file}",
         ],
-        f"routines/{plan.routine.id}/index.html": [plan.routine.name, plan.items[0].exercise.name],
+        f"routines/{plan.routine.id}/index.html": [
+            plan.routine.name,
+            plan.items[0].exercise.name,
+            '<script type="application/json" id="hb-session-plan">{"exercises":',
+            '<script src="../../assets/session-start.js" defer></script>',
+        ],
         f"cards/{plan.routine.id}/index.html": [
             'class="hb-card-log"',
             "hb-qr",

@@ -25,15 +25,18 @@ from ..model import (
     MAX_PROGRAMME_NOTE,
     MAX_TIMES_PER_DAY,
     POSITIONS,
-    RELEASE_SECONDS,
-    REST_BETWEEN_SETS_SECONDS,
-    SETUP_SECONDS,
     SIDES,
     SITUATIONS,
-    TEMPO_SECONDS,
     Dosage,
     Exercise,
     minutes,
+)
+from ..plan import (
+    RELEASE_SECONDS,
+    REST_BETWEEN_SETS_SECONDS,
+    SETUP_SECONDS,
+    TEMPO_SECONDS,
+    session_seconds,
 )
 from .cards import (
     FITS,
@@ -294,8 +297,8 @@ def _dosage(dosage: Dosage) -> DosageOut:
         words=words.dosage_words(dosage),
         short_words=words.dosage_words(dosage, short=True),
         frequency_words=words.frequency_words(dosage),
-        session_seconds=dosage.session_seconds,
-        minutes=minutes(dosage.session_seconds),
+        session_seconds=session_seconds(dosage),
+        minutes=minutes(session_seconds(dosage)),
     )
 
 

@@ -16,6 +16,7 @@ from .. import escape, urls, words
 from ..book import Book, PlannedRoutine
 from ..i18n import Language
 from ..model import SITUATIONS, Exercise, minutes
+from ..plan import session_seconds
 from ..words import ENGLISH
 
 Pages = list[tuple[str, str]]
@@ -78,7 +79,7 @@ def _front_value(value: Any) -> Any:
 
 
 def exercise_minutes(exercise: Exercise) -> int:
-    return minutes(exercise.dosage.session_seconds)
+    return minutes(session_seconds(exercise.dosage))
 
 
 def shared_frequency(plan: PlannedRoutine, lang: Language = ENGLISH) -> str | None:

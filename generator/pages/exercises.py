@@ -23,6 +23,7 @@ from .common import (
 )
 from .embeds import oembed_path, snippet_block
 from .jsonld import exercise_jsonld
+from .session import session_context, session_plan
 
 
 def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -53,6 +54,17 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 untranslated=settings.shows_english(exercise.summary),
                 safety=book.safety,
                 embed=snippet_block(settings, "exercises", exercise.id, exercise.name),
+                session=session_context(
+                    path,
+                    session_plan(
+                        path,
+                        f"exercises/{exercise.id}",
+                        exercise.name,
+                        [(exercise, exercise.dosage)],
+                        book.safety,
+                        settings.lang,
+                    ),
+                ),
             )
         )
     index = "exercises/index.md"

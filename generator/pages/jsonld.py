@@ -14,6 +14,7 @@ from typing import Any
 from .. import words
 from ..book import PlannedRoutine
 from ..model import Exercise, minutes
+from ..plan import session_seconds
 from .api import LICENCE_URL
 from .common import Settings, shared_frequency
 
@@ -37,7 +38,7 @@ def exercise_jsonld(exercise: Exercise, settings: Settings) -> dict[str, Any]:
         "inLanguage": settings.language,
         "license": LICENCE_URL,
         "isAccessibleForFree": True,
-        "totalTime": _duration(exercise.dosage.session_seconds),
+        "totalTime": _duration(session_seconds(exercise.dosage)),
         "step": [
             {"@type": "HowToStep", "position": number, "text": step}
             for number, step in enumerate(exercise.steps, 1)
@@ -71,7 +72,7 @@ def routine_jsonld(plan: PlannedRoutine, settings: Settings) -> dict[str, Any]:
                 "url": settings.url(f"exercises/{item.exercise.id}/"),
                 "description": words.dosage_words(item.dosage),
                 "repetitions": item.dosage.reps,
-                "activityDuration": _duration(item.dosage.session_seconds),
+                "activityDuration": _duration(session_seconds(item.dosage)),
                 "activityFrequency": words.frequency_words(item.dosage),
             }
             for number, item in enumerate(plan.items, 1)

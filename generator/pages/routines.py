@@ -5,7 +5,8 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from ..book import Book
-from ..model import SETUP_SECONDS, minutes
+from ..model import minutes
+from ..plan import SETUP_SECONDS, session_seconds
 from .calendar import calendar_path
 from .common import (
     Pages,
@@ -19,6 +20,7 @@ from .common import (
 )
 from .embeds import oembed_path, snippet_block
 from .jsonld import routine_jsonld
+from .session import session_context, session_plan
 
 
 def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -41,13 +43,26 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                     i.exercise.id: picture(path, i.exercise, "hb-routine-picture")
                     for i in plan.items
                 },
-                item_minutes={i.exercise.id: minutes(i.dosage.session_seconds) for i in plan.items},
+                item_minutes={
+                    i.exercise.id: minutes(session_seconds(i.dosage)) for i in plan.items
+                },
                 setup_seconds=SETUP_SECONDS,
                 frequency=shared_frequency(plan, settings.lang),
                 untranslated=settings.shows_english(plan.routine.summary),
                 safety=book.safety,
                 calendar=relative(path, calendar_path(plan.routine.id)),
                 embed=snippet_block(settings, "routines", plan.routine.id, plan.routine.name),
+                session=session_context(
+                    path,
+                    session_plan(
+                        path,
+                        f"routines/{plan.routine.id}",
+                        plan.routine.name,
+                        [(i.exercise, i.dosage) for i in plan.items],
+                        book.safety,
+                        settings.lang,
+                    ),
+                ),
             )
         )
     pages.append(

@@ -1,0 +1,45 @@
+/* Routine and exercise pages: show the Start button (hidden without script) and, only when
+   it is pressed, load the guided view (session.js). "Your log" shows when this device keeps
+   a log; reading it stores nothing. */
+(function () {
+  "use strict";
+  function setUp() {
+    var box = document.querySelector("[data-hb-session]");
+    if (!box || box.hbReady) {
+      return;
+    }
+    box.hbReady = true;
+    var log = box.querySelector("[data-hb-log-open]");
+    try {
+      log.hidden = !localStorage.getItem("hb-log-v1");
+    } catch (e) { /* storage switched off: no log to show */ }
+    function open(mode) {
+      return function (event) {
+        var opener = event.currentTarget;
+        if (window.hbSession) {
+          window.hbSession(box, mode, opener);
+          return;
+        }
+        if (box.hbLoading) {
+          return;
+        }
+        box.hbLoading = true;
+        var script = document.createElement("script");
+        script.src = box.getAttribute("data-hb-session-js");
+        script.onload = function () { window.hbSession(box, mode, opener); };
+        script.onerror = function () { box.hbLoading = false; };
+        document.head.appendChild(script);
+      };
+    }
+    box.querySelector("[data-hb-start]").addEventListener("click", open("run"));
+    log.querySelector("button").addEventListener("click", open("log"));
+    box.hidden = false;
+  }
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(setUp);  // Material's instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

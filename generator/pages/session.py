@@ -1,0 +1,144 @@
+"""The guided session of routine and exercise pages: its plan as JSON, and the Start button.
+
+The page carries everything the guided view shows (names, cues, stop advice, red flags and
+every step with its seconds), so session.js holds no content, and the view follows the same
+steps whose seconds the page's stated time adds up (plan.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Any
+
+from babel import Locale
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+
+from ..i18n import N_, Language
+from ..model import Dosage, Exercise, Safety
+from ..plan import session_steps, steps_seconds
+from .common import relative
+
+#: The id of the JSON script element, which session.js reads.
+PLAN_ID = "hb-session-plan"
+#: The guided view's interface words, which session.js fills in ({n}, {of}, {t}, {kind}).
+#: They travel in the plan, so the script holds no words and each language's page carries
+#: its own.
+WORDS = {
+    "exercise": N_("Exercise {n} of {of}"),
+    "left": N_("{t} left"),
+    "seconds": N_("seconds"),
+    "tip": N_("Key tip:"),
+    "pause": N_("Pause"),
+    "resume": N_("Resume"),
+    "paused": N_("Paused"),
+    "pausedKind": N_("{kind}: paused"),
+    "back": N_("Back"),
+    "skip": N_("Skip"),
+    "stop": N_("Stop"),
+    "done": N_("Done"),
+    "ready": N_("Ready"),
+    "whenToStop": N_("When to stop"),
+    "hurts": N_("Stop: this hurts"),
+    "sound": N_("Beep at the end of a hold"),
+    "speech": N_("Speak each step"),
+    "keys": N_(
+        "Keys: Space pauses or resumes, Left arrow goes back, Right arrow skips, Escape stops."
+    ),
+    "finished": N_("Done. Tick it off?"),
+    "tick": N_("Tick it off"),
+    "ticked": N_("Ticked off for today."),
+    "close": N_("Close"),
+    "stopped": N_("Stopped"),
+    "logTitle": N_("Your log: the last seven days"),
+    "logRow": N_("Session"),
+    "empty": N_("Nothing ticked off in the last seven days."),
+    "note": N_("Your log stays on this device. Nothing is sent anywhere."),
+    "download": N_("Download my log (CSV)"),
+    "file": N_("foot-exercise-log.csv"),
+    "remove": N_("Delete my log"),
+    "removed": N_("Your log is deleted: nothing is kept on this device."),
+}
+#: What each kind of step is called on the clock (plan.StepKind).
+KIND_WORDS = {
+    "setup": N_("Get into position"),
+    "hold": N_("Hold"),
+    "release": N_("Let go"),
+    "timed": N_("Keep going"),
+    "reps": N_("At your own pace"),
+    "rest": N_("Rest"),
+    "switch": N_("Change sides"),
+}
+
+
+def session_plan(
+    from_page: str,
+    key: str,
+    name: str,
+    items: Iterable[tuple[Exercise, Dosage]],
+    safety: Safety,
+    lang: Language,
+) -> dict[str, Any]:
+    """The plan of one page's session: `key` names the page (`routines/desk`) in the log."""
+    exercises = []
+    for exercise, dosage in items:
+        picture = relative(from_page, f"assets/images/{exercise.picture.file}")
+        steps = session_steps(exercise, dosage, lang)
+        exercises.append(
+            {
+                "id": exercise.id,
+                "name": exercise.name,
+                "cue": exercise.key_cue,
+                "stop_if": exercise.stop_if,
+                "alt": exercise.picture.alt,
+                "start": f"{picture}#start",
+                "end": f"{picture}#end",
+                "seconds": steps_seconds(steps),
+                "steps": [dataclasses.asdict(step) for step in steps],
+            }
+        )
+    return {
+        "id": key,
+        "name": name,
+        "seconds": sum(e["seconds"] for e in exercises),
+        "stop_rule": safety.stop_rule,
+        "urgent_action": safety.urgent_action,
+        "urgent_intro": safety.urgent_intro,
+        "urgent": list(safety.urgent),
+        "exercises": exercises,
+        "words": interface_words(lang),
+    }
+
+
+def interface_words(lang: Language) -> dict[str, Any]:
+    """WORDS and KIND_WORDS in `lang`, and "done n times" for each of its plural categories
+    (the browser picks one with Intl.PluralRules)."""
+    said: dict[str, Any] = {key: lang.gettext(message) for key, message in WORDS.items()}
+    said["kinds"] = {kind: lang.gettext(message) for kind, message in KIND_WORDS.items()}
+    said["times"] = {}
+    plural_category = Locale.parse(lang.code).plural_form
+    for count in range(1, 200):
+        said["times"].setdefault(
+            plural_category(count),
+            lang.ngettext("done once", "done {n} times", count),
+        )
+    return said
+
+
+def plan_script(plan: dict[str, Any]) -> Markup:
+    """The plan as `<script type="application/json">`: no content text can end the script."""
+    # Jinja's `tojson` escaping (<, >, & and ' as \\u escapes), as the JSON-LD in main.html.
+    text = htmlsafe_json_dumps(plan, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(f'<script type="application/json" id="{PLAN_ID}">{text}</script>')
+
+
+def session_context(from_page: str, plan: dict[str, Any]) -> dict[str, Any]:
+    """What session-start.md.j2 needs: the plan script, and the URLs of the loader, the
+    guided view and its style, relative to the page `from_page`."""
+    return {
+        "plan": plan_script(plan),
+        "loader": relative(from_page, "assets/session-start.js"),
+        "script": relative(from_page, "assets/session.js"),
+        "stylesheet": relative(from_page, "assets/stylesheets/session.css"),
+    }

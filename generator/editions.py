@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -137,6 +138,13 @@ def status(editions: list[Edition]) -> list[dict[str, object]]:
     return languages
 
 
+def translated_toggle(option: dict[str, Any], lang: Language) -> dict[str, Any]:
+    toggle = option.get("toggle")
+    if not isinstance(toggle, dict) or "name" not in toggle:
+        return option
+    return {**option, "toggle": {**toggle, "name": lang.gettext(str(toggle["name"]))}}
+
+
 def config_name(edition: Edition) -> str:
     return f"mkdocs.{edition.code}.yml"
 
@@ -155,6 +163,8 @@ def generated_config(
         return os.path.relpath(path.resolve(), here)
 
     theme: dict[str, object] = {"language": edition.code}
+    if site.palette:  # a list replaces the inherited one whole: every option, names translated
+        theme["palette"] = [translated_toggle(option, edition.lang) for option in site.palette]
     if site.custom_dir:
         theme["custom_dir"] = relative(site.custom_dir)
     up = "../" if edition.folder else "./"

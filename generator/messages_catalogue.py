@@ -44,7 +44,11 @@ def extract(config_words: list[str]) -> Catalog:
 
 def config_words(site: SiteConfig) -> list[str]:
     """The words of mkdocs.yml that readers see, translated like the templates' words."""
-    return [site.name, site.short_name, site.description, *(title for title, _ in site.nav)]
+    toggles = [option.get("toggle") for option in site.palette]
+    names = [
+        str(toggle["name"]) for toggle in toggles if isinstance(toggle, dict) and "name" in toggle
+    ]
+    return [site.name, site.short_name, site.description, *(t for t, _ in site.nav), *names]
 
 
 def write_catalogues(words: list[str]) -> list[Path]:

@@ -59,6 +59,9 @@ class SiteConfig:
     markdown_extensions: tuple[str, ...]
     #: The navigation: (title, page) pairs, titles as written (translated per language).
     nav: tuple[tuple[str, str], ...]
+    #: The theme's palette options when there are several (each with a toggle name, which is
+    #: translated per language); empty when there is one scheme.
+    palette: tuple[dict[str, Any], ...]
     #: A digest of the resolved configuration and of the environment that shapes output.
     digest: str
     #: MkDocs' configuration object, for the one build it is loaded for.
@@ -118,9 +121,16 @@ def from_mkdocs(config: MkDocsConfig, shown: Path | None = None) -> SiteConfig:
         hooks=tuple(hooks),
         markdown_extensions=tuple(str(name) for name in config.markdown_extensions),
         nav=tuple(_nav_entries(config.nav or [])),
+        palette=_palette_options(config.theme.get("palette")),
         digest=_digest(config),
         mkdocs=config,
     )
+
+
+def _palette_options(palette: Any) -> tuple[dict[str, Any], ...]:
+    if not isinstance(palette, list):
+        return ()
+    return tuple(dict(option) for option in palette if isinstance(option, dict))
 
 
 def _nav_entries(nav: list[Any]) -> Iterator[tuple[str, str]]:

@@ -8,6 +8,8 @@ from typing import Any, Literal
 import pytest
 from playwright.sync_api import Browser, Page
 
+from .test_accessibility import page_kinds
+
 pytestmark = pytest.mark.browser
 
 STORED = "[localStorage.length, sessionStorage.length, document.cookie]"
@@ -61,4 +63,16 @@ def test_a_pressed_toggle_is_kept_until_it_matches_the_system(
     page.get_by_role("button", name="Switch to the light colours").press("Enter")
     assert scheme_and_toggle(page)[0] == "default"
     assert page.evaluate(STORED) == [0, 0, ""]
+    page.context.close()
+
+
+def test_no_page_kind_stores_anything_on_its_own(built_site: Any, browser: Browser) -> None:
+    _site, base_url, book = built_site
+    page = open_page(browser, base_url, "dark")
+    kinds = page_kinds(book) | {"builder": "builder/", "programme": "programme/"}
+    stored = {}
+    for name, path in kinds.items():
+        page.goto(base_url + path, wait_until="networkidle")
+        stored[name] = page.evaluate(STORED)
+    assert {name: found for name, found in stored.items() if found != [0, 0, ""]} == {}
     page.context.close()

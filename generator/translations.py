@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -193,8 +193,9 @@ def _load_document(
     found = list(_leaves(source.data))
     problems = _shape_problems(source, data, fields, found)
     status = source.data.get("status")
-    if status not in ("draft", "reviewed"):
-        problems.append(_at(source, ("status",), "expected `status: draft` or `status: reviewed`"))
+    if status not in get_args(Status):
+        expected = " or ".join(f"`status: {choice}`" for choice in get_args(Status))
+        problems.append(_at(source, ("status",), f"expected {expected}"))
     if problems:
         result.problems += problems
         return None

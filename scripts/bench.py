@@ -3,10 +3,12 @@
 For each catalogue size N it makes a synthetic content folder (N exercises, N/5 routines,
 deterministic from a seed, valid against the real schema), then times, as medians of
 several runs: the generator stage alone from nothing (no QR cache) and again with no
-content change, the full `handbook build` from nothing with one worker per CPU and with
-`--jobs 1`, the same build again with no change, and a plain `mkdocs build` of the same
-generated Markdown. It also counts the files and folders that the rebuild with no change
-wrote, created or deleted (the most of any run): there should be none.
+content change, the full `handbook build` from nothing (QR codes drawn by one process per
+CPU, and with `--jobs 1`), the same build again with no change, and a plain `mkdocs build`
+of the same generated Markdown. It also counts the files and folders that the rebuild with no change
+wrote, created or deleted (the most of any run): there should be none. Then it builds the
+bundled handbook with no translation, then with each one added, and measures the programme
+builder's budgets.
 """
 
 from __future__ import annotations
@@ -160,13 +162,18 @@ def html_stats(site: Path) -> tuple[int, float, float]:
     return len(pages), total / 2**20, html / max(1, len(pages)) / 1024
 
 
-def measure(count: int, runs: int, seed: int, work: Path) -> dict[str, float]:
-    project = work / f"n{count}"
+def new_project(project: Path) -> None:
+    """A folder with the handbook's configuration, overrides and hook, and no content."""
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     (project / "generator").mkdir()
     shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", project / "generator")
+
+
+def measure(count: int, runs: int, seed: int, work: Path) -> dict[str, float]:
+    project = work / f"n{count}"
+    new_project(project)
     make_catalogue(project / "content", count, seed)
     handbook = str(Path(sys.executable).with_name("handbook"))
     mkdocs = str(Path(sys.executable).with_name("mkdocs"))
@@ -238,8 +245,34 @@ def main() -> int:
             f"{by_n[2000]['full'] / by_n[1000]['full']:.2f}, generate "
             f"{by_n[2000]['generate'] / by_n[1000]['generate']:.2f}"
         )
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-languages-") as tmp:
+        print(languages_section(Path(tmp), args.runs))
     print(builder_section(Path(tempfile.mkdtemp(prefix="handbook-bench-builder-"))))
     return 0
+
+
+def languages_section(work: Path, runs: int) -> str:
+    """The bundled handbook built in English only, then with each translation added: what a
+    language costs (each is one more MkDocs build, run in a process of its own)."""
+    handbook = str(Path(sys.executable).with_name("handbook"))
+    lines = ["", "languages (bundled content, full build from nothing, median)", ""]
+    lines += ["| languages | build s | pages |", "|---|---|---|"]
+    translations = sorted(p.name for p in (ROOT / "content" / "translations").iterdir())
+    for kept in range(len(translations) + 1):
+        project = work / f"languages-{kept}"
+        new_project(project)
+        shutil.copytree(ROOT / "content", project / "content")
+        for dropped in translations[kept:]:
+            shutil.rmtree(project / "content" / "translations" / dropped)
+        seconds = []
+        for _ in range(runs):
+            shutil.rmtree(project / "build", ignore_errors=True)
+            shutil.rmtree(project / "site", ignore_errors=True)
+            seconds.append(timed([handbook, "build"], project))
+        names = ", ".join(["en", *translations[:kept]])
+        pages = len(list((project / "site").rglob("*.html")))
+        lines.append(f"| {names} | {statistics.median(seconds):.2f} | {pages} |")
+    return "\n".join(lines)
 
 
 def builder_section(folder: Path) -> str:

@@ -1084,10 +1084,12 @@ def toe_pencil_grip() -> Panels:
     pen_r = 7.0
     s = size / 100
 
-    def pen(centre: Point) -> list[str]:
-        # lying across the foot: the far end is hidden behind the toes, the near end comes
-        # towards the viewer (down and to the right on the floor)
-        return pencil(add(centre, (80, 64)), add(centre, (-44, -36)), pen_r)
+    def pen(centre: Point, tilt: float = 0.0) -> list[str]:
+        # lying on the floor along the foot, its point ahead of the toes: drawn across the
+        # view it read as a pencil stuck into the floor. `tilt` (degrees) raises the point.
+        a = math.radians(tilt)
+        ahead = (math.cos(a), -math.sin(a))
+        return pencil(add(centre, mul(ahead, 120)), add(centre, mul(ahead, -40)), pen_r)
 
     _, mid, _ = toe_chain(resting, TOES[-1][0], TOES[-1][1])
     rest_centre = (mid[0] + 2, CLOSE_FLOOR - pen_r)
@@ -1096,17 +1098,15 @@ def toe_pencil_grip() -> Panels:
     d = unit(sub(gtip, gmid))
     back = (d[1], -d[0]) if d[1] * 1 > 0 else (-d[1], d[0])
     grip_centre = add(lerp(gmid, gtip, 0.45), mul(back, (TOES[-1][3] * s + pen_r) * 0.95))
-    lift = CLOSE_FLOOR - pen_r - grip_centre[1]
 
     start = [*floor(CLOSE_FLOOR), *pen(rest_centre)]
     start += draw_closeup(resting, Paint(LIGHT), TOES_DARK)
     end = [*floor(CLOSE_FLOOR)]
-    shadow = add(grip_centre, (14, lift + pen_r + 10))
+    shadow = (grip_centre[0] + 40, CLOSE_FLOOR - 3)
     end.append(
-        f'<ellipse cx="{f(shadow[0])}" cy="{f(shadow[1])}" rx="52" ry="7"'
-        f' transform="rotate(39 {pt(shadow)})" fill="{LIGHT}"/>'
+        f'<ellipse cx="{f(shadow[0])}" cy="{f(shadow[1])}" rx="80" ry="5" fill="{LIGHT}"/>'
     )
-    end += pen(grip_centre)
+    end += pen(grip_centre, tilt=6)
     end += draw_closeup(gripping, Paint(LIGHT), TOES_DARK)
     end.append(arrow((gtip[0] + 90, 200), (gtip[0] + 90, 120)))
     return start, end

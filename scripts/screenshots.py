@@ -1,5 +1,6 @@
-"""`make screenshots`: build the site and save a screenshot of every page kind at phone and
-desktop widths, plus each card printed to PNG, into build/screenshots/ for people to look at."""
+"""`make screenshots`: build the site and save a screenshot of every page kind at 320, 375 and
+1280 px, plus each card printed on A4 and US Letter to PNG, into build/screenshots/ for people
+to look at."""
 
 from __future__ import annotations
 
@@ -13,8 +14,16 @@ sys.path.insert(0, str(ROOT))
 
 from generator import pipeline  # noqa: E402
 from tests.browser import SCREENSHOTS, chromium, static_server  # noqa: E402
+from tests.test_accessibility import page_kinds  # noqa: E402
 
-WIDTHS = {"phone": 375, "desktop": 1280}
+WIDTHS = (320, 375, 1280)
+#: Enough to read a card's fine print on screen.
+PRINT_DPI = "150"
+
+
+def printed_name(site: Path, pdf: Path) -> str:
+    """cards/exercises/ball-roll/ball-roll-a4.pdf -> exercises-ball-roll-ball-roll-a4."""
+    return pdf.relative_to(site / "cards").with_suffix("").as_posix().replace("/", "-")
 
 
 def main() -> int:
@@ -30,35 +39,26 @@ def main() -> int:
                 site_url=base,
                 pdf=True,
             ).generated.book
-            exercise, routine = book.exercises[0].id, book.routines[0].routine.id
-            kinds = {
-                "home": "",
-                "exercises": "exercises/",
-                "exercise": f"exercises/{exercise}/",
-                "routine": f"routines/{routine}/",
-                "causes": "causes/",
-                "card": f"cards/{routine}/",
-                "embed": f"embed/exercises/{exercise}/",
-            }
+            kinds = page_kinds(book) | {"builder": "builder/", "programme": "programme/"}
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             with chromium() as browser:
-                for label, width in WIDTHS.items():
+                for width in WIDTHS:
                     page = browser.new_page(viewport={"width": width, "height": 900})
                     for name, path in kinds.items():
                         page.goto(base + path, wait_until="networkidle")
                         page.screenshot(
-                            path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True
+                            path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True
                         )
-            for pdf in sorted((site / "cards").rglob("*-a4.pdf")):
+            for pdf in sorted((site / "cards").rglob("*.pdf")):
                 subprocess.run(
                     [
                         "pdftoppm",
                         "-r",
-                        "60",
+                        PRINT_DPI,
                         "-png",
                         "-singlefile",
                         str(pdf),
-                        str(SCREENSHOTS / f"print-{pdf.stem}"),
+                        str(SCREENSHOTS / f"print-{printed_name(site, pdf)}"),
                     ],
                     check=True,
                 )

@@ -7,13 +7,15 @@ so the clock a patient follows and the total a page states cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+from babel import Locale
 
 from .i18n import N_, Language
-from .model import Dosage, Exercise
-from .words import ENGLISH, times
+from .model import Dosage
+from .words import ENGLISH, times, times_form
 
 #: Seconds allowed for letting go of a hold before the next repetition.
 RELEASE_SECONDS = 2
@@ -60,16 +62,32 @@ SIDE_WORDS = {
     "foot": {"right": N_("right foot"), "left": N_("left foot")},
     "leg": {"right": N_("right leg"), "left": N_("left leg")},
 }
+#: The parts of a step's label. The programme page builds its steps in the browser
+#: (programme-core.js, from a link's dosage) with these same phrases, in the page's language.
+PHRASES = {
+    "setup": N_("get into position, %(num)d s"),
+    "switch": N_("now the %(side)s"),
+    "rest": N_("rest %(num)d s before set %(set)d"),
+    "set": N_("set %(num)d of %(of)d"),
+    "rep": N_("%(num)d of %(of)d"),
+    "hold": N_("hold %(num)d s"),
+    "release": N_("let go, %(num)d s"),
+    "timed": N_("%(num)d s"),
+}
 
 
-def session_steps(exercise: Exercise, dosage: Dosage, lang: Language = ENGLISH) -> list[Step]:
-    """Every step of one session of `exercise` at `dosage`, set-up first, labelled in `lang`."""
-    return list(_steps(exercise.name, dosage, lang))
+def session_steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> list[Step]:
+    """Every step of one session of the exercise `name` at `dosage`, set-up first, labelled
+    in `lang`."""
+    return list(_steps(name, dosage, lang))
 
 
 def _steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> Iterator[Step]:
     _ = lang.gettext
     sets, reps = dosage.sets, dosage.reps
+
+    def say(phrase: str, **values: object) -> str:
+        return _(PHRASES[phrase]) % values
 
     def step(
         kind: StepKind,
@@ -83,21 +101,18 @@ def _steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> Iterator[Step
         label = _(", ").join([name, *words])
         return Step(kind, seconds, side, set_number, sets, rep, reps, direction, label)
 
-    yield step("setup", SETUP_SECONDS, [_("get into position, %(num)d s") % {"num": SETUP_SECONDS}])
+    yield step("setup", SETUP_SECONDS, [say("setup", num=SETUP_SECONDS)])
     sides: tuple[str | None, ...] = SIDE_ORDER if dosage.per_side else (None,)
     for side in sides:
         named = _(SIDE_WORDS[dosage.per_side][side]) if side and dosage.per_side else ""
         where = [named] if side else []
         if side and side != sides[0]:
-            yield step("switch", SWITCH_SECONDS, [_("now the %(side)s") % {"side": named}], side)
+            yield step("switch", SWITCH_SECONDS, [say("switch", side=named)], side)
         for set_number in range(1, sets + 1):
             if set_number > 1:
-                rest = _("rest %(num)d s before set %(set)d") % {
-                    "num": REST_BETWEEN_SETS_SECONDS,
-                    "set": set_number,
-                }
+                rest = say("rest", num=REST_BETWEEN_SETS_SECONDS, set=set_number)
                 yield step("rest", REST_BETWEEN_SETS_SECONDS, [*where, rest], side, set_number)
-            of_sets = _("set %(num)d of %(of)d") % {"num": set_number, "of": sets}
+            of_sets = say("set", num=set_number, of=sets)
             in_set = where + ([of_sets] if sets > 1 else [])
             directions: list[str | None] = [*dosage.directions] or [None]
             for direction in directions:
@@ -114,10 +129,10 @@ def _steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> Iterator[Step
                     )
                     continue
                 for rep in range(1, reps + 1):
-                    of_reps = _("%(num)d of %(of)d") % {"num": rep, "of": reps}
+                    of_reps = say("rep", num=rep, of=reps)
                     count = [*here, of_reps] if reps > 1 else here
                     if dosage.hold_seconds is not None:
-                        hold = _("hold %(num)d s") % {"num": dosage.hold_seconds}
+                        hold = say("hold", num=dosage.hold_seconds)
                         yield step(
                             "hold",
                             dosage.hold_seconds,
@@ -127,7 +142,7 @@ def _steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> Iterator[Step
                             rep,
                             direction,
                         )
-                        let_go = _("let go, %(num)d s") % {"num": RELEASE_SECONDS}
+                        let_go = say("release", num=RELEASE_SECONDS)
                         yield step(
                             "release",
                             RELEASE_SECONDS,
@@ -138,7 +153,7 @@ def _steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> Iterator[Step
                             direction,
                         )
                     elif dosage.duration_seconds is not None:
-                        bout = _("%(num)d s") % {"num": dosage.duration_seconds}
+                        bout = say("timed", num=dosage.duration_seconds)
                         yield step(
                             "timed",
                             dosage.duration_seconds,
@@ -148,6 +163,31 @@ def _steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> Iterator[Step
                             rep,
                             direction,
                         )
+
+
+def label_phrases(lang: Language) -> dict[str, Any]:
+    """PHRASES, SIDE_WORDS, the list separator and "n times" in `lang`, for the browser:
+    "times" maps 2 ("twice") and each plural category of the language to its form, with its
+    %(num)d left to fill."""
+    said: dict[str, Any] = {key: lang.gettext(phrase) for key, phrase in PHRASES.items()}
+    said["sides"] = {
+        counted: {side: lang.gettext(words) for side, words in names.items()}
+        for counted, names in SIDE_WORDS.items()
+    }
+    said["comma"] = lang.gettext(", ")
+    said["times"] = plural_forms(lang, lambda n: times_form(n, lang))
+    said["times"]["2"] = times(2, lang)
+    return said
+
+
+def plural_forms(lang: Language, say: Callable[[int], str]) -> dict[str, str]:
+    """What `say` gives for the first count of each of the language's plural categories
+    (CLDR: one, few, many, other...), which the browser picks with Intl.PluralRules."""
+    category = Locale.parse(lang.code).plural_form
+    forms: dict[str, str] = {}
+    for count in range(1, 200):
+        forms.setdefault(category(count), say(count))
+    return forms
 
 
 def steps_seconds(steps: Iterable[Step]) -> int:

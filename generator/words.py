@@ -66,7 +66,12 @@ def times(count: int, lang: Language = ENGLISH) -> str:
     """'once', 'twice', '3 times'."""
     if count == 2:
         return lang.gettext("twice")
-    return lang.ngettext("once", "%(num)d times", count) % {"num": count}
+    return times_form(count, lang) % {"num": count}
+
+
+def times_form(count: int, lang: Language = ENGLISH) -> str:
+    """The plural form `times` fills in for `count`: 'once' or '%(num)d times'."""
+    return lang.ngettext("once", "%(num)d times", count)
 
 
 def suggested_words(dosage: Dosage, lang: Language = ENGLISH) -> str | None:

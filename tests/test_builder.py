@@ -5,6 +5,7 @@ tested with Hypothesis against the one JavaScript implementation, and the budget
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
@@ -24,7 +25,8 @@ from generator.book import PlannedRoutine, RoutineItem
 from generator.cli import main
 from generator.model import MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, Dosage
 from generator.pages.cards import routine_fit
-from generator.words import dosage_words, frequency_words
+from generator.plan import label_phrases, session_seconds, session_steps
+from generator.words import ENGLISH, dosage_words, frequency_words
 
 from .browser import screenshot
 from .builder_budgets import (
@@ -460,16 +462,18 @@ dosages = st.builds(
 @given(dosage=dosages)
 def test_the_browser_words_and_times_are_words_py_and_the_model(core: Page, dosage: Dosage) -> None:
     result = core.evaluate(
-        """([d]) => { const P = HandbookProgramme; return [
+        """([d, phrases]) => { const P = HandbookProgramme; return [
           P.dosageWords(d, CAT.sides, false), P.dosageWords(d, CAT.sides, true),
-          P.frequencyWords(d), P.sessionSeconds(d, CAT.time)]; }""",
-        [dosage.model_dump()],
+          P.frequencyWords(d), P.sessionSeconds(d, CAT.time),
+          P.sessionSteps("Some exercise", d, CAT.time, phrases, "en")]; }""",
+        [dosage.model_dump(), label_phrases(ENGLISH)],
     )
     expected = [
         dosage_words(dosage),
         dosage_words(dosage, short=True),
         frequency_words(dosage),
-        dosage.session_seconds,
+        session_seconds(dosage),
+        [dataclasses.asdict(step) for step in session_steps("Some exercise", dosage)],
     ]
     assert result == expected
 

@@ -47,7 +47,7 @@ def shape(steps: list[Step]) -> list[tuple[Any, ...]]:
 
 def test_hold_with_directions_per_side(exercise: Exercise) -> None:
     steps = session_steps(
-        exercise, dosage(hold_seconds=5, reps=2, directions=["up", "down"], per_side="foot")
+        exercise.name, dosage(hold_seconds=5, reps=2, directions=["up", "down"], per_side="foot")
     )
     one_side = [
         (kind, seconds, side, 1, rep, way)
@@ -67,7 +67,7 @@ def test_hold_with_directions_per_side(exercise: Exercise) -> None:
 
 
 def test_duration_per_leg(exercise: Exercise) -> None:
-    steps = session_steps(exercise, dosage(duration_seconds=20, per_side="leg"))
+    steps = session_steps(exercise.name, dosage(duration_seconds=20, per_side="leg"))
     assert shape(steps) == [
         ("setup", SETUP_SECONDS, None, 1, 0, None),
         ("timed", 20, "right", 1, 1, None),
@@ -79,7 +79,7 @@ def test_duration_per_leg(exercise: Exercise) -> None:
 
 
 def test_untimed_reps_are_one_step_the_patient_ends(exercise: Exercise) -> None:
-    steps = session_steps(exercise, dosage(reps=10))
+    steps = session_steps(exercise.name, dosage(reps=10))
     assert shape(steps) == [
         ("setup", SETUP_SECONDS, None, 1, 0, None),
         ("reps", 10 * TEMPO_SECONDS, None, 1, 0, None),
@@ -89,7 +89,7 @@ def test_untimed_reps_are_one_step_the_patient_ends(exercise: Exercise) -> None:
 
 
 def test_sets_have_a_rest_between_them(exercise: Exercise) -> None:
-    steps = session_steps(exercise, dosage(hold_seconds=3, reps=2, sets=3))
+    steps = session_steps(exercise.name, dosage(hold_seconds=3, reps=2, sets=3))
     kinds = [(s.kind, s.set) for s in steps]
     held = [("hold", 1), ("release", 1)] * 2
     assert kinds == (
@@ -117,10 +117,10 @@ def test_time_counts_holds_release_sides_sets_and_directions() -> None:
 
 def test_every_plan_adds_up_to_the_time_the_handbook_states(book: Any) -> None:
     for exercise in book.exercises:
-        steps = session_steps(exercise, exercise.dosage)
+        steps = session_steps(exercise.name, exercise.dosage)
         assert steps_seconds(steps) == session_seconds(exercise.dosage), exercise.id
     for planned in book.routines:
-        steps = [s for i in planned.items for s in session_steps(i.exercise, i.dosage)]
+        steps = [s for i in planned.items for s in session_steps(i.exercise.name, i.dosage)]
         assert steps_seconds(steps) == planned.seconds, planned.routine.id
         assert minutes(steps_seconds(steps)) == planned.minutes
     desk = next(p for p in book.routines if p.routine.id == "desk")

@@ -7,6 +7,7 @@ import dataclasses
 import datetime
 import gzip
 import json
+import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,12 +16,25 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
+from generator.i18n import language
+from generator.model import Dosage
 from generator.pages.session import PLAN_ID, plan_script, session_plan
-from generator.plan import session_steps, steps_seconds
+from generator.plan import (
+    RELEASE_SECONDS,
+    REST_BETWEEN_SETS_SECONDS,
+    SETUP_SECONDS,
+    SWITCH_SECONDS,
+    TEMPO_SECONDS,
+    label_phrases,
+    session_seconds,
+    session_steps,
+    steps_seconds,
+)
 from generator.words import ENGLISH
 
 from .browser import record_requests
 from .conftest import ROOT
+from .test_builder import five_exercise_link
 
 ASSETS = ROOT / "generator" / "assets"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -53,12 +67,12 @@ def test_every_routine_and_exercise_page_carries_its_plan_and_start_button(
     ]
     pages += [(f"exercises/{e.id}", e.name, [(e, e.dosage)]) for e in book.exercises]
     for key, name, items in pages:
-        seconds = sum(steps_seconds(session_steps(e, d)) for e, d in items)
+        seconds = sum(steps_seconds(session_steps(e.name, d)) for e, d in items)
         text = (site / key / "index.html").read_text("utf-8")
         plan = page_plan(site, key)
         assert (plan["id"], plan["name"], plan["seconds"]) == (key, name, seconds)
         for (exercise, dosage), part in zip(items, plan["exercises"], strict=True):
-            steps = session_steps(exercise, dosage)
+            steps = session_steps(exercise.name, dosage)
             assert part["steps"] == [dataclasses.asdict(step) for step in steps], key
             assert part["name"] == exercise.name
             assert part["cue"] == exercise.key_cue
@@ -647,4 +661,93 @@ def test_the_guided_view_in_spanish(built_site: Any, context: BrowserContext) ->
         assert ui(page).get_by_role("button", name=name, exact=True).is_visible(), name
     assert "colóquese en posición" in state(page)["where"]
     ui(page).get_by_role("button", name="Parar", exact=True).click()
+    assert PAGE_ERRORS[page] == []
+
+
+# --- the programme page: steps made in the browser from the link ----------------------------
+
+
+def dosage_variants(dosage: Dosage) -> list[Dosage]:
+    """The exercise's own dosage and the changes a programme link can make to it."""
+    timed = {"hold_seconds": None, "duration_seconds": 40}
+    changes: list[dict[str, Any]] = [
+        {},
+        {"sets": 3, "reps": 2},
+        {"reps": 1},
+        timed,
+        {"hold_seconds": None, "duration_seconds": None, "reps": 12},
+        {"per_side": None if dosage.per_side else "leg", "sets": 2},
+    ]
+    return [dosage.model_copy(update=change) for change in changes]
+
+
+@pytest.mark.browser
+def test_programme_steps_in_the_browser_are_plan_py_steps(
+    built_site: Any, context: BrowserContext
+) -> None:
+    _site, base_url, book = built_site
+    page = context.new_page()
+    page.goto(base_url + "builder/")
+    rules = {
+        "setup_seconds": SETUP_SECONDS,
+        "release_seconds": RELEASE_SECONDS,
+        "tempo_seconds": TEMPO_SECONDS,
+        "rest_between_sets_seconds": REST_BETWEEN_SETS_SECONDS,
+        "switch_seconds": SWITCH_SECONDS,
+    }
+    compared = 0
+    for code in ("en", "es"):
+        lang = language(code)
+        phrases = label_phrases(lang)
+        for exercise in book.exercises:
+            for dosage in dosage_variants(exercise.dosage):
+                expected = [
+                    dataclasses.asdict(s) for s in session_steps(exercise.name, dosage, lang)
+                ]
+                made = page.evaluate(
+                    "([name, d, rules, phrases, lang]) =>"
+                    " HandbookProgramme.sessionSteps(name, d, rules, phrases, lang)",
+                    [exercise.name, dosage.model_dump(), rules, phrases, code],
+                )
+                assert made == expected, (code, exercise.id, dosage)
+                seconds = page.evaluate(
+                    "([d, rules]) => HandbookProgramme.sessionSeconds(d, rules)",
+                    [dosage.model_dump(), rules],
+                )
+                assert seconds == session_seconds(dosage)
+                compared += 1
+    assert compared == 2 * 6 * len(book.exercises)
+
+
+@pytest.mark.browser
+def test_a_programme_link_plays_as_a_guided_session(
+    built_site: Any, context: BrowserContext
+) -> None:
+    _site, base_url, _book = built_site
+    page = context.new_page()
+    link = five_exercise_link(page, base_url)
+    page.close()
+    page = open_page(context, base_url, link.removeprefix(base_url))
+    start_button = page.get_by_role("button", name="Start", exact=True)
+    start_button.wait_for()
+    shown = json.loads(page.locator(f"#{PLAN_ID}").text_content() or "")
+    assert [e["name"] for e in shown["exercises"]] == [
+        "Toe walking",
+        "Ball roll under the foot",
+        "Ankle circles",
+        "Toe pressing",
+        "Wall calf stretch",
+    ]
+    stated = page.locator("[data-hb-view-minutes]").inner_text()
+    assert stated == f"about {math.ceil(shown['seconds'] / 60)} minutes"
+    first = start(page)
+    assert first["where"] == "Toe walking, get into position, 15 s"
+    skip_to_end(page)
+    ui(page).get_by_role("button", name="Tick it off").click()
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{LOG_KEY}')"))
+    assert [row["id"] for row in stored] == ["programme"]
+    # A link the page cannot read offers no session.
+    page.goto(base_url + "programme/#v1.nonsense")
+    page.locator("[data-hb-error]").wait_for()
+    assert start_button.is_hidden()
     assert PAGE_ERRORS[page] == []

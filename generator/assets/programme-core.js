@@ -209,14 +209,69 @@
   function minutesWords(count) {
     return `about ${count} minute${count !== 1 ? "s" : ""}`;
   }
-  // model.Dosage.session_seconds, with the catalogue's `time` rules.
+  // plan.py's session steps, in the browser, for a dosage read from a link: the same kinds,
+  // seconds and labels, with the catalogue's `time` rules and plan.label_phrases in the
+  // page's language (`phrases`; without them the labels are empty). A test compares them
+  // with plan.py for every exercise at several dosages.
+  function fill(text, values) {
+    return text.replace(/%\((\w+)\)[ds]/g, (_, key) => String(values[key]));
+  }
+  function timesIn(count, phrases, lang) {
+    if (count === 2) return phrases.times["2"];
+    let category = "other";
+    try {
+      category = new Intl.PluralRules(lang).select(count);
+    } catch (error) { /* no rules for this language: its general form */ }
+    return fill(phrases.times[category] || phrases.times.other, { num: count });
+  }
+  function sessionSteps(name, d, rules, phrases, lang) {
+    const say = (key, values) => (phrases ? fill(phrases[key], values) : "");
+    const steps = [];
+    const add = (kind, seconds, words, side, set, rep, direction) => steps.push({
+      kind, seconds, side: side || null, set: set || 1, sets: d.sets, rep: rep || 0, reps: d.reps,
+      direction: direction || null, label: phrases ? [name, ...words].join(phrases.comma) : "",
+    });
+    add("setup", rules.setup_seconds, [say("setup", { num: rules.setup_seconds })]);
+    const sides = d.per_side ? ["right", "left"] : [null];
+    for (const side of sides) {
+      const named = side && phrases ? phrases.sides[d.per_side][side] : "";
+      const where = side ? [named] : [];
+      if (side && side !== sides[0]) {
+        add("switch", rules.switch_seconds, [say("switch", { side: named })], side);
+      }
+      for (let set = 1; set <= d.sets; set++) {
+        if (set > 1) {
+          const rest = say("rest", { num: rules.rest_between_sets_seconds, set });
+          add("rest", rules.rest_between_sets_seconds, [...where, rest], side, set);
+        }
+        const inSet = d.sets > 1 ? [...where, say("set", { num: set, of: d.sets })] : where;
+        for (const direction of d.directions.length ? d.directions : [null]) {
+          const here = direction ? [...inSet, direction] : inSet;
+          if (d.hold_seconds == null && d.duration_seconds == null) {
+            const reps = phrases ? timesIn(d.reps, phrases, lang) : "";
+            add("reps", rules.tempo_seconds * d.reps, [...here, reps], side, set, 0, direction);
+            continue;
+          }
+          for (let rep = 1; rep <= d.reps; rep++) {
+            const count = d.reps > 1 ? [...here, say("rep", { num: rep, of: d.reps })] : here;
+            const at = [side, set, rep, direction];
+            if (d.hold_seconds != null) {
+              add("hold", d.hold_seconds, [...count, say("hold", { num: d.hold_seconds })], ...at);
+              const release = say("release", { num: rules.release_seconds });
+              add("release", rules.release_seconds, [...count, release], ...at);
+            } else {
+              const bout = say("timed", { num: d.duration_seconds });
+              add("timed", d.duration_seconds, [...count, bout], ...at);
+            }
+          }
+        }
+      }
+    }
+    return steps;
+  }
+  // plan.session_seconds: the sum of the steps, so the time a card states is the session's.
   function sessionSeconds(d, rules) {
-    let perRep = rules.tempo_seconds;
-    if (d.hold_seconds != null) perRep = d.hold_seconds + rules.release_seconds;
-    else if (d.duration_seconds != null) perRep = d.duration_seconds;
-    const reps = d.reps * Math.max(1, d.directions.length);
-    const oneSide = d.sets * reps * perRep + (d.sets - 1) * rules.rest_between_sets_seconds;
-    return oneSide * (d.per_side ? 2 : 1) + rules.setup_seconds;
+    return sessionSteps("", d, rules, null).reduce((sum, step) => sum + step.seconds, 0);
   }
 
   // pages/cards.py's routine_fit, from the catalogue's heights: the richest layout that fits.
@@ -430,7 +485,7 @@
 
   window.HandbookProgramme = {
     LinkError, encode, parse, index, resolve, dosage, cleanNote,
-    dosageWords, frequencyWords, sessionSeconds, minutes, minutesWords, capitalised,
+    dosageWords, frequencyWords, sessionSteps, sessionSeconds, minutes, minutesWords, capitalised,
     chooseFit, itemMm, card, qrCode, calendar, download, load, local,
   };
 })();

@@ -11,6 +11,33 @@
   let catalogue = null;
   let byId = null;
   let current = null;
+  let sessionBase = null;
+
+  // The guided session (session.js) follows the plan in #hb-session-plan: the page brings it
+  // with no exercises; here the link's exercises and their steps go in, and Start shows.
+  function offerSession(present) {
+    const script = document.getElementById("hb-session-plan");
+    if (!script) return;
+    sessionBase = sessionBase || JSON.parse(script.textContent);
+    const lang = document.documentElement.lang || "en";
+    const exercises = present.map(({ exercise, dosage }) => {
+      const steps = P.sessionSteps(exercise.name, dosage, catalogue.time, sessionBase.phrases, lang);
+      return {
+        id: exercise.id,
+        name: exercise.name,
+        cue: exercise.cues[0],
+        stop_if: exercise.stop_if,
+        alt: exercise.picture.alt,
+        start: P.local(exercise.picture.start_url, catalogue, root),
+        end: P.local(exercise.picture.end_url, catalogue, root),
+        seconds: steps.reduce((sum, step) => sum + step.seconds, 0),
+        steps,
+      };
+    });
+    const seconds = exercises.reduce((sum, exercise) => sum + exercise.seconds, 0);
+    script.textContent = JSON.stringify({ ...sessionBase, exercises, seconds });
+    document.dispatchEvent(new Event("hb-session-plan"));
+  }
 
   function fail(message) {
     $("[data-hb-view]").hidden = true;
@@ -20,6 +47,7 @@
     box.hidden = false;
     $("[data-hb-status]").hidden = true;
     current = null;
+    if (catalogue) offerSession([]);
   }
 
   function clone(id) {
@@ -97,6 +125,7 @@
     $("[data-hb-status]").hidden = true;
     $("[data-hb-view]").hidden = false;
     $("[data-hb-preview]").hidden = false;
+    offerSession(present);
   }
 
   app.querySelectorAll("[data-hb-action]").forEach((button) => {

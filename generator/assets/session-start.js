@@ -33,7 +33,17 @@
     }
     box.querySelector("[data-hb-start]").addEventListener("click", open("run"));
     log.querySelector("button").addEventListener("click", open("log"));
-    box.hidden = false;
+    showIfPlanned(box);
+    // The programme page fills its plan in from the link, then says so.
+    document.addEventListener("hb-session-plan", function () { showIfPlanned(box); });
+  }
+  function showIfPlanned(box) {
+    try {
+      box.hidden = !JSON.parse(document.getElementById("hb-session-plan").textContent)
+        .exercises.length;
+    } catch (e) {
+      box.hidden = true;
+    }
   }
   if (typeof document$ !== "undefined") {
     document$.subscribe(setUp);  // Material's instant navigation

@@ -8,7 +8,7 @@
   var WORDS;  // the interface words, in the page's language: plan.words (session.py)
   var KEY = "hb-log-v1";
   var BEEP_AFTER = { setup: 1, hold: 1, timed: 1, rest: 1 };
-  var plan, steps, dialog, box, opener, shown, refs = {};
+  var plan, planText, steps, dialog, box, opener, shown, refs = {};
   var index = 0, endAt = 0, left = 0, timer = 0, paused = false, running = false;
   var lock = null, audio = null;
 
@@ -471,8 +471,10 @@
   function open(pageBox, mode, from) {
     box = pageBox;
     opener = from;
-    if (!plan) {
-      plan = JSON.parse(document.getElementById("hb-session-plan").textContent);
+    var text = document.getElementById("hb-session-plan").textContent;
+    if (text !== planText) {  // read again: the programme page changes it with its link
+      planText = text;
+      plan = JSON.parse(text);
       WORDS = plan.words;
       steps = [];
       plan.exercises.forEach(function (exercise, n) {
@@ -480,6 +482,8 @@
           steps.push({ exercise: exercise, step: step, number: n + 1 });
         });
       });
+    }
+    if (!dialog) {
       build();
     }
     if (!dialog.open) {

@@ -35,6 +35,7 @@ from ..plan import (
     RELEASE_SECONDS,
     REST_BETWEEN_SETS_SECONDS,
     SETUP_SECONDS,
+    SWITCH_SECONDS,
     TEMPO_SECONDS,
     session_seconds,
 )
@@ -205,6 +206,7 @@ class TimeRules(Doc):
     tempo_seconds: int = Field(description="One repetition with neither hold nor duration.")
     setup_seconds: int = Field(description="Getting into position, once per exercise.")
     rest_between_sets_seconds: int
+    switch_seconds: int = Field(description="Changing sides; the patient says when ready.")
 
 
 class About(Doc):
@@ -344,6 +346,7 @@ def exercises_file(book: Book, settings: Settings) -> ExercisesFile:
             tempo_seconds=TEMPO_SECONDS,
             setup_seconds=SETUP_SECONDS,
             rest_between_sets_seconds=REST_BETWEEN_SETS_SECONDS,
+            switch_seconds=SWITCH_SECONDS,
         ),
         card=CardRules(
             sheet_mm=SHEET_MM,

@@ -17,9 +17,11 @@ from markupsafe import Markup
 from .. import words
 from ..book import Book
 from ..model import EQUIPMENT, MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, MAX_TIMES_PER_DAY, POSITIONS
+from ..plan import label_phrases
 from .api import API_FOLDER
 from .cards import DAYS, clinic_logo
 from .common import Pages, Settings, frame, html_page, relative
+from .session import session_context, session_plan
 
 #: The title of a programme's card and page.
 PROGRAMME_TITLE = "Your exercise programme"
@@ -60,6 +62,14 @@ def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, 
     }
 
 
+def programme_session(book: Book, settings: Settings, path: str) -> dict[str, object]:
+    """The guided session of the programme page: a plan with no exercises yet, and the
+    phrases programme.js labels the link's steps with; empty until the script fills it in."""
+    plan = session_plan(path, "programme", PROGRAMME_TITLE, [], book.safety, settings.lang)
+    plan["phrases"] = label_phrases(settings.lang)
+    return session_context(path, plan)
+
+
 def builder_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     key = "builder"
     path = f"{key}/index.html"
@@ -83,6 +93,7 @@ def builder_pages(book: Book, settings: Settings, env: Environment) -> Pages:
         key,
         title=PROGRAMME_TITLE,
         builder=folder_url(f"{key}/index.html", "builder/"),
+        session=programme_session(book, settings, f"{key}/index.html"),
         **_common(book, settings, key, "assets/programme.js"),
     )
     return [builder, programme]

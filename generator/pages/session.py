@@ -11,13 +11,12 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
-from babel import Locale
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from ..i18n import N_, Language
 from ..model import Dosage, Exercise, Safety
-from ..plan import session_steps, steps_seconds
+from ..plan import plural_forms, session_steps, steps_seconds
 from .common import relative
 
 #: The id of the JSON script element, which session.js reads.
@@ -84,7 +83,7 @@ def session_plan(
     exercises = []
     for exercise, dosage in items:
         picture = relative(from_page, f"assets/images/{exercise.picture.file}")
-        steps = session_steps(exercise, dosage, lang)
+        steps = session_steps(exercise.name, dosage, lang)
         exercises.append(
             {
                 "id": exercise.id,
@@ -116,13 +115,7 @@ def interface_words(lang: Language) -> dict[str, Any]:
     (the browser picks one with Intl.PluralRules)."""
     said: dict[str, Any] = {key: lang.gettext(message) for key, message in WORDS.items()}
     said["kinds"] = {kind: lang.gettext(message) for kind, message in KIND_WORDS.items()}
-    said["times"] = {}
-    plural_category = Locale.parse(lang.code).plural_form
-    for count in range(1, 200):
-        said["times"].setdefault(
-            plural_category(count),
-            lang.ngettext("done once", "done {n} times", count),
-        )
+    said["times"] = plural_forms(lang, lambda n: lang.ngettext("done once", "done {n} times", n))
     return said
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -28,6 +30,11 @@ def N_(message: str) -> str:
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural for extraction, for ngettext where it is shown."""
+    return singular, plural
+
+
 @dataclass(frozen=True)
 class Language:
     """A language of the site and its interface words."""
@@ -40,6 +47,15 @@ class Language:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
+
+    def plural_forms(self, say: Callable[[int], str]) -> dict[str, str]:
+        """What `say` gives for the first count of each of this language's plural categories
+        (CLDR: one, few, many, other...), for the browser to pick with Intl.PluralRules."""
+        category = Locale.parse(self.code).plural_form
+        forms: dict[str, str] = {}
+        for count in range(1, 200):
+            forms.setdefault(category(count), say(count))
+        return forms
 
 
 def catalogue_path(code: str) -> Path:

@@ -19,7 +19,14 @@ from .i18n import DOMAIN, LOCALES, catalogue_path, languages_with_catalogues
 from .siteconfig import SiteConfig
 
 PACKAGE = Path(__file__).parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "n_": (1, 2), "gettext": None}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "Nn_": (1, 2),
+    "ngettext": (1, 2),
+    "n_": (1, 2),
+    "gettext": None,
+}
 METHODS = [
     ("templates/**.j2", "jinja2"),
     ("**.py", "python"),
@@ -94,7 +101,16 @@ def _translated(string: object) -> bool:
 
 def _write(path: Path, catalog: Catalog) -> bool:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, omit_header=True, sort_output=True, no_location=True)
+    # Messages no template uses any more are dropped, not kept as comments: git keeps them.
+    write_po(
+        buffer,
+        catalog,
+        width=100,
+        omit_header=True,
+        sort_output=True,
+        no_location=True,
+        ignore_obsolete=True,
+    )
     data = buffer.getvalue()
     if path.exists() and path.read_bytes() == data:
         return False

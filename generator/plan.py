@@ -7,15 +7,13 @@ so the clock a patient follows and the total a page states cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from babel import Locale
-
 from .i18n import N_, Language
 from .model import Dosage
-from .words import ENGLISH, times, times_form
+from .words import ENGLISH, PLURALS, say, times
 
 #: Seconds allowed for letting go of a hold before the next repetition.
 RELEASE_SECONDS = 2
@@ -174,20 +172,10 @@ def label_phrases(lang: Language) -> dict[str, Any]:
         counted: {side: lang.gettext(words) for side, words in names.items()}
         for counted, names in SIDE_WORDS.items()
     }
-    said["comma"] = lang.gettext(", ")
-    said["times"] = plural_forms(lang, lambda n: times_form(n, lang))
-    said["times"]["2"] = times(2, lang)
+    said["comma"] = say(lang, "comma")
+    said["times"] = lang.plural_forms(lambda n: lang.ngettext(*PLURALS["times"], n))
+    said["times"]["2"] = say(lang, "twice")
     return said
-
-
-def plural_forms(lang: Language, say: Callable[[int], str]) -> dict[str, str]:
-    """What `say` gives for the first count of each of the language's plural categories
-    (CLDR: one, few, many, other...), which the browser picks with Intl.PluralRules."""
-    category = Locale.parse(lang.code).plural_form
-    forms: dict[str, str] = {}
-    for count in range(1, 200):
-        forms.setdefault(category(count), say(count))
-    return forms
 
 
 def steps_seconds(steps: Iterable[Step]) -> int:

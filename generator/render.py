@@ -17,7 +17,7 @@ from .i18n import Language
 from .model import POSITIONS
 from .pages import FILE_KINDS, PAGE_KINDS
 from .pages.cards import card_pages, card_urls
-from .pages.common import Settings, md_link, web_link
+from .pages.common import Settings, md_link, slot, web_link
 from .qr import start_qr_svgs
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -51,6 +51,7 @@ def make_environment(
     env.globals["ngettext"] = partial(escape.interface_plural, lang.ngettext, text)
     env.globals["link"] = md_link
     env.globals["web_link"] = web_link
+    env.globals["slot"] = slot
     env.filters["dosage"] = partial(words.dosage_words, lang=lang)
     env.filters["minutes"] = partial(words.minutes_words, lang=lang)
     env.filters["equipment"] = partial(words.equipment_words, lang=lang)

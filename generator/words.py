@@ -7,7 +7,7 @@ English is the default.
 
 from __future__ import annotations
 
-from .i18n import N_, Language, language
+from .i18n import N_, Language, Nn_, language
 from .model import EQUIPMENT, SIDES, Dosage
 
 ENGLISH = language("en")
@@ -22,56 +22,84 @@ _FIELD_WORDS = {
 }
 
 
+#: The phrases the dosage, frequency and time are said with. Python fills them here; the
+#: builder and programme pages fill the same ones in the browser (programme-core.js, which
+#: a test checks against these functions), so both say a dosage alike in every language.
+PHRASES = {
+    "seconds_short": N_("%(num)d s"),
+    "hold": N_("hold %(time)s"),
+    "each_way": N_("%(times)s each way (%(ways)s)"),
+    "comma": N_(", "),
+    "and": N_("%(list)s and %(last)s"),
+    "every_day": N_("every day"),
+    "a_day": N_("%(times)s a day, %(week)s"),
+    "twice": N_("twice"),
+}
+#: The phrases with a plural; %(num)d is the count.
+PLURALS = {
+    "seconds": Nn_("%(num)d second", "%(num)d seconds"),
+    "sets": Nn_("%(num)d set", "%(num)d sets"),
+    "days_a_week": Nn_("%(num)d day a week", "%(num)d days a week"),
+    "times": Nn_("once", "%(num)d times"),
+    "about_minutes": Nn_("about %(num)d minute", "about %(num)d minutes"),
+}
+
+
+def say(lang: Language, phrase: str, **values: object) -> str:
+    return lang.gettext(PHRASES[phrase]) % values
+
+
+def say_count(lang: Language, phrase: str, count: int) -> str:
+    return lang.ngettext(*PLURALS[phrase], count) % {"num": count}
+
+
+def browser_phrases(lang: Language) -> dict[str, object]:
+    """PHRASES, PLURALS (each language's plural forms, %(num)d to fill) and SIDES in `lang`,
+    for programme-core.js."""
+    return {
+        "phrases": {key: lang.gettext(phrase) for key, phrase in PHRASES.items()},
+        "plurals": {key: plural_forms_of(lang, forms) for key, forms in PLURALS.items()},
+        "sides": {key: lang.gettext(words) for key, words in SIDES.items()},
+    }
+
+
+def plural_forms_of(lang: Language, forms: tuple[str, str]) -> dict[str, str]:
+    """The plural forms of one ngettext message, by plural category (see Language)."""
+    return lang.plural_forms(lambda count: lang.ngettext(*forms, count))
+
+
 def dosage_words(dosage: Dosage, *, short: bool = False, lang: Language = ENGLISH) -> str:
     """How much, in words: 'Hold 5 seconds, 3 times each way (up, down and apart), each foot'."""
-    _, n_ = lang.gettext, lang.ngettext
     parts = []
     seconds = dosage.hold_seconds or dosage.duration_seconds
     if seconds is not None:
-        unit = (
-            _("%(num)d s") % {"num": seconds}
-            if short
-            else n_("%(num)d second", "%(num)d seconds", seconds) % {"num": seconds}
-        )
-        parts.append(_("hold %(time)s") % {"time": unit} if dosage.hold_seconds else unit)
+        if short:
+            unit = say(lang, "seconds_short", num=seconds)
+        else:
+            unit = say_count(lang, "seconds", seconds)
+        parts.append(say(lang, "hold", time=unit) if dosage.hold_seconds else unit)
     if dosage.directions:
         ways = join_words(list(dosage.directions), lang)
-        parts.append(
-            _("%(times)s each way (%(ways)s)") % {"times": times(dosage.reps, lang), "ways": ways}
-        )
+        parts.append(say(lang, "each_way", times=times(dosage.reps, lang), ways=ways))
     elif dosage.reps > 1 or not parts:
         parts.append(times(dosage.reps, lang))
     if dosage.sets > 1:
-        parts.append(n_("%(num)d set", "%(num)d sets", dosage.sets) % {"num": dosage.sets})
+        parts.append(say_count(lang, "sets", dosage.sets))
     if dosage.per_side:
-        parts.append(_(SIDES[dosage.per_side]))
-    return capitalised(_(", ").join(parts))
+        parts.append(lang.gettext(SIDES[dosage.per_side]))
+    return capitalised(say(lang, "comma").join(parts))
 
 
 def frequency_words(dosage: Dosage, lang: Language = ENGLISH) -> str:
     """How often, in words: 'Twice a day, 5 days a week', 'Once a day, every day'."""
-    _, n_ = lang.gettext, lang.ngettext
     days = dosage.days_per_week
-    week = (
-        _("every day")
-        if days == 7
-        else n_("%(num)d day a week", "%(num)d days a week", days) % {"num": days}
-    )
-    return capitalised(
-        _("%(times)s a day, %(week)s") % {"times": times(dosage.times_per_day, lang), "week": week}
-    )
+    week = say(lang, "every_day") if days == 7 else say_count(lang, "days_a_week", days)
+    return capitalised(say(lang, "a_day", times=times(dosage.times_per_day, lang), week=week))
 
 
 def times(count: int, lang: Language = ENGLISH) -> str:
     """'once', 'twice', '3 times'."""
-    if count == 2:
-        return lang.gettext("twice")
-    return times_form(count, lang) % {"num": count}
-
-
-def times_form(count: int, lang: Language = ENGLISH) -> str:
-    """The plural form `times` fills in for `count`: 'once' or '%(num)d times'."""
-    return lang.ngettext("once", "%(num)d times", count)
+    return say(lang, "twice") if count == 2 else say_count(lang, "times", count)
 
 
 def suggested_words(dosage: Dosage, lang: Language = ENGLISH) -> str | None:
@@ -85,9 +113,7 @@ def suggested_words(dosage: Dosage, lang: Language = ENGLISH) -> str | None:
 
 def minutes_words(minutes: int, lang: Language = ENGLISH) -> str:
     """'about 1 minute', 'about 7 minutes'."""
-    return lang.ngettext("about %(num)d minute", "about %(num)d minutes", minutes) % {
-        "num": minutes
-    }
+    return say_count(lang, "about_minutes", minutes)
 
 
 def equipment_words(
@@ -102,10 +128,7 @@ def join_words(items: list[str], lang: Language = ENGLISH) -> str:
     """'a', 'a and b', 'a, b and c'."""
     if len(items) <= 1:
         return "".join(items)
-    return lang.gettext("%(list)s and %(last)s") % {
-        "list": lang.gettext(", ").join(items[:-1]),
-        "last": items[-1],
-    }
+    return say(lang, "and", list=say(lang, "comma").join(items[:-1]), last=items[-1])
 
 
 def capitalised(text: str) -> str:

@@ -23,10 +23,11 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from generator.book import PlannedRoutine, RoutineItem
 from generator.cli import main
-from generator.model import MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, Dosage
+from generator.i18n import language
+from generator.model import MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, Dosage, minutes
 from generator.pages.cards import routine_fit
 from generator.plan import label_phrases, session_seconds, session_steps
-from generator.words import ENGLISH, dosage_words, frequency_words
+from generator.words import ENGLISH, dosage_words, frequency_words, minutes_words
 
 from .browser import screenshot
 from .builder_budgets import (
@@ -463,7 +464,7 @@ dosages = st.builds(
 def test_the_browser_words_and_times_are_words_py_and_the_model(core: Page, dosage: Dosage) -> None:
     result = core.evaluate(
         """([d, phrases]) => { const P = HandbookProgramme; return [
-          P.dosageWords(d, CAT.sides, false), P.dosageWords(d, CAT.sides, true),
+          P.dosageWords(d, false), P.dosageWords(d, true),
           P.frequencyWords(d), P.sessionSeconds(d, CAT.time),
           P.sessionSteps("Some exercise", d, CAT.time, phrases, "en")]; }""",
         [dosage.model_dump(), label_phrases(ENGLISH)],
@@ -476,6 +477,38 @@ def test_the_browser_words_and_times_are_words_py_and_the_model(core: Page, dosa
         [dataclasses.asdict(step) for step in session_steps("Some exercise", dosage)],
     ]
     assert result == expected
+
+
+@pytest.fixture(scope="module")
+def core_es(context: BrowserContext, built_site: Any) -> Iterator[Page]:
+    """The Spanish builder, with its own catalogue and words."""
+    _site, base_url, _book = built_site
+    page = open_builder(context, base_url + "es/")
+    page.evaluate(
+        "async () => { window.CAT = await (await fetch('../api/v1/exercises.json')).json(); }"
+    )
+    yield page
+    page.close()
+
+
+@settings(max_examples=80, **IN_BROWSER)
+@given(dosage=dosages)
+def test_the_browser_says_a_dosage_in_spanish_as_words_py_does(
+    core_es: Page, dosage: Dosage
+) -> None:
+    spanish = language("es")
+    result = core_es.evaluate(
+        """([d]) => { const P = HandbookProgramme; return [
+          P.dosageWords(d, false), P.dosageWords(d, true), P.frequencyWords(d),
+          P.minutesWords(P.minutes(P.sessionSeconds(d, CAT.time)))]; }""",
+        [dosage.model_dump()],
+    )
+    assert result == [
+        dosage_words(dosage, lang=spanish),
+        dosage_words(dosage, short=True, lang=spanish),
+        frequency_words(dosage, spanish),
+        minutes_words(minutes(session_seconds(dosage)), spanish),
+    ]
 
 
 @settings(max_examples=60, **IN_BROWSER)
@@ -588,7 +621,7 @@ def test_the_readme_example_link_reads_as_it_says(core: Page) -> None:
     (example,) = re.findall(r"For example `#(v1\.[^`]+)`", readme)
     result = core.evaluate(
         """([f]) => { const P = HandbookProgramme; const p = P.parse(f, CAT);
-        return P.resolve(p, CAT, P.index(CAT)).map((e) => P.dosageWords(e.dosage, CAT.sides)); }""",
+        return P.resolve(p, CAT, P.index(CAT)).map((e) => P.dosageWords(e.dosage, false)); }""",
         [example],
     )
     assert result[0].startswith("45 seconds") and "15 times" in result[1]

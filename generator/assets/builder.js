@@ -39,7 +39,7 @@
       note: state.note,
       link: link(),
       patient: state.patient,
-      title: "Exercise programme",
+      title: P.message("programme_title"),
     };
   }
 
@@ -56,8 +56,8 @@
       box.disabled = full && !box.checked;
     });
     $("[data-hb-limit]").textContent = full
-      ? `You have chosen ${catalogue.max_exercises} exercises, the most one card holds. Remove one to add another.`
-      : `${state.items.length} of at most ${catalogue.max_exercises} exercises chosen.`;
+      ? P.message("limit_reached", { max: catalogue.max_exercises })
+      : P.message("chosen_count", { count: state.items.length, max: catalogue.max_exercises });
   }
 
   function numberInput(input, field, exercise, entry) {
@@ -95,12 +95,6 @@
       const row = document.getElementById("hb-tpl-chosen").content.firstElementChild.cloneNode(true);
       row.dataset.id = entry.id;
       row.querySelector(".hb-chosen-name").textContent = `${number + 1}. ${exercise.name}`;
-      const labels = {
-        hold_seconds: "Hold seconds",
-        duration_seconds: "Seconds",
-        reps: "Repetitions",
-        sets: "Sets",
-      };
       row.querySelectorAll("input[data-field]").forEach((input) => {
         const field = input.dataset.field;
         const label = input.closest("label");
@@ -109,14 +103,17 @@
           return;
         }
         const words = label.querySelector("span");
-        words.textContent = labels[field];
-        words.append(hidden(` for ${exercise.name}`));
+        words.textContent = P.message(`label_${field}`);
+        words.append(hidden(P.message("label_for", { name: exercise.name })));
         numberInput(input, field, exercise, entry);
       });
       const [up, down, remove] = row.querySelectorAll("button");
-      up.append(hidden(`Move ${exercise.name} `), "Up");
-      down.append(hidden(`Move ${exercise.name} `), "Down");
-      remove.append("Remove", hidden(` ${exercise.name}`));
+      // The visible word alone, and the whole phrase for screen readers, which includes it.
+      up.append(P.message("up"));
+      up.setAttribute("aria-label", P.message("move_up", { name: exercise.name }));
+      down.append(P.message("down"));
+      down.setAttribute("aria-label", P.message("move_down", { name: exercise.name }));
+      remove.append(P.message("remove"), hidden(` ${exercise.name}`));
       up.disabled = number === 0;
       down.disabled = number === state.items.length - 1;
       up.addEventListener("click", () => move(number, -1));
@@ -145,7 +142,7 @@
     app.querySelectorAll("[data-hb-chosen] li").forEach((row, number) => {
       const entry = resolved[number];
       row.querySelector(".hb-chosen-words").textContent =
-        `${P.dosageWords(entry.dosage, catalogue.sides, false)}, ` +
+        `${P.dosageWords(entry.dosage, false)}, ` +
         `${P.minutesWords(P.minutes(P.sessionSeconds(entry.dosage, catalogue.time)))}.`;
     });
   }
@@ -188,9 +185,9 @@
       }
       state.times = Math.max(...routine.exercises.map((entry) => entry.dosage.times_per_day));
       state.days = Math.max(...routine.exercises.map((entry) => entry.dosage.days_per_week));
-      setStatus(`Started from ${routine.name}: ${state.items.length} exercises.`);
+      setStatus(P.messageCount("started_from", state.items.length, { routine: routine.name }));
     } else {
-      setStatus("Started from nothing: tick exercises in the list.");
+      setStatus(P.message("started_nothing"));
     }
     $("[data-hb-times]").value = String(state.times);
     $("[data-hb-days]").value = String(state.days);
@@ -242,21 +239,21 @@
       const address = link();
       try {
         await navigator.clipboard.writeText(address);
-        setStatus("Link copied. Paste it into a message to your patient.");
+        setStatus(P.message("copied"));
       } catch (error) {
         const field = $("[data-hb-link]");
         field.focus();
         field.select();
-        setStatus("Copying is blocked here: the link is selected below, copy it with Ctrl+C or Cmd+C.");
+        setStatus(P.message("copy_blocked"));
       }
     },
     calendar() {
       P.download("exercise-programme.ics", "text/calendar", P.calendar(view(), catalogue, new Date()));
-      setStatus("Calendar file downloaded: open it to add a daily reminder for six weeks.");
+      setStatus(P.message("calendar_done_weeks"));
     },
     routine() {
       P.download("my-programme.yml", "text/yaml", routineYaml());
-      setStatus("Routine file downloaded: put it in content/routines/ to add it to your own copy of the handbook.");
+      setStatus(P.message("routine_done"));
     },
   };
 
@@ -270,7 +267,7 @@
       }
       row.querySelector(".hb-pick-name").hidden = false;
       const about = row.querySelector(".hb-pick-link");
-      about.replaceChildren("Details", hidden(` of ${exercise.name}`));
+      about.replaceChildren(P.message("details"), hidden(P.message("details_of", { name: exercise.name })));
       box.hidden = false;
       box.disabled = false;
       box.addEventListener("change", () => {
@@ -349,13 +346,13 @@
         $("[data-hb-days]").value = String(state.days);
       } catch (error) {
         if (!(error instanceof P.LinkError)) throw error;
-        setStatus(`The programme in this address could not be read: ${error.message}`);
+        setStatus(P.message("address_unreadable", { error: error.message }));
       }
     }
     update(true);
   }
 
-  status.textContent = "Loading the exercises...";
+  status.textContent = P.message("loading");
   Promise.all([P.load(app, "catalogue"), P.load(app, "routines")])
     .then(([exercises, routineList]) => {
       catalogue = exercises;
@@ -367,6 +364,6 @@
       status.hidden = true;
     })
     .catch((error) => {
-      status.textContent = `The builder could not start (${error.message}). The list of exercises below still works.`;
+      status.textContent = P.message("cannot_start", { error: error.message });
     });
 })();

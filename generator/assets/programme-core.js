@@ -21,7 +21,6 @@
   // Characters a note may not hold (the content files refuse them too): control characters,
   // line breaks and the bidirectional controls that reorder text.
   const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-  const COUNT = { 1: "once", 2: "twice" };
 
   class LinkError extends Error {}
 
@@ -50,18 +49,9 @@
     return text;
   }
 
-  const FIELD_WORDS = {
-    hold_seconds: "the hold in seconds",
-    duration_seconds: "the time in seconds",
-    reps: "the repetitions",
-    sets: "the sets",
-  };
-
   function within(value, limit, what) {
     if (value < limit.minimum || value > limit.maximum) {
-      throw new LinkError(
-        `The link gives ${what} as ${value}; the handbook allows ${limit.minimum} to ${limit.maximum}.`
-      );
+      throw new LinkError(message("out_of_range", { what, value, minimum: limit.minimum, maximum: limit.maximum }));
     }
   }
 
@@ -70,62 +60,63 @@
   function parse(fragment, rules) {
     let text = String(fragment);
     if (text.startsWith("#")) text = text.slice(1);
-    if (!text) throw new LinkError("The link holds no programme: it ends at /programme/.");
+    if (!text) throw new LinkError(message("no_programme"));
     if (!text.startsWith(VERSION)) {
       if (/^v[0-9]+\./.test(text)) {
-        throw new LinkError("This link was made by a newer version of the builder than this site has.");
+        throw new LinkError(message("newer"));
       }
-      throw new LinkError("This link does not hold a programme: it should continue with #v1.");
+      throw new LinkError(message("not_v1"));
     }
     const parts = text.slice(VERSION.length).split(".");
-    if (parts.length < 2) throw new LinkError("The link is cut short: it has no exercises.");
+    if (parts.length < 2) throw new LinkError(message("cut_short"));
     const [often, list] = parts;
     const noteText = parts.length > 2 ? parts.slice(2).join(".") : null;
     if (!/^[0-9][0-9]$/.test(often)) {
-      throw new LinkError(`The link's times a day and days a week (${shown(often)}) are not two digits.`);
+      throw new LinkError(message("often_digits", { often: shown(often) }));
     }
     const limits = rules.dosage_limits;
     const times = Number(often[0]);
     const days = Number(often[1]);
-    within(times, limits.times_per_day, "times a day");
-    within(days, limits.days_per_week, "days a week");
+    within(times, limits.times_per_day, message("field_times_per_day"));
+    within(days, limits.days_per_week, message("field_days_per_week"));
     const entries = list.split(",");
     if (entries.length > rules.max_exercises) {
-      throw new LinkError(`The link lists ${entries.length} exercises; a programme holds at most ${rules.max_exercises}.`);
+      throw new LinkError(message("too_many", { count: entries.length, max: rules.max_exercises }));
     }
     const seen = new Set();
     const items = entries.map((entry) => {
       const match = ITEM.exec(entry);
-      if (!match) throw new LinkError(`The link has an exercise written in a way it cannot read: ${shown(entry)}.`);
+      if (!match) throw new LinkError(message("unreadable_item", { item: shown(entry) }));
       const item = { id: match[1], hold_seconds: null, duration_seconds: null, reps: 1, sets: 1 };
-      if (seen.has(item.id)) throw new LinkError(`The link lists ${shown(item.id)} twice.`);
+      if (seen.has(item.id)) throw new LinkError(message("listed_twice", { name: shown(item.id) }));
       seen.add(item.id);
       const given = new Set();
       for (const [, letter, digits] of (match[2] || "").matchAll(/([hdrs])([0-9]+)/g)) {
-        if (given.has(letter)) throw new LinkError(`The link gives one dosage twice for ${shown(item.id)}.`);
+        if (given.has(letter)) throw new LinkError(message("dose_twice", { name: shown(item.id) }));
         given.add(letter);
         const field = FIELDS[letter];
         item[field] = Number(digits);
-        within(item[field], limits[field], `${FIELD_WORDS[field]} of ${shown(item.id)}`);
+        const what = message("field_of", { field: message(`field_${field}`), exercise: shown(item.id) });
+        within(item[field], limits[field], what);
       }
       if (given.has("h") && given.has("d")) {
-        throw new LinkError(`The link gives both a hold and a duration for ${shown(item.id)}.`);
+        throw new LinkError(message("hold_and_duration", { name: shown(item.id) }));
       }
       return item;
     });
     let note = "";
     if (noteText !== null) {
-      if (!NOTE.test(noteText)) throw new LinkError("The note in the link holds characters a link cannot carry.");
+      if (!NOTE.test(noteText)) throw new LinkError(message("note_characters"));
       try {
         note = decodeURIComponent(noteText.replace(/\+/g, "%20"));
       } catch (error) {
-        throw new LinkError("The note in the link is damaged (it is not valid UTF-8 text).");
+        throw new LinkError(message("note_damaged"));
       }
       if (note.length > rules.max_note) {
-        throw new LinkError(`The note in the link has ${note.length} characters; at most ${rules.max_note} are allowed.`);
+        throw new LinkError(message("note_long", { count: note.length, max: rules.max_note }));
       }
       if (FORBIDDEN.test(note) || note !== cleanNote(note) || !note) {
-        throw new LinkError("The note in the link holds control characters or is empty.");
+        throw new LinkError(message("note_control"));
       }
     }
     return { times, days, items, note };
@@ -170,59 +161,85 @@
     return programme.items.map((item) => {
       const exercise = byId.get(item.id);
       if (!exercise) return { missing: item.id, item };
-      if (found.has(exercise.id)) throw new LinkError(`The link lists ${shown(exercise.name)} twice.`);
+      if (found.has(exercise.id)) throw new LinkError(message("listed_twice", { name: shown(exercise.name) }));
       found.add(exercise.id);
       return { exercise, item, dosage: dosage(exercise, item, programme.times, programme.days) };
     });
   }
 
-  // words.py, in the browser.
+  // words.py, in the browser: its phrases in the page's language (words.browser_phrases, in
+  // the page's #hb-words), filled the same way. A test compares the two in each language.
+  let WORDS = null;
+  function words() {
+    if (!WORDS) WORDS = JSON.parse(document.getElementById("hb-words").textContent);
+    return WORDS;
+  }
+  function fill(text, values) {
+    return text.replace(/%\((\w+)\)[ds]/g, (_, key) => String(values[key]));
+  }
+  function pluralOf(forms, count, lang) {
+    let category = "other";
+    try {
+      category = new Intl.PluralRules(lang || document.documentElement.lang || "en").select(count);
+    } catch (error) { /* no rules for this language: its general form */ }
+    return forms[category] || forms.other;
+  }
+  function message(key, values) {
+    return fill(words().messages[key], values || {});
+  }
+  function messageCount(key, count, values) {
+    return fill(pluralOf(words().message_plurals[key], count), { num: count, ...values });
+  }
+  function say(key, values) {
+    return fill(words().phrases[key], values || {});
+  }
+  function sayCount(key, count) {
+    return fill(pluralOf(words().plurals[key], count), { num: count });
+  }
   function times(count) {
-    return COUNT[count] || `${count} times`;
+    return count === 2 ? say("twice") : sayCount("times", count);
   }
   function joinWords(items) {
     if (items.length <= 1) return items.join("");
-    return items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+    return say("and", { list: items.slice(0, -1).join(say("comma")), last: items[items.length - 1] });
   }
   function capitalised(text) {
     return text.slice(0, 1).toUpperCase() + text.slice(1);
   }
-  function dosageWords(d, sides, short) {
+  function dosageWords(d, short) {
     const seconds = d.hold_seconds != null ? d.hold_seconds : d.duration_seconds;
-    const unit = short ? " s" : seconds === 1 ? " second" : " seconds";
     const parts = [];
-    if (d.hold_seconds != null) parts.push(`hold ${d.hold_seconds}${unit}`);
-    else if (d.duration_seconds != null) parts.push(`${d.duration_seconds}${unit}`);
-    if (d.directions.length) parts.push(`${times(d.reps)} each way (${joinWords(d.directions)})`);
-    else if (d.reps > 1 || !parts.length) parts.push(times(d.reps));
-    if (d.sets > 1) parts.push(`${d.sets} sets`);
-    if (d.per_side) parts.push(sides[d.per_side]);
-    return capitalised(parts.join(", "));
+    if (seconds != null) {
+      const unit = short ? say("seconds_short", { num: seconds }) : sayCount("seconds", seconds);
+      parts.push(d.hold_seconds != null ? say("hold", { time: unit }) : unit);
+    }
+    if (d.directions.length) {
+      parts.push(say("each_way", { times: times(d.reps), ways: joinWords(d.directions) }));
+    } else if (d.reps > 1 || !parts.length) {
+      parts.push(times(d.reps));
+    }
+    if (d.sets > 1) parts.push(sayCount("sets", d.sets));
+    if (d.per_side) parts.push(words().sides[d.per_side]);
+    return capitalised(parts.join(say("comma")));
   }
   function frequencyWords(d) {
-    const days = d.days_per_week === 7 ? "every day" : `${d.days_per_week} day${d.days_per_week !== 1 ? "s" : ""} a week`;
-    return capitalised(`${times(d.times_per_day)} a day, ${days}`);
+    const days = d.days_per_week;
+    const week = days === 7 ? say("every_day") : sayCount("days_a_week", days);
+    return capitalised(say("a_day", { times: times(d.times_per_day), week }));
   }
   function minutes(seconds) {
     return Math.max(1, Math.ceil(seconds / 60));
   }
   function minutesWords(count) {
-    return `about ${count} minute${count !== 1 ? "s" : ""}`;
+    return sayCount("about_minutes", count);
   }
   // plan.py's session steps, in the browser, for a dosage read from a link: the same kinds,
   // seconds and labels, with the catalogue's `time` rules and plan.label_phrases in the
   // page's language (`phrases`; without them the labels are empty). A test compares them
   // with plan.py for every exercise at several dosages.
-  function fill(text, values) {
-    return text.replace(/%\((\w+)\)[ds]/g, (_, key) => String(values[key]));
-  }
   function timesIn(count, phrases, lang) {
     if (count === 2) return phrases.times["2"];
-    let category = "other";
-    try {
-      category = new Intl.PluralRules(lang).select(count);
-    } catch (error) { /* no rules for this language: its general form */ }
-    return fill(phrases.times[category] || phrases.times.other, { num: count });
+    return fill(pluralOf(phrases.times, count, lang), { num: count });
   }
   function sessionSteps(name, d, rules, phrases, lang) {
     const say = (key, values) => (phrases ? fill(phrases[key], values) : "");
@@ -281,7 +298,7 @@
   function itemMm(entry, fit, catalogue) {
     const rules = catalogue.card;
     const perLine = rules.chars_per_line[fit.layout];
-    const heading = `${entry.exercise.name} ${dosageWords(entry.dosage, catalogue.sides, true)} `;
+    const heading = `${entry.exercise.name} ${dosageWords(entry.dosage, true)} `;
     let count = lines(heading + frequencyWords(entry.dosage), perLine);
     count += entry.exercise.card.lines[fit.name];
     return Math.max(rules.picture_mm[fit.layout], count * rules.line_mm) + rules.item_pad_mm;
@@ -361,7 +378,7 @@
       picture.alt = entry.exercise.picture.alt;
       item.querySelector(".hb-card-number").textContent = String(number + 1);
       item.querySelector("h2").lastChild.nodeValue = " " + entry.exercise.name;
-      item.querySelector(".hb-card-dose strong").textContent = dosageWords(entry.dosage, catalogue.sides, true);
+      item.querySelector(".hb-card-dose strong").textContent = dosageWords(entry.dosage, true);
       const steps = item.querySelector(".hb-card-steps");
       if (fit.layout === "large" && fit.steps) {
         const step = steps.firstElementChild;
@@ -387,7 +404,7 @@
     sheet.querySelectorAll(".hb-card-log tbody tr").forEach((row, number) => {
       if (number >= view.times) row.remove();
     });
-    sheet.querySelector(".hb-card-qr").append(qrCode(view.link, "QR code for this programme's link"));
+    sheet.querySelector(".hb-card-qr").append(qrCode(view.link, message("qr_title")));
     if (view.patient) sheet.querySelector(".hb-card-notes .hb-line").textContent = view.patient;
     sheet.dataset.fit = fit.name;
     return sheet;
@@ -485,7 +502,7 @@
 
   window.HandbookProgramme = {
     LinkError, encode, parse, index, resolve, dosage, cleanNote,
-    dosageWords, frequencyWords, sessionSteps, sessionSeconds, minutes, minutesWords, capitalised,
+    message, messageCount, dosageWords, frequencyWords, sessionSteps, sessionSeconds, minutes, minutesWords, capitalised,
     chooseFit, itemMm, card, qrCode, calendar, download, load, local,
   };
 })();

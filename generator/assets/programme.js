@@ -67,7 +67,7 @@
     }
     const present = entries.filter((entry) => entry.exercise);
     if (!present.length) {
-      fail("None of the exercises in this link is in the handbook any more. Ask your clinician for a new programme.");
+      fail(P.message("none_left"));
       return;
     }
     const link = location.href.split("#")[0] + "#" + P.encode(programme);
@@ -78,7 +78,7 @@
       note: programme.note,
       link,
       patient: "",
-      title: "Exercise programme",
+      title: P.message("programme_title"),
     };
     const total = present.reduce((sum, entry) => sum + P.sessionSeconds(entry.dosage, catalogue.time), 0);
     $("[data-hb-view-minutes]").textContent = P.minutesWords(P.minutes(total));
@@ -102,7 +102,7 @@
       picture.src = P.local(exercise.picture.url, catalogue, root);
       picture.alt = exercise.picture.alt;
       if (number > 0) picture.loading = "lazy";
-      row.querySelector(".hb-view-dose").textContent = P.dosageWords(entry.dosage, catalogue.sides, false) + ".";
+      row.querySelector(".hb-view-dose").textContent = P.dosageWords(entry.dosage, false) + ".";
       row.querySelector(".hb-view-summary").textContent = exercise.summary;
       const steps = row.querySelector(".hb-view-steps");
       for (const text of exercise.steps) {
@@ -115,7 +115,7 @@
       row.querySelector(".hb-view-stop").textContent = exercise.stop_if;
       const more = row.querySelector(".hb-view-link");
       more.href = P.local(exercise.url, catalogue, root);
-      more.textContent = `Full steps and cautions for ${exercise.name}`;
+      more.textContent = P.message("full_steps", { name: exercise.name });
       list.append(row);
     });
     const builder = new URL(app.dataset.builderRel || "../builder/", location.href);
@@ -134,7 +134,7 @@
       if (button.dataset.hbAction === "print") window.print();
       if (button.dataset.hbAction === "calendar") {
         P.download("exercise-programme.ics", "text/calendar", P.calendar(current, catalogue, new Date()));
-        $("[data-hb-action-status]").textContent = "Calendar file downloaded: open it to add a daily reminder.";
+        $("[data-hb-action-status]").textContent = P.message("calendar_done");
       }
     });
   });
@@ -146,5 +146,5 @@
       show();
       window.addEventListener("hashchange", show);
     })
-    .catch((error) => fail(`The exercises could not be loaded (${error.message}). Try again later.`));
+    .catch((error) => fail(P.message("not_loaded", { error: error.message })));
 })();

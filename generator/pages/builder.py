@@ -16,15 +16,17 @@ from markupsafe import Markup
 
 from .. import words
 from ..book import Book
+from ..i18n import N_
 from ..model import EQUIPMENT, MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, MAX_TIMES_PER_DAY, POSITIONS
 from ..plan import label_phrases
 from .api import API_FOLDER
 from .cards import DAYS, clinic_logo
 from .common import Pages, Settings, frame, html_page, relative
+from .script_words import words_script
 from .session import session_context, session_plan
 
 #: The title of a programme's card and page.
-PROGRAMME_TITLE = "Your exercise programme"
+PROGRAMME_TITLE = N_("Your exercise programme")
 SCRIPTS = ("assets/vendor/qrcode.js", "assets/programme-core.js")
 
 
@@ -51,7 +53,7 @@ def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, 
         "routines_catalogue": relative(path, f"{API_FOLDER}/routines.json"),
         "programme_rel": folder_url(path, "programme/"),
         "how_to": folder_url(path, "safety/") + "#how-to-exercise",
-        "card_title": PROGRAMME_TITLE,
+        "card_title": settings.lang.gettext(PROGRAMME_TITLE),
         "sessions": MAX_TIMES_PER_DAY,
         "days": DAYS,
         "blank_picture": Markup(
@@ -59,13 +61,15 @@ def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, 
         ),
         "max_exercises": MAX_CARD_EXERCISES,
         "max_note": MAX_PROGRAMME_NOTE,
+        "script_words": words_script(settings.lang),
     }
 
 
 def programme_session(book: Book, settings: Settings, path: str) -> dict[str, object]:
     """The guided session of the programme page: a plan with no exercises yet, and the
     phrases programme.js labels the link's steps with; empty until the script fills it in."""
-    plan = session_plan(path, "programme", PROGRAMME_TITLE, [], book.safety, settings.lang)
+    title = settings.lang.gettext(PROGRAMME_TITLE)
+    plan = session_plan(path, "programme", title, [], book.safety, settings.lang)
     plan["phrases"] = label_phrases(settings.lang)
     return session_context(path, plan)
 
@@ -77,7 +81,7 @@ def builder_pages(book: Book, settings: Settings, env: Environment) -> Pages:
         env,
         "builder.html.j2",
         key,
-        title="Programme builder",
+        title=settings.lang.gettext("Programme builder"),
         exercises=book.exercises,
         routines=[plan.routine for plan in book.routines],
         thumbs={e.id: frame(path, e, "end", "hb-pick-thumb") for e in book.exercises},
@@ -91,7 +95,7 @@ def builder_pages(book: Book, settings: Settings, env: Environment) -> Pages:
         env,
         "programme.html.j2",
         key,
-        title=PROGRAMME_TITLE,
+        title=settings.lang.gettext(PROGRAMME_TITLE),
         builder=folder_url(f"{key}/index.html", "builder/"),
         session=programme_session(book, settings, f"{key}/index.html"),
         **_common(book, settings, key, "assets/programme.js"),

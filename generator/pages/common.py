@@ -155,6 +155,14 @@ def md_link(context: Context, label: str, target: str, anchor: str = "") -> Mark
     return Markup(f"[{finalize(label)}]({href})")
 
 
+def slot(attribute: str) -> Markup:
+    """An empty <span> that a script fills in (`slot("data-hb-view-minutes")`), for a place
+    inside a translated sentence."""
+    if not re.fullmatch(r"data-hb-[a-z-]+", attribute):
+        raise ValueError(f"not a slot attribute: {attribute!r}")
+    return Markup(f"<span {attribute}></span>")
+
+
 def web_link(label: str, address: str) -> Markup:
     """A link to another site, as HTML: `address` was made by urls.py from a checked value."""
     return Markup(f'<a href="{escape.html_only(address)}">{escape.text(label)}</a>')

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..i18n import N_, Language
 from ..model import Dosage, Exercise, Safety
-from ..plan import plural_forms, session_steps, steps_seconds
+from ..plan import session_steps, steps_seconds
 from .common import relative
 
 #: The id of the JSON script element, which session.js reads.
@@ -115,7 +115,7 @@ def interface_words(lang: Language) -> dict[str, Any]:
     (the browser picks one with Intl.PluralRules)."""
     said: dict[str, Any] = {key: lang.gettext(message) for key, message in WORDS.items()}
     said["kinds"] = {kind: lang.gettext(message) for kind, message in KIND_WORDS.items()}
-    said["times"] = plural_forms(lang, lambda n: lang.ngettext("done once", "done {n} times", n))
+    said["times"] = lang.plural_forms(lambda n: lang.ngettext("done once", "done {n} times", n))
     return said
 
 

@@ -1,0 +1,113 @@
+"""The interface words of the builder's and the programme page's scripts, in the page's
+language: they travel in the page (#hb-words), so the scripts hold no words of their own.
+
+Messages use gettext's %(name)s placeholders, which programme-core.js fills in; the
+dosage phrases are words.py's own (words.browser_phrases).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+
+from .. import words
+from ..i18n import N_, Language, Nn_
+
+#: The id of the JSON script element that programme-core.js reads.
+WORDS_ID = "hb-words"
+
+MESSAGES = {
+    # programme-core.js: reading a link
+    "field_hold_seconds": N_("the hold in seconds"),
+    "field_duration_seconds": N_("the time in seconds"),
+    "field_reps": N_("the repetitions"),
+    "field_sets": N_("the sets"),
+    "field_times_per_day": N_("times a day"),
+    "field_days_per_week": N_("days a week"),
+    "field_of": N_("%(field)s of %(exercise)s"),
+    "out_of_range": N_(
+        "The link gives %(what)s as %(value)s; the handbook allows %(minimum)s to %(maximum)s."
+    ),
+    "no_programme": N_("The link holds no programme: it ends at /programme/."),
+    "newer": N_("This link was made by a newer version of the builder than this site has."),
+    "not_v1": N_("This link does not hold a programme: it should continue with #v1."),
+    "cut_short": N_("The link is cut short: it has no exercises."),
+    "often_digits": N_("The link's times a day and days a week (%(often)s) are not two digits."),
+    "too_many": N_("The link lists %(count)s exercises; a programme holds at most %(max)s."),
+    "unreadable_item": N_("The link has an exercise written in a way it cannot read: %(item)s."),
+    "listed_twice": N_("The link lists %(name)s twice."),
+    "dose_twice": N_("The link gives one dosage twice for %(name)s."),
+    "hold_and_duration": N_("The link gives both a hold and a duration for %(name)s."),
+    "note_characters": N_("The note in the link holds characters a link cannot carry."),
+    "note_damaged": N_("The note in the link is damaged (it is not valid UTF-8 text)."),
+    "note_long": N_("The note in the link has %(count)s characters; at most %(max)s are allowed."),
+    "note_control": N_("The note in the link holds control characters or is empty."),
+    "qr_title": N_("QR code for this programme's link"),
+    "programme_title": N_("Exercise programme"),
+    # programme.js
+    "none_left": N_(
+        "None of the exercises in this link is in the handbook any more. "
+        "Ask your clinician for a new programme."
+    ),
+    "full_steps": N_("Full steps and cautions for %(name)s"),
+    "calendar_done": N_("Calendar file downloaded: open it to add a daily reminder."),
+    "not_loaded": N_("The exercises could not be loaded (%(error)s). Try again later."),
+    # builder.js
+    "limit_reached": N_(
+        "You have chosen %(max)s exercises, the most one card holds. Remove one to add another."
+    ),
+    "chosen_count": N_("%(count)s of at most %(max)s exercises chosen."),
+    "label_hold_seconds": N_("Hold seconds"),
+    "label_duration_seconds": N_("Seconds"),
+    "label_reps": N_("Repetitions"),
+    "label_sets": N_("Sets"),
+    "label_for": N_(" for %(name)s"),
+    "move_up": N_("Move %(name)s up"),
+    "move_down": N_("Move %(name)s down"),
+    "up": N_("Up"),
+    "down": N_("Down"),
+    "remove": N_("Remove"),
+    "details": N_("Details"),
+    "details_of": N_(" of %(name)s"),
+    "started_nothing": N_("Started from nothing: tick exercises in the list."),
+    "copied": N_("Link copied. Paste it into a message to your patient."),
+    "copy_blocked": N_(
+        "Copying is blocked here: the link is selected below, copy it with Ctrl+C or Cmd+C."
+    ),
+    "calendar_done_weeks": N_(
+        "Calendar file downloaded: open it to add a daily reminder for six weeks."
+    ),
+    "routine_done": N_(
+        "Routine file downloaded: put it in content/routines/ to add it to your own copy of "
+        "the handbook."
+    ),
+    "address_unreadable": N_("The programme in this address could not be read: %(error)s"),
+    "loading": N_("Loading the exercises..."),
+    "cannot_start": N_(
+        "The builder could not start (%(error)s). The list of exercises below still works."
+    ),
+}
+#: Messages with a count; %(num)d is the count.
+MESSAGE_PLURALS = {
+    "started_from": Nn_(
+        "Started from %(routine)s: %(num)d exercise.",
+        "Started from %(routine)s: %(num)d exercises.",
+    ),
+}
+
+
+def script_words(lang: Language) -> dict[str, Any]:
+    said: dict[str, Any] = dict(words.browser_phrases(lang))
+    said["messages"] = {key: lang.gettext(message) for key, message in MESSAGES.items()}
+    said["message_plurals"] = {
+        key: words.plural_forms_of(lang, forms) for key, forms in MESSAGE_PLURALS.items()
+    }
+    return said
+
+
+def words_script(lang: Language) -> Markup:
+    """The words as `<script type="application/json">`, escaped as Jinja's tojson escapes."""
+    text = htmlsafe_json_dumps(script_words(lang), ensure_ascii=False, sort_keys=True)
+    return Markup(f'<script type="application/json" id="{WORDS_ID}">{text}</script>')

@@ -58,7 +58,21 @@ WORDS = [
     "towel",
 ]
 sys.path.insert(0, str(ROOT))
-from generator.model import EQUIPMENT, MAX_TIMES_PER_DAY, POSITIONS, SITUATIONS  # noqa: E402
+from generator.model import (  # noqa: E402
+    EQUIPMENT,
+    MAX_CARD_EXERCISES,
+    MAX_TIMES_PER_DAY,
+    POSITIONS,
+    SITUATIONS,
+    Exercise,
+)
+
+
+def most_items(field: str) -> int:
+    """The most items the model allows in an exercise's list `field` (a card must hold them)."""
+    return next(
+        m.max_length for m in Exercise.model_fields[field].metadata if hasattr(m, "max_length")
+    )
 
 
 def sentence(rng: random.Random, words: int = 8) -> str:
@@ -90,7 +104,7 @@ def exercise(rng: random.Random, index: int, total: int) -> dict[str, object]:
         "equipment": [rng.choice(sorted(EQUIPMENT))],
         "body_areas": ["foot"],
         "dosage": dosage,
-        "steps": [sentence(rng) for _ in range(rng.randint(3, 6))],
+        "steps": [sentence(rng) for _ in range(rng.randint(3, most_items("steps")))],
         "cues": [sentence(rng, 5) for _ in range(2)],
         "common_mistakes": [sentence(rng, 6)],
         "cautions": [sentence(rng, 8)],
@@ -120,7 +134,7 @@ def make_catalogue(folder: Path, count: int, seed: int) -> None:
         (folder / "exercises" / f"{data['id']}.yml").write_text(yaml.safe_dump(data))
     (folder / "routines").mkdir()
     for index in range(max(1, count // 5)):
-        picks = rng.sample(range(count), min(count, rng.randint(3, 8)))
+        picks = rng.sample(range(count), min(count, rng.randint(3, MAX_CARD_EXERCISES)))
         routine = {
             "id": f"routine-{index:04d}",
             "name": f"Routine {index}",
@@ -251,12 +265,29 @@ def main() -> int:
     return 0
 
 
+def plain_mkdocs_seconds(project: Path, languages: list[str]) -> float:
+    """`mkdocs build` of the pages the last build generated, each language's configuration in
+    turn, with none of the handbook's own steps."""
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    total = 0.0
+    for code in languages:
+        config = project / "build" / "docs" / f"mkdocs.{code}.yml"
+        if not config.exists():  # a site in English only is built from mkdocs.yml itself
+            config = project / "mkdocs.yml"
+        out = project / "plain" / code
+        total += timed([mkdocs, "build", "-q", "-f", str(config), "-d", str(out)], project)
+    return total
+
+
 def languages_section(work: Path, runs: int) -> str:
     """The bundled handbook built in English only, then with each translation added: what a
     language costs (each is one more MkDocs build, run in a process of its own)."""
     handbook = str(Path(sys.executable).with_name("handbook"))
     lines = ["", "languages (bundled content, full build from nothing, median)", ""]
-    lines += ["| languages | build s | pages |", "|---|---|---|"]
+    lines += [
+        "| languages | handbook build s | plain mkdocs, one language after another s | pages |",
+        "|---|---|---|---|",
+    ]
     translations = sorted(p.name for p in (ROOT / "content" / "translations").iterdir())
     for kept in range(len(translations) + 1):
         project = work / f"languages-{kept}"
@@ -271,7 +302,8 @@ def languages_section(work: Path, runs: int) -> str:
             seconds.append(timed([handbook, "build"], project))
         names = ", ".join(["en", *translations[:kept]])
         pages = len(list((project / "site").rglob("*.html")))
-        lines.append(f"| {names} | {statistics.median(seconds):.2f} | {pages} |")
+        plain = plain_mkdocs_seconds(project, ["en", *translations[:kept]])
+        lines.append(f"| {names} | {statistics.median(seconds):.2f} | {plain:.2f} | {pages} |")
     return "\n".join(lines)
 
 

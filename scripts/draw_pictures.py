@@ -1103,9 +1103,7 @@ def toe_pencil_grip() -> Panels:
     start += draw_closeup(resting, Paint(LIGHT), TOES_DARK)
     end = [*floor(CLOSE_FLOOR)]
     shadow = (grip_centre[0] + 40, CLOSE_FLOOR - 3)
-    end.append(
-        f'<ellipse cx="{f(shadow[0])}" cy="{f(shadow[1])}" rx="80" ry="5" fill="{LIGHT}"/>'
-    )
+    end.append(f'<ellipse cx="{f(shadow[0])}" cy="{f(shadow[1])}" rx="80" ry="5" fill="{LIGHT}"/>')
     end += pen(grip_centre, tilt=6)
     end += draw_closeup(gripping, Paint(LIGHT), TOES_DARK)
     end.append(arrow((gtip[0] + 90, 200), (gtip[0] + 90, 120)))

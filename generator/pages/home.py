@@ -49,6 +49,9 @@ def status_page(languages: list[dict[str, object]], settings: Settings) -> str:
         {
             "title": settings.lang.gettext("Translations"),
             "description": settings.lang.gettext("How far each translation has come."),
+            # For translators: its lists of exercise names would outrank the exercises
+            # themselves when a patient searches for one.
+            "search": {"exclude": True},
         },
         languages=languages,
     )

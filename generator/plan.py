@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from .i18n import N_, Language
 from .model import Dosage
-from .words import ENGLISH, PLURALS, say, times
+from .words import ENGLISH, times
 
 #: Seconds allowed for letting go of a hold before the next repetition.
 RELEASE_SECONDS = 2
@@ -164,17 +164,13 @@ def _steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> Iterator[Step
 
 
 def label_phrases(lang: Language) -> dict[str, Any]:
-    """PHRASES, SIDE_WORDS, the list separator and "n times" in `lang`, for the browser:
-    "times" maps 2 ("twice") and each plural category of the language to its form, with its
-    %(num)d left to fill."""
+    """PHRASES and SIDE_WORDS in `lang`, for programme-core.js (which takes "n times" and the
+    separator from words.browser_phrases, as _steps takes them from words.py)."""
     said: dict[str, Any] = {key: lang.gettext(phrase) for key, phrase in PHRASES.items()}
     said["sides"] = {
         counted: {side: lang.gettext(words) for side, words in names.items()}
         for counted, names in SIDE_WORDS.items()
     }
-    said["comma"] = say(lang, "comma")
-    said["times"] = lang.plural_forms(lambda n: lang.ngettext(*PLURALS["times"], n))
-    said["times"]["2"] = say(lang, "twice")
     return said
 
 

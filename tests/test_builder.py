@@ -26,8 +26,8 @@ from generator.cli import main
 from generator.i18n import language
 from generator.model import MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, Dosage, minutes
 from generator.pages.cards import routine_fit
-from generator.plan import label_phrases, session_seconds, session_steps
-from generator.words import ENGLISH, dosage_words, frequency_words, minutes_words
+from generator.plan import session_seconds, session_steps
+from generator.words import dosage_words, frequency_words, minutes_words
 
 from .browser import screenshot
 from .builder_budgets import (
@@ -463,11 +463,11 @@ dosages = st.builds(
 @given(dosage=dosages)
 def test_the_browser_words_and_times_are_words_py_and_the_model(core: Page, dosage: Dosage) -> None:
     result = core.evaluate(
-        """([d, phrases]) => { const P = HandbookProgramme; return [
+        """([d]) => { const P = HandbookProgramme; return [
           P.dosageWords(d, false), P.dosageWords(d, true),
           P.frequencyWords(d), P.sessionSeconds(d, CAT.time),
-          P.sessionSteps("Some exercise", d, CAT.time, phrases, "en")]; }""",
-        [dosage.model_dump(), label_phrases(ENGLISH)],
+          P.sessionSteps("Some exercise", d, CAT.time)]; }""",
+        [dosage.model_dump()],
     )
     expected = [
         dosage_words(dosage),

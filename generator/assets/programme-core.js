@@ -177,10 +177,10 @@
   function fill(text, values) {
     return text.replace(/%\((\w+)\)[ds]/g, (_, key) => String(values[key]));
   }
-  function pluralOf(forms, count, lang) {
+  function pluralOf(forms, count) {
     let category = "other";
     try {
-      category = new Intl.PluralRules(lang || document.documentElement.lang || "en").select(count);
+      category = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
     } catch (error) { /* no rules for this language: its general form */ }
     return forms[category] || forms.other;
   }
@@ -234,50 +234,46 @@
     return sayCount("about_minutes", count);
   }
   // plan.py's session steps, in the browser, for a dosage read from a link: the same kinds,
-  // seconds and labels, with the catalogue's `time` rules and plan.label_phrases in the
-  // page's language (`phrases`; without them the labels are empty). A test compares them
-  // with plan.py for every exercise at several dosages.
-  function timesIn(count, phrases, lang) {
-    if (count === 2) return phrases.times["2"];
-    return fill(pluralOf(phrases.times, count, lang), { num: count });
-  }
-  function sessionSteps(name, d, rules, phrases, lang) {
-    const say = (key, values) => (phrases ? fill(phrases[key], values) : "");
+  // seconds and labels, with the catalogue's `time` rules and the page's words (#hb-words:
+  // plan.label_phrases as "steps"). A test compares them with plan.py in each language.
+  function sessionSteps(name, d, rules) {
+    const label = words().steps;
+    const step = (key, values) => fill(label[key], values);
     const steps = [];
-    const add = (kind, seconds, words, side, set, rep, direction) => steps.push({
+    const add = (kind, seconds, parts, side, set, rep, direction) => steps.push({
       kind, seconds, side: side || null, set: set || 1, sets: d.sets, rep: rep || 0, reps: d.reps,
-      direction: direction || null, label: phrases ? [name, ...words].join(phrases.comma) : "",
+      direction: direction || null, label: [name, ...parts].join(say("comma")),
     });
-    add("setup", rules.setup_seconds, [say("setup", { num: rules.setup_seconds })]);
+    add("setup", rules.setup_seconds, [step("setup", { num: rules.setup_seconds })]);
     const sides = d.per_side ? ["right", "left"] : [null];
     for (const side of sides) {
-      const named = side && phrases ? phrases.sides[d.per_side][side] : "";
+      const named = side ? label.sides[d.per_side][side] : "";
       const where = side ? [named] : [];
       if (side && side !== sides[0]) {
-        add("switch", rules.switch_seconds, [say("switch", { side: named })], side);
+        add("switch", rules.switch_seconds, [step("switch", { side: named })], side);
       }
       for (let set = 1; set <= d.sets; set++) {
         if (set > 1) {
-          const rest = say("rest", { num: rules.rest_between_sets_seconds, set });
+          const rest = step("rest", { num: rules.rest_between_sets_seconds, set });
           add("rest", rules.rest_between_sets_seconds, [...where, rest], side, set);
         }
-        const inSet = d.sets > 1 ? [...where, say("set", { num: set, of: d.sets })] : where;
+        const inSet = d.sets > 1 ? [...where, step("set", { num: set, of: d.sets })] : where;
         for (const direction of d.directions.length ? d.directions : [null]) {
           const here = direction ? [...inSet, direction] : inSet;
           if (d.hold_seconds == null && d.duration_seconds == null) {
-            const reps = phrases ? timesIn(d.reps, phrases, lang) : "";
-            add("reps", rules.tempo_seconds * d.reps, [...here, reps], side, set, 0, direction);
+            const reps = [...here, times(d.reps)];
+            add("reps", rules.tempo_seconds * d.reps, reps, side, set, 0, direction);
             continue;
           }
           for (let rep = 1; rep <= d.reps; rep++) {
-            const count = d.reps > 1 ? [...here, say("rep", { num: rep, of: d.reps })] : here;
+            const count = d.reps > 1 ? [...here, step("rep", { num: rep, of: d.reps })] : here;
             const at = [side, set, rep, direction];
             if (d.hold_seconds != null) {
-              add("hold", d.hold_seconds, [...count, say("hold", { num: d.hold_seconds })], ...at);
-              const release = say("release", { num: rules.release_seconds });
+              add("hold", d.hold_seconds, [...count, step("hold", { num: d.hold_seconds })], ...at);
+              const release = step("release", { num: rules.release_seconds });
               add("release", rules.release_seconds, [...count, release], ...at);
             } else {
-              const bout = say("timed", { num: d.duration_seconds });
+              const bout = step("timed", { num: d.duration_seconds });
               add("timed", d.duration_seconds, [...count, bout], ...at);
             }
           }
@@ -288,7 +284,7 @@
   }
   // plan.session_seconds: the sum of the steps, so the time a card states is the session's.
   function sessionSeconds(d, rules) {
-    return sessionSteps("", d, rules, null).reduce((sum, step) => sum + step.seconds, 0);
+    return sessionSteps("", d, rules).reduce((sum, step) => sum + step.seconds, 0);
   }
 
   // pages/cards.py's routine_fit, from the catalogue's heights: the richest layout that fits.

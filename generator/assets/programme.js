@@ -19,9 +19,8 @@
     const script = document.getElementById("hb-session-plan");
     if (!script) return;
     sessionBase = sessionBase || JSON.parse(script.textContent);
-    const lang = document.documentElement.lang || "en";
     const exercises = present.map(({ exercise, dosage }) => {
-      const steps = P.sessionSteps(exercise.name, dosage, catalogue.time, sessionBase.phrases, lang);
+      const steps = P.sessionSteps(exercise.name, dosage, catalogue.time);
       return {
         id: exercise.id,
         name: exercise.name,

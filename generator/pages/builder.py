@@ -18,7 +18,6 @@ from .. import words
 from ..book import Book
 from ..i18n import N_
 from ..model import EQUIPMENT, MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, MAX_TIMES_PER_DAY, POSITIONS
-from ..plan import label_phrases
 from .api import API_FOLDER
 from .cards import DAYS, clinic_logo
 from .common import Pages, Settings, frame, html_page, relative
@@ -66,11 +65,10 @@ def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, 
 
 
 def programme_session(book: Book, settings: Settings, path: str) -> dict[str, object]:
-    """The guided session of the programme page: a plan with no exercises yet, and the
-    phrases programme.js labels the link's steps with; empty until the script fills it in."""
+    """The guided session of the programme page: a plan with no exercises until programme.js
+    adds the link's (labelled with the page's #hb-words)."""
     title = settings.lang.gettext(PROGRAMME_TITLE)
     plan = session_plan(path, "programme", title, [], book.safety, settings.lang)
-    plan["phrases"] = label_phrases(settings.lang)
     return session_context(path, plan)
 
 

@@ -2,7 +2,8 @@
 language: they travel in the page (#hb-words), so the scripts hold no words of their own.
 
 Messages use gettext's %(name)s placeholders, which programme-core.js fills in; the
-dosage phrases are words.py's own (words.browser_phrases).
+dosage phrases are words.py's own (words.browser_phrases), and the guided session's step
+labels plan.py's (plan.label_phrases).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from markupsafe import Markup
 
 from .. import words
 from ..i18n import N_, Language, Nn_
+from ..plan import label_phrases
 
 #: The id of the JSON script element that programme-core.js reads.
 WORDS_ID = "hb-words"
@@ -100,6 +102,7 @@ MESSAGE_PLURALS = {
 
 def script_words(lang: Language) -> dict[str, Any]:
     said: dict[str, Any] = dict(words.browser_phrases(lang))
+    said["steps"] = label_phrases(lang)
     said["messages"] = {key: lang.gettext(message) for key, message in MESSAGES.items()}
     said["message_plurals"] = {
         key: words.plural_forms_of(lang, forms) for key, forms in MESSAGE_PLURALS.items()

@@ -306,6 +306,8 @@ def test_the_spanish_builder_and_programme_pages_speak_spanish(built_site: Any) 
     page.goto(link.replace("/programme/", "/es/programme/"))
     page.get_by_role("button", name="Empezar", exact=True).wait_for()
     shown["programme"] = page.locator("body").inner_text()
+    # Too short for the check below, and filled in by the script: the card's count.
+    assert "5 ejercicios" in page.locator(".hb-card-meta").inner_text()
     page.goto(base_url + "es/programme/#v1.nonsense")
     page.locator("[data-hb-error]").wait_for()
     shown["broken link"] = page.locator("body").inner_text()

@@ -364,7 +364,7 @@
     const meta = sheet.querySelector(".hb-card-meta");
     const [time, often] = meta.querySelectorAll("strong");
     time.textContent = capitalised(minutesWords(minutes(total)));
-    meta.childNodes[1].nodeValue = ` \u00b7 ${entries.length} exercise${entries.length === 1 ? "" : "s"} \u00b7 `;
+    meta.childNodes[1].nodeValue = ` \u00b7 ${messageCount("exercises", entries.length)} \u00b7 `;
     often.textContent = frequencyWords({ times_per_day: view.times, days_per_week: view.days });
     const list = sheet.querySelector(".hb-card-items");
     entries.forEach((entry, number) => {

@@ -93,6 +93,7 @@ MESSAGES = {
 }
 #: Messages with a count; %(num)d is the count.
 MESSAGE_PLURALS = {
+    "exercises": Nn_("%(num)s exercise", "%(num)s exercises"),
     "started_from": Nn_(
         "Started from %(routine)s: %(num)d exercise.",
         "Started from %(routine)s: %(num)d exercises.",

@@ -490,9 +490,9 @@
   // The catalogue, from this very site only.
   async function load(element, name) {
     const url = new URL(element.dataset[name], location.href);
-    if (url.origin !== location.origin) throw new Error("the catalogue must come from this site");
+    if (url.origin !== location.origin) throw new Error(message("catalogue_origin"));
     const response = await fetch(url, { credentials: "omit", cache: "default" });
-    if (!response.ok) throw new Error(`the catalogue could not be loaded (${response.status})`);
+    if (!response.ok) throw new Error(message("catalogue_status", { status: response.status }));
     return response.json();
   }
 

@@ -90,7 +90,7 @@
     entries.forEach((entry, number) => {
       if (!entry.exercise) {
         const gone = clone("hb-tpl-missing");
-        gone.querySelector(".hb-view-name").textContent = `${number + 1}. No longer in the handbook`;
+        gone.querySelector(".hb-view-name").textContent = P.message("gone", { number: number + 1 });
         list.append(gone);
         return;
       }

@@ -54,6 +54,9 @@ MESSAGES = {
         "Ask your clinician for a new programme."
     ),
     "full_steps": N_("Full steps and cautions for %(name)s"),
+    "gone": N_("%(number)s. No longer in the handbook"),
+    "catalogue_origin": N_("the catalogue must come from this site"),
+    "catalogue_status": N_("the catalogue could not be loaded (%(status)s)"),
     "calendar_done": N_("Calendar file downloaded: open it to add a daily reminder."),
     "not_loaded": N_("The exercises could not be loaded (%(error)s). Try again later."),
     # builder.js

@@ -1,6 +1,6 @@
-/* Routine and exercise pages: show the Start button (hidden without script) and, only when
-   it is pressed, load the guided view (session.js). "Your log" shows when this device keeps
-   a log; reading it stores nothing. */
+/* Routine, exercise and programme pages: show the Start button (hidden without script) once
+   the page holds a plan, and, only when it is pressed, load the guided view (session.js).
+   "Your log" shows when this device keeps a log; reading it stores nothing. */
 (function () {
   "use strict";
   function setUp() {

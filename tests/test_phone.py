@@ -93,3 +93,17 @@ def test_no_page_is_wider_than_a_phone_and_no_word_is_broken(
     finally:
         page.close()
     assert problems == {}
+
+
+@pytest.mark.parametrize("edition", ["", "es/", "de/"])
+def test_the_site_name_fits_the_phone_header(
+    built_site: Any, browser: Browser, edition: str
+) -> None:
+    """Beside the menu, colour, language and search buttons, the short name is not cut off."""
+    _site, base_url, _book = built_site
+    page = browser.new_page(viewport={"width": 320, "height": 600})
+    page.goto(base_url + edition)
+    name = page.locator(".md-header__title .md-header__topic:first-child .md-ellipsis")
+    widths = name.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    page.close()
+    assert widths[0] <= widths[1], f"{edition or 'en'}: the header name is cut off {widths}"

@@ -19,5 +19,10 @@ def site_stylesheet(book: Book, settings: Settings) -> dict[str, bytes]:
         f'    content: "{settings.short_name}"; font-size: 0.9rem;\n'
         "  }\n"
         "}\n"
+        "@media screen and (max-width: 24em) {\n"
+        "  .md-header__title .md-header__topic:first-child .md-ellipsis::after {\n"
+        "    font-size: 0.8rem;\n"
+        "  }\n"
+        "}\n"
     )
     return {"assets/stylesheets/site.css": css.encode()}

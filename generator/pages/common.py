@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from .. import escape, urls, words
@@ -153,6 +154,13 @@ def md_link(context: Context, label: str, target: str, anchor: str = "") -> Mark
         raise ValueError(f"not a generated page path: {href!r}")
     finalize = context.environment.finalize or escape.text  # marks English in a translation
     return Markup(f"[{finalize(label)}]({href})")
+
+
+def json_script(element_id: str, data: object) -> Markup:
+    """`data` as `<script type="application/json">` for a page's script to read, escaped as
+    Jinja's `tojson` escapes (<, >, & and ' as \\u escapes), so no text can end the element."""
+    text = htmlsafe_json_dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(f'<script type="application/json" id="{element_id}">{text}</script>')
 
 
 def slot(attribute: str) -> Markup:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from .. import words
 from ..i18n import N_, Language, Nn_
 from ..plan import label_phrases
+from .common import json_script
 
 #: The id of the JSON script element that programme-core.js reads.
 WORDS_ID = "hb-words"
@@ -115,6 +115,4 @@ def script_words(lang: Language) -> dict[str, Any]:
 
 
 def words_script(lang: Language) -> Markup:
-    """The words as `<script type="application/json">`, escaped as Jinja's tojson escapes."""
-    text = htmlsafe_json_dumps(script_words(lang), ensure_ascii=False, sort_keys=True)
-    return Markup(f'<script type="application/json" id="{WORDS_ID}">{text}</script>')
+    return json_script(WORDS_ID, script_words(lang))

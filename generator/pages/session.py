@@ -11,13 +11,13 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
-from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from ..i18n import N_, Language
+from .. import words
+from ..i18n import N_, Language, Nn_
 from ..model import Dosage, Exercise, Safety
 from ..plan import session_steps, steps_seconds
-from .common import relative
+from .common import json_script, relative
 
 #: The id of the JSON script element, which session.js reads.
 PLAN_ID = "hb-session-plan"
@@ -59,6 +59,8 @@ WORDS = {
     "remove": N_("Delete my log"),
     "removed": N_("Your log is deleted: nothing is kept on this device."),
 }
+#: The log's "done n times", for each plural category of the language.
+DONE_TIMES = Nn_("done once", "done {n} times")
 #: What each kind of step is called on the clock (plan.StepKind).
 KIND_WORDS = {
     "setup": N_("Get into position"),
@@ -115,15 +117,13 @@ def interface_words(lang: Language) -> dict[str, Any]:
     (the browser picks one with Intl.PluralRules)."""
     said: dict[str, Any] = {key: lang.gettext(message) for key, message in WORDS.items()}
     said["kinds"] = {kind: lang.gettext(message) for kind, message in KIND_WORDS.items()}
-    said["times"] = lang.plural_forms(lambda n: lang.ngettext("done once", "done {n} times", n))
+    said["times"] = words.plural_forms_of(lang, DONE_TIMES)
     return said
 
 
 def plan_script(plan: dict[str, Any]) -> Markup:
     """The plan as `<script type="application/json">`: no content text can end the script."""
-    # Jinja's `tojson` escaping (<, >, & and ' as \\u escapes), as the JSON-LD in main.html.
-    text = htmlsafe_json_dumps(plan, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Markup(f'<script type="application/json" id="{PLAN_ID}">{text}</script>')
+    return json_script(PLAN_ID, plan)
 
 
 def session_context(from_page: str, plan: dict[str, Any]) -> dict[str, Any]:

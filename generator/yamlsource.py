@@ -20,6 +20,7 @@ import datetime
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -261,14 +262,14 @@ def parse_yaml_text(text: str, shown: str) -> tuple[Source | None, list[ContentP
     parser: Any = None
     try:
         parser = _Parser(text)
-        builder = _Builder(parser, shown)
+        builder = _Builder(parser, shown, text)
         found, data = builder.document()
     except _TooDeep:
         return None, builder.problems
     except yaml.reader.ReaderError as error:
         return None, [_reader_problem(text, error, shown)]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, shown)]
+        return None, [syntax_problem(error, text, shown)]
     except yaml.YAMLError as error:
         return None, [ContentProblem(shown, 0, "", f"YAML error: {error}")]
     except RecursionError:
@@ -300,9 +301,10 @@ def _too_deep() -> str:
 class _Builder:
     """Turns one parser's events into plain data, noting lines and problems on the way."""
 
-    def __init__(self, parser: Any, shown: str) -> None:
+    def __init__(self, parser: Any, shown: str, text: str) -> None:
         self.parser = parser
         self.shown = shown
+        self.text_lines = text.splitlines()
         self.lines: dict[Loc, int] = {}
         self.problems: list[ContentProblem] = []
 
@@ -391,6 +393,11 @@ class _Builder:
 
     def scalar(self, event: ScalarEvent, loc: Loc) -> Any:
         if event.style in (None, ""):  # plain: libyaml says "", the pure-Python parser None
+            slip = self.plain_slip(event)
+            if slip is not None:
+                line, message = slip
+                self.problems.append(ContentProblem(self.shown, line, key_path(loc), message))
+                return None
             try:
                 value = resolve_plain(event.value)
             except NotADate as error:
@@ -404,6 +411,28 @@ class _Builder:
                 self.problem(event, loc, f"the text {wrong}")
                 return None
         return value
+
+    def plain_slip(self, event: ScalarEvent) -> tuple[int, str] | None:
+        """(line, message) for a plain value that YAML reads, but not as the author meant."""
+        first = _line(event)
+        if event.value == "" and event.start_mark is not None:
+            written = self.text_lines[first - 1] if first <= len(self.text_lines) else ""
+            column = event.start_mark.column
+            if written[column:].lstrip().startswith("#"):
+                value = written[column:].strip()
+                return first, (
+                    f"has no value: YAML reads '{value}' as a comment, because '#' after a "
+                    f"space starts one; put the value in quotes: '{value}'"
+                )
+            return first, "has no value: write the value after the ':', or delete the line"
+        last = event.end_mark.line + 1 if event.end_mark is not None else first
+        for number in range(first + 1, last + 1):
+            if self.text_lines[number - 1].lstrip().startswith("- "):
+                return number, (
+                    "this line starts with '- ' but is indented more than the item above it, "
+                    "so YAML joined the two into one item: indent its '-' like the others"
+                )
+        return None
 
     def alias(self, event: Event, loc: Loc) -> None:
         # Aliases let a few lines expand into gigabytes; content never needs them.
@@ -477,18 +506,119 @@ def _reader_problem(text: str, error: yaml.reader.ReaderError, shown: str) -> Co
     )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> ContentProblem:
+def syntax_problem(error: yaml.MarkedYAMLError, text: str, shown: str) -> ContentProblem:
+    """One located problem for a YAML syntax error, on the line where the slip most likely is,
+    with a plain hint for the common slips: the parser's own line and words describe where it
+    gave up, which is often the line after the slip."""
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else 0
     problem = error.problem or "cannot be parsed"
-    hint = ""
-    if "'\\t'" in problem or "tab character" in problem:
-        hint = ": indent with spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        hint = ": put quotes around text that contains ': '"
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = ": check the indentation and that every key ends with ':'"
-    return ContentProblem(shown, line, "", f"YAML syntax error: {problem}{hint}")
+    lines = text.splitlines()
+    for hint in _SYNTAX_HINTS:
+        found = hint(error, problem, line, lines)
+        if found is not None:
+            line, message = found
+            return ContentProblem(shown, line, "", f"YAML syntax error: {message}")
+    return ContentProblem(shown, line, "", f"YAML syntax error: {problem}")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _content_line(lines: list[str], number: int) -> bool:
+    """Whether line `number` (from 1) holds something other than blanks or a comment."""
+    return 1 <= number <= len(lines) and lines[number - 1].strip()[:1] not in ("", "#")
+
+
+def _previous_content_line(lines: list[str], number: int) -> int:
+    """The number of the nearest line above `number` that holds something, or 0."""
+    number -= 1
+    while number >= 1 and not _content_line(lines, number):
+        number -= 1
+    return number
+
+
+_SyntaxHint = Callable[[yaml.MarkedYAMLError, str, int, list[str]], tuple[int, str] | None]
+
+
+def _tab_hint(
+    error: yaml.MarkedYAMLError, problem: str, line: int, lines: list[str]
+) -> tuple[int, str] | None:
+    mark = error.problem_mark
+    at_mark = ""
+    if mark is not None and 1 <= line <= len(lines):
+        at_mark = lines[line - 1][mark.column : mark.column + 1]
+    if "tab" in problem or "'\\t'" in problem or at_mark == "\t":
+        return line, "this line has a tab character: YAML needs spaces, not tabs, to indent"
+    return None
+
+
+def _unclosed_hint(
+    error: yaml.MarkedYAMLError, problem: str, line: int, lines: list[str]
+) -> tuple[int, str] | None:
+    closing = next((c for c in ("]", "}") if f"expected ',' or '{c}'" in problem), None)
+    if closing is None or error.context_mark is None:
+        return None
+    opening = "[" if closing == "]" else "{"
+    return error.context_mark.line + 1, (
+        f"the '{opening}' on this line is not closed: end the list with '{closing}' on the "
+        "same line"
+    )
+
+
+def _dedented_key_hint(
+    error: yaml.MarkedYAMLError, problem: str, line: int, lines: list[str]
+) -> tuple[int, str] | None:
+    """A key moved one level left ends its block; the next line, still indented, is then
+    read as more of its value and fails on its ':'."""
+    if "mapping values are not allowed" not in problem or not _content_line(lines, line):
+        return None
+    above = _previous_content_line(lines, line)
+    before = _previous_content_line(lines, above)
+    if not above or not before:
+        return None
+    indents = (_indent(lines[before - 1]), _indent(lines[above - 1]), _indent(lines[line - 1]))
+    if indents[1] < indents[0] and indents[1] < indents[2] and indents[0] <= indents[2]:
+        return above, (
+            "this key is indented less than the lines above and below it, which ends its "
+            "block early: line it up with them"
+        )
+    return None
+
+
+def _stray_indent_hint(
+    error: yaml.MarkedYAMLError, problem: str, line: int, lines: list[str]
+) -> tuple[int, str] | None:
+    # libyaml's words, then the pure-Python parser's, for the same slip.
+    if "did not find expected key" not in problem and "<block mapping start>" not in problem:
+        return None
+    return line, (
+        "this line is indented by a different number of spaces than the lines around it: "
+        "line it up with the line above, or with the key it belongs to"
+    )
+
+
+def _colon_hint(
+    error: yaml.MarkedYAMLError, problem: str, line: int, lines: list[str]
+) -> tuple[int, str] | None:
+    if "mapping values are not allowed" in problem:
+        return (
+            line,
+            "this text holds ': ', which YAML reads as the start of a key: put the text in quotes",
+        )
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return line, f"{problem}: check the indentation and that every key ends with ':'"
+    return None
+
+
+_SYNTAX_HINTS: tuple[_SyntaxHint, ...] = (
+    _tab_hint,
+    _unclosed_hint,
+    _dedented_key_hint,
+    _stray_indent_hint,
+    _colon_hint,
+)
 
 
 def describe(value: Any) -> str:

@@ -110,7 +110,11 @@ def test_plain_scalar_table(written: str, expected: Any) -> None:
     assert type(value) is type(expected)
 
 
-@pytest.mark.parametrize(("written", "expected"), PLAIN, ids=[w or "empty" for w, _ in PLAIN])
+# In a document an empty value is a slip (see test_yaml_slips), not a way to write "nothing".
+IN_A_DOCUMENT = [(written, expected) for written, expected in PLAIN if written]
+
+
+@pytest.mark.parametrize(("written", "expected"), IN_A_DOCUMENT, ids=[w for w, _ in IN_A_DOCUMENT])
 @pytest.mark.usefixtures("parser")
 def test_plain_scalars_in_a_document(written: str, expected: Any) -> None:
     value = value_of(written)
@@ -553,3 +557,67 @@ def test_updated_is_bounded_by_the_declared_range(written: str, accepted: bool) 
             f"handbook.yml:2: updated: expected a date from {FIRST_UPDATED} to {LAST_UPDATED}, "
             f"got {written}"
         ]
+
+
+# Common slips of an author editing YAML by hand: (file text, the one problem expected). Each
+# names the line where the slip is, not the line where the parser gave up.
+SLIPS = {
+    "tab": (
+        "a: 1\nb:\n\tc: 2\n",
+        "f.yml:3: YAML syntax error: this line has a tab character: "
+        "YAML needs spaces, not tabs, to indent",
+    ),
+    "unclosed-bracket": (
+        "a: 1\nb: [x, y\nc: 2\n",
+        "f.yml:2: YAML syntax error: the '[' on this "
+        "line is not closed: end the list with ']' on the same line",
+    ),
+    "unclosed-brace": (
+        "a: 1\nb: {x: 1\nc: 2\n",
+        "f.yml:2: YAML syntax error: the '{' on this "
+        "line is not closed: end the list with '}' on the same line",
+    ),
+    "key-dedented-a-level": (
+        "a: 1\nd:\n  x: 1\ny: 2\n  z: 3\n",
+        "f.yml:4: YAML syntax error: this key is indented less than the lines above and below "
+        "it, which ends its block early: line it up with them",
+    ),
+    "key-dedented-a-space": (
+        "a: 1\nd:\n  x: 1\n y: 2\n",
+        "f.yml:4: YAML syntax error: this line is indented by a different number of spaces "
+        "than the lines around it: line it up with the line above, or with the key it belongs to",
+    ),
+    "colon-in-text": (
+        "a: Hold: ten seconds\n",
+        "f.yml:1: YAML syntax error: this text holds ': ', "
+        "which YAML reads as the start of a key: put the text in quotes",
+    ),
+    "list-item-run-in": (
+        "steps:\n  - Sit down.\n    - Rest one hand on the chair.\n  - Stand up.\n",
+        "f.yml:3: steps[0]: this line starts with '- ' but is indented more than the item above "
+        "it, so YAML joined the two into one item: indent its '-' like the others",
+    ),
+    "colour-read-as-comment": (
+        "name: x\naccent: #8a3b12\n",
+        "f.yml:2: accent: has no value: YAML reads '#8a3b12' as a comment, because '#' after a "
+        "space starts one; put the value in quotes: '#8a3b12'",
+    ),
+    "key-without-value": (
+        "name: x\nphone:\n",
+        "f.yml:2: phone: has no value: write the value after the ':', or delete the line",
+    ),
+}
+
+
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize("slip", SLIPS)
+def test_yaml_slips(slip: str) -> None:
+    text, expected = SLIPS[slip]
+    assert problems_of(text) == [expected]
+
+
+@pytest.mark.usefixtures("parser")
+def test_a_continued_plain_text_that_is_no_list_item_is_one_value() -> None:
+    assert value_of(">-\n  one line\n  - and more") == "one line - and more"
+    source, problems = parse_yaml_text("a: one line\n  and - more\n", "f.yml")
+    assert problems == [] and source is not None and source.data == {"a": "one line and - more"}

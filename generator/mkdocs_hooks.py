@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from generator import folders, pipeline, siteconfig
+from generator import folders, pipeline, serve, siteconfig
 from generator.errors import HandbookError
 
 _serving = False
@@ -54,10 +54,15 @@ def on_pre_build(config: Any) -> None:
         print(f"{error}\nserving the last good pages until this is fixed", file=sys.stderr)
 
 
+#: How the problems reach the other languages' builds, which run in processes of their own.
+_PROBLEMS_VARIABLE = "HANDBOOK_SERVE_PROBLEMS"
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    if not _problems:
+    problems = _problems or os.environ.get(_PROBLEMS_VARIABLE, "").splitlines()
+    if not problems:
         return output
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in _problems)
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
     banner = (
         '<div role="alert" style="background:#fff3cd;color:#000;border:2px solid #8a6d00;'
         'padding:1em;margin:0;font:16px/1.4 monospace">'
@@ -72,6 +77,11 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    if _serving:
-        state = "with content problems" if _problems else "content OK"
-        print(f"rebuilt in {time.monotonic() - _started:.2f} s ({state})", file=sys.stderr)
+    if not _serving:
+        return
+    os.environ[_PROBLEMS_VARIABLE] = "\n".join(_problems)
+    docs = Path(config["docs_dir"]).parent
+    for failure in serve.build_other_languages(docs, Path(config["site_dir"])):
+        print(f"the preview of {failure}", file=sys.stderr)
+    state = "with content problems" if _problems else "content OK"
+    print(f"rebuilt in {time.monotonic() - _started:.2f} s ({state})", file=sys.stderr)

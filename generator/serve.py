@@ -4,6 +4,10 @@ Live reload of content changes is done by the thin hook in mkdocs_hooks.py, whic
 MkDocs to watch the content folder and re-runs the generate stage before each rebuild. A
 content mistake never stops the preview: the last good pages stay up, and the problems are
 printed in the terminal and shown at the top of every page until they are fixed.
+
+MkDocs serves the English build; after each one, every other language is built into its
+folder of the served site (`/es/`, `/de/`) the way `handbook build` builds it, so the preview
+has every page the built site has, and reloads once all of them are done.
 """
 
 from __future__ import annotations
@@ -33,6 +37,35 @@ def serve(content_dir: Path, docs_dir: Path, config_file: Path, dev_addr: str) -
     mkdocs_serve(
         str(config_file), dev_addr=dev_addr, livereload=True, docs_dir=str(english.resolve())
     )
+
+
+def build_other_languages(docs_dir: Path, site_dir: Path) -> list[str]:
+    """Build every language but English into `site_dir/<code>/`, side by side in processes
+    of their own (as `handbook build` does); return why any failed."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .engine import build_language
+    from .forking import cpu_count
+
+    others = [
+        (config, folder) for config, folder in pipeline.language_configs(docs_dir) or [] if folder
+    ]
+    if not others:
+        return []
+    context = multiprocessing.get_context("spawn")  # the server runs threads: never fork it
+    workers = min(len(others), cpu_count())
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        results = pool.map(
+            build_language,
+            [str(config) for config, _ in others],
+            [str(site_dir / folder) for _, folder in others],
+        )
+        return [
+            f"{folder}: {failure}"
+            for (_, folder), failure in zip(others, results, strict=True)
+            if failure
+        ]
 
 
 def _show_mkdocs_progress() -> None:

@@ -1,0 +1,27 @@
+"""`handbook serve` previews every language the built site has, with live reload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .test_serve_and_kill import fetch, page_with, serving, wait_for
+
+SPANISH = "# yaml-language-server: $schema=../../../schema/language.schema.json\nname: Español\nstatus: draft\n"
+
+
+def test_serve_previews_every_language_and_reloads_it(project: Path) -> None:
+    spanish = project / "content" / "translations" / "es"
+    spanish.mkdir(parents=True)
+    (spanish / "language.yml").write_text(SPANISH, "utf-8")
+    with serving(project) as (base, log):
+        english = base + "exercises/toe-walking/"
+        wait_for(lambda: "Walk slowly on the balls" in fetch(english))
+        page = wait_for(lambda: page_with(base + "es/exercises/toe-walking/", 'lang="es"'))
+        assert "Walk slowly on the balls" in page  # shown in English until translated
+        assert "livereload" in page  # the preview reloads this page too
+        wait_for(lambda: "rebuilt in" in log.read_text("utf-8"))
+        path = project / "content" / "exercises" / "toe-walking.yml"
+        text = path.read_text("utf-8")
+        path.write_text(text.replace("Walk slowly on the balls", "Tiptoe gently on the balls"))
+        wait_for(lambda: page_with(base + "es/exercises/toe-walking/", "Tiptoe gently"))
+        assert "the preview of" not in log.read_text("utf-8")

@@ -6,7 +6,10 @@ from pathlib import Path
 
 from .test_serve_and_kill import fetch, page_with, serving, wait_for
 
-SPANISH = "# yaml-language-server: $schema=../../../schema/language.schema.json\nname: Español\nstatus: draft\n"
+SPANISH = (
+    "# yaml-language-server: $schema=../../../schema/language.schema.json\n"
+    "name: Español\nstatus: draft\n"
+)
 
 
 def test_serve_previews_every_language_and_reloads_it(project: Path) -> None:

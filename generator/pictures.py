@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from .errors import ContentProblem
 from .load import Content
-from .svgsafe import check_png, check_svg
+from .pngsafe import check_png
+from .svgsafe import check_svg
 from .yamlsource import Source, UnreadableFile, key_path, read_content_file
 
 #: The largest picture accepted: a line drawing or a logo is a few tens of kilobytes.

@@ -21,24 +21,29 @@ written out again. So the bytes served are exactly the bytes that were checked.
 from __future__ import annotations
 
 import re
-import struct
-import zlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
+from .svggrammar import (
+    ATTRIBUTES,
+    ELEMENTS,
+    HREF,
+    LINKING,
+    PRESENTATION,
+    SPACE,
+    TEXT,
+    XML_NS,
+)
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 _SVG = "{" + SVG_NS + "}"
 _XLINK_HREF = "{" + XLINK_NS + "}href"
-_XML_SPACE = "{" + XML_NS + "}space"
-_XML_LANG = "{" + XML_NS + "}lang"
 
 #: Prefixes used to name a namespace in a problem sentence.
 _PREFIXES = {
@@ -68,274 +73,6 @@ class CheckedSvg:
 
     clean: bytes | None
     problems: list[str]
-
-
-# --- Value grammars -----------------------------------------------------------------------
-#
-# Every attribute value must match one of these in full. None of them can contain a
-# backslash, a quote (except font names), a colon, a slash or a parenthesis other than in
-# `url(#id)`, `rgb(...)` and transform functions of numbers: so no escapes, no comments, no
-# other host, no scheme, no `image-set()`, `expression()` or `@import`.
-
-#: White space as CSS and XML count it (str.strip() would also take other Unicode spaces).
-_SPACE = " \t\n\r\f"
-_NUM = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
-_LEN = _NUM + r"(?:px|pt|pc|mm|cm|in|em|ex|rem|%)?"
-_SEP = r"(?:\s*,\s*|\s+)"
-_ID = r"[A-Za-z_][A-Za-z0-9_.-]{0,99}"
-_LOCAL_URL = r"url\(#" + _ID + r"\)"
-_HEX = r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})"
-_PCT_OR_NUM = _NUM + r"%?"
-_RGB = (
-    r"rgba?\(\s*" + _PCT_OR_NUM + r"(?:" + _SEP + _PCT_OR_NUM + r"){2}"
-    r"(?:\s*[,/]\s*" + _PCT_OR_NUM + r")?\s*\)"
-)
-_TRANSFORM_ONE = (
-    r"(?:matrix|translate|scale|rotate|skewX|skewY)\s*\(\s*"
-    + _NUM
-    + r"(?:"
-    + _SEP
-    + _NUM
-    + r")*\s*\)"
-)
-
-
-def _names(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-#: CSS named colours (CSS Color 4), plus the keywords a paint may be.
-_COLOUR_NAMES = _names(
-    """aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue
-    blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk
-    crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki
-    darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen
-    darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue
-    dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite
-    gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo ivory khaki
-    lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan
-    lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen
-    lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime limegreen linen
-    magenta maroon mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen
-    mediumslateblue mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream
-    mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid
-    palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru pink plum
-    powderblue purple rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown
-    seagreen seashell sienna silver skyblue slateblue slategray slategrey snow springgreen
-    steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow
-    yellowgreen currentcolor transparent"""
-)
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    """What a value may be: `test` says yes or no, `means` says it in words."""
-
-    means: str
-    test: Callable[[str], bool]
-
-
-def _pattern(means: str, regex: str) -> _Grammar:
-    # ASCII: \s and \d mean what they mean in CSS and XML, not every Unicode space and digit.
-    compiled = re.compile(regex, re.ASCII)
-    return _Grammar(means, lambda value: compiled.fullmatch(value) is not None)
-
-
-def _words(means: str, *words: str) -> _Grammar:
-    allowed = frozenset(words)
-    return _Grammar(means, lambda value: value.strip(_SPACE) in allowed)
-
-
-def _is_colour(value: str) -> bool:
-    value = value.strip(_SPACE)
-    return (
-        value.lower() in _COLOUR_NAMES
-        or re.fullmatch(_HEX, value, re.ASCII) is not None
-        or re.fullmatch(_RGB, value, re.ASCII) is not None
-    )
-
-
-def _either(means: str, *grammars: _Grammar) -> _Grammar:
-    return _Grammar(means, lambda value: any(g.test(value) for g in grammars))
-
-
-_INHERIT = _words("inherit", "inherit")
-_COLOUR = _Grammar("a colour (#rgb, #rrggbb or a colour name)", _is_colour)
-_NUMBER = _pattern("a number", r"\s*" + _NUM + r"\s*")
-_LENGTH = _pattern("a length", r"\s*" + _LEN + r"\s*")
-_LENGTHS = _pattern("lengths", r"\s*" + _LEN + r"(?:" + _SEP + _LEN + r")*\s*")
-_NUMBERS = _pattern("numbers", r"\s*(?:" + _NUM + r"(?:" + _SEP + _NUM + r")*)?\s*")
-_FRACTION = _pattern("a number or percentage", r"\s*" + _PCT_OR_NUM + r"\s*")
-_REF = _pattern("none or url(#id)", r"\s*(?:none|" + _LOCAL_URL + r")\s*")
-_PAINT = _either(
-    "a colour, none or url(#id)",
-    _COLOUR,
-    _pattern("", r"\s*(?:none|" + _LOCAL_URL + r")\s*"),
-    _INHERIT,
-)
-_TRANSFORM = _pattern(
-    "transform functions of numbers",
-    r"\s*(?:" + _TRANSFORM_ONE + r"(?:[\s,]*" + _TRANSFORM_ONE + r")*)?\s*",
-)
-_PATH = _pattern("path data (commands and numbers)", r"[MmZzLlHhVvCcSsQqTtAa0-9eE.,+\-\s]*")
-_FONT_NAME = r"(?:[A-Za-z0-9_-]+(?: +[A-Za-z0-9_-]+)*|'[A-Za-z0-9 _-]+'|\"[A-Za-z0-9 _-]+\")"
-_FONT_FAMILY = _pattern("font names", r"\s*" + _FONT_NAME + r"(?:\s*,\s*" + _FONT_NAME + r")*\s*")
-_ID_VALUE = _pattern("an id (letters, digits, _ . -)", _ID)
-_CLASS = _pattern(
-    "class names (letters, digits, _ -)",
-    r"\s*-?[A-Za-z_][A-Za-z0-9_-]*(?:\s+-?[A-Za-z_][A-Za-z0-9_-]*)*\s*",
-)
-_LANG = _pattern("a language tag", r"(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?")
-# Text read out by screen readers: anything printable, of a sensible length.
-_LABEL = _Grammar(
-    "printable text of up to 200 characters",
-    lambda value: len(value) <= 200 and value.isprintable(),
-)
-_DASHES = _either("none or lengths", _words("", "none"), _LENGTHS)
-
-
-def _keywords(*words: str) -> _Grammar:
-    return _words("one of " + ", ".join(words), *words, "inherit")
-
-
-#: Presentation properties: allowed as attributes and inside a style attribute.
-_PRESENTATION: dict[str, _Grammar] = {
-    "fill": _PAINT,
-    "stroke": _PAINT,
-    "fill-opacity": _FRACTION,
-    "stroke-opacity": _FRACTION,
-    "opacity": _FRACTION,
-    "stop-opacity": _FRACTION,
-    "fill-rule": _keywords("nonzero", "evenodd"),
-    "clip-rule": _keywords("nonzero", "evenodd"),
-    "stroke-width": _LENGTH,
-    "stroke-linecap": _keywords("butt", "round", "square"),
-    "stroke-linejoin": _keywords("miter", "miter-clip", "round", "bevel", "arcs"),
-    "stroke-dasharray": _DASHES,
-    "stroke-dashoffset": _LENGTH,
-    "stroke-miterlimit": _NUMBER,
-    "marker-start": _REF,
-    "marker-mid": _REF,
-    "marker-end": _REF,
-    "clip-path": _REF,
-    "stop-color": _either("a colour", _COLOUR, _INHERIT),
-    # `color` is what currentColor stands for: a logo may set it once on a group.
-    "color": _either("a colour", _COLOUR, _INHERIT),
-    "font-family": _FONT_FAMILY,
-    "font-size": _either(
-        "a length or a size keyword",
-        _LENGTH,
-        _keywords("xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large"),
-        _words("", "smaller", "larger"),
-    ),
-    "font-weight": _keywords(
-        "normal", "bold", "bolder", "lighter", *(f"{n}00" for n in range(1, 10))
-    ),
-    "font-style": _keywords("normal", "italic", "oblique"),
-    "text-anchor": _keywords("start", "middle", "end"),
-    "dominant-baseline": _keywords(
-        "auto",
-        "alphabetic",
-        "ideographic",
-        "middle",
-        "central",
-        "mathematical",
-        "hanging",
-        "text-top",
-        "text-bottom",
-        "text-before-edge",
-        "text-after-edge",
-    ),
-    "letter-spacing": _either("normal or a length", _words("", "normal"), _LENGTH),
-    "vector-effect": _keywords("none", "non-scaling-stroke"),
-    "visibility": _keywords("visible", "hidden", "collapse"),
-    "display": _keywords("inline", "block", "none"),
-    # Drawing tools write these three; they only choose how shapes are painted.
-    "paint-order": _pattern(
-        "normal or fill, stroke, markers in some order",
-        r"\s*(?:normal|inherit|(?:fill|stroke|markers)(?:\s+(?:fill|stroke|markers)){0,2})\s*",
-    ),
-    "shape-rendering": _keywords("auto", "optimizeSpeed", "crispEdges", "geometricPrecision"),
-    "overflow": _keywords("visible", "hidden", "auto", "scroll"),
-}
-
-_UNITS = _words("userSpaceOnUse or objectBoundingBox", "userSpaceOnUse", "objectBoundingBox")
-_X_SIDES = ("left", "center", "right")
-_Y_SIDES = ("top", "center", "bottom")
-
-#: Every attribute allowed on an allowed element, with its grammar. Geometry first, then the
-#: presentation properties. Event handlers (on...) are not here and never will be.
-_ATTRIBUTES: dict[str, _Grammar] = {
-    "id": _ID_VALUE,
-    "class": _CLASS,
-    "viewBox": _pattern("four numbers", r"\s*" + _NUM + (_SEP + _NUM) * 3 + r"\s*"),
-    "width": _either("a length or auto", _LENGTH, _words("", "auto")),
-    "height": _either("a length or auto", _LENGTH, _words("", "auto")),
-    # x and y (and dx, dy on text) may be lists: each glyph of a <text> can be placed.
-    "x": _LENGTHS,
-    "y": _LENGTHS,
-    "dx": _LENGTHS,
-    "dy": _LENGTHS,
-    "x1": _LENGTH,
-    "y1": _LENGTH,
-    "x2": _LENGTH,
-    "y2": _LENGTH,
-    "cx": _LENGTH,
-    "cy": _LENGTH,
-    "r": _LENGTH,
-    # fx, fy, fr: the focal point of a radial gradient.
-    "fx": _LENGTH,
-    "fy": _LENGTH,
-    "fr": _LENGTH,
-    "rx": _either("a length or auto", _LENGTH, _words("", "auto")),
-    "ry": _either("a length or auto", _LENGTH, _words("", "auto")),
-    "d": _PATH,
-    "points": _NUMBERS,
-    "transform": _TRANSFORM,
-    "gradientTransform": _TRANSFORM,
-    "markerWidth": _LENGTH,
-    "markerHeight": _LENGTH,
-    "markerUnits": _words("strokeWidth or userSpaceOnUse", "strokeWidth", "userSpaceOnUse"),
-    "refX": _either("a length or left, center, right", _LENGTH, _words("", *_X_SIDES)),
-    "refY": _either("a length or top, center, bottom", _LENGTH, _words("", *_Y_SIDES)),
-    "orient": _pattern(
-        "auto, auto-start-reverse or an angle",
-        r"\s*(?:auto|auto-start-reverse|" + _NUM + r"(?:deg|rad|grad|turn)?)\s*",
-    ),
-    "preserveAspectRatio": _pattern(
-        "none or xMidYMid (and so on), then meet or slice",
-        r"\s*(?:none|x(?:Min|Mid|Max)Y(?:Min|Mid|Max))(?:\s+(?:meet|slice))?\s*",
-    ),
-    "clipPathUnits": _UNITS,
-    "gradientUnits": _UNITS,
-    # How a gradient continues past its ends.
-    "spreadMethod": _words("pad, reflect or repeat", "pad", "reflect", "repeat"),
-    "offset": _FRACTION,
-    "pathLength": _NUMBER,
-    "role": _pattern("ARIA role names", r"\s*[a-z]+(?:-[a-z]+)*(?:\s+[a-z]+(?:-[a-z]+)*)*\s*"),
-    "aria-label": _LABEL,
-    "aria-hidden": _words("true or false", "true", "false"),
-    "focusable": _words("true, false or auto", "true", "false", "auto"),
-    "version": _NUMBER,
-    "lang": _LANG,
-    _XML_LANG: _LANG,
-    _XML_SPACE: _words("default or preserve", "default", "preserve"),
-    **_PRESENTATION,
-}
-
-_HREF = _pattern("#id", "#" + _ID)
-#: Elements that may link, only ever to an #id in the same picture: <use> draws it again,
-#: and a gradient may take its stops from another (drawing tools write gradients that way).
-_LINKING = frozenset({"use", "linearGradient", "radialGradient"})
-
-#: Drawing elements allowed in the SVG namespace. `view` lets a page show picture.svg#start.
-_ELEMENTS = _names(
-    """svg g defs title desc path circle ellipse line polyline polygon rect marker use symbol
-    clipPath linearGradient radialGradient stop view text tspan"""
-)
-#: Elements whose text (and whose children's tails) is content; elsewhere text is only
-#: whitespace between tags, and is dropped.
-_TEXT = frozenset({"title", "desc", "text", "tspan"})
 
 
 # --- Naming things in problem sentences -------------------------------------------------------
@@ -484,19 +221,19 @@ def _style(value: str, problems: list[str]) -> str | None:
     kept: list[str] = []
     bad = False
     for declaration in value.split(";"):
-        if not declaration.strip(_SPACE):
+        if not declaration.strip(SPACE):
             continue
         name, colon, setting = declaration.partition(":")
-        name = name.strip(_SPACE).lower()
-        grammar = _PRESENTATION.get(name)
+        name = name.strip(SPACE).lower()
+        grammar = PRESENTATION.get(name)
         if not colon or grammar is None or not grammar.test(setting):
             problems.append(
                 "SVG style may only set drawing properties to plain values: "
-                + _quote(declaration.strip(_SPACE))
+                + _quote(declaration.strip(SPACE))
             )
             bad = True
         else:
-            kept.append(f"{name}:{setting.strip(_SPACE)}")
+            kept.append(f"{name}:{setting.strip(SPACE)}")
     return None if bad or not kept else ";".join(kept)
 
 
@@ -505,9 +242,9 @@ def _attributes(element: ElementTree.Element, local: str, problems: list[str]) -
     kept: dict[str, str] = {}
     for name, value in element.attrib.items():
         if name in ("href", _XLINK_HREF):
-            if local not in _LINKING:
+            if local not in LINKING:
                 problems.append(f"SVG attribute {_attribute(name)} is not allowed on {where}")
-            elif not _HREF.test(value):
+            elif not HREF.test(value):
                 problems.append(
                     f"SVG links may only point inside the picture (#id), not {_quote(value)}"
                     f" (on {where})"
@@ -520,7 +257,7 @@ def _attributes(element: ElementTree.Element, local: str, problems: list[str]) -
             if style is not None:
                 kept[name] = style
             continue
-        grammar = _ATTRIBUTES.get(name)
+        grammar = ATTRIBUTES.get(name)
         if grammar is None:
             problems.append(f"SVG attribute {_attribute(name)} is not allowed on {where}")
         elif not grammar.test(value):
@@ -538,13 +275,13 @@ def _clean(element: ElementTree.Element, problems: list[str]) -> None:
     """Keep only allowed attributes on `element`, and only allowed children below it."""
     local = element.tag.removeprefix(_SVG)
     _attributes(element, local, problems)
-    if local not in _TEXT:
+    if local not in TEXT:
         element.text = None
     for child in list(element):
         tag = child.tag if isinstance(child.tag, str) else "?"
-        if tag.startswith(_SVG) and tag.removeprefix(_SVG) in _ELEMENTS:
+        if tag.startswith(_SVG) and tag.removeprefix(_SVG) in ELEMENTS:
             _clean(child, problems)
-            if local not in _TEXT:
+            if local not in TEXT:
                 child.tail = None
         else:
             problems.append(
@@ -554,7 +291,7 @@ def _clean(element: ElementTree.Element, problems: list[str]) -> None:
             tail = child.tail
             index = list(element).index(child)
             element.remove(child)
-            if tail and local in _TEXT:
+            if tail and local in TEXT:
                 if index == 0:
                     element.text = (element.text or "") + tail
                 else:
@@ -609,61 +346,3 @@ def _write(root: ElementTree.Element) -> bytes:
     root.attrib = {**declared, **root.attrib}
     root.tail = None
     return (ElementTree.tostring(root, encoding="unicode") + "\n").encode("utf-8")
-
-
-# --- PNG ----------------------------------------------------------------------------------------
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-#: Largest width or height taken: our pictures are a few hundred pixels across.
-MAX_PNG_SIDE = 4096
-#: Bit depths allowed for each PNG colour type.
-_PNG_DEPTHS = {0: {1, 2, 4, 8, 16}, 2: {8, 16}, 3: {1, 2, 4, 8}, 4: {8, 16}, 6: {8, 16}}
-
-
-def check_png(data: bytes) -> list[str]:
-    """Why a PNG picture is not a sane PNG, or [] when it is.
-
-    Looks at the signature, the header chunk (size, colour type, bit depth) and that the
-    chunks that follow are whole, with right checksums, up to the end chunk.
-    """
-    if not data.startswith(PNG_SIGNATURE):
-        return ["PNG does not start with the PNG signature (is it really a PNG?)"]
-    offset = len(PNG_SIGNATURE)
-    first = True
-    while True:
-        if offset + 8 > len(data):
-            return ["PNG ends before its IEND chunk (is the file cut short?)"]
-        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
-        body = data[offset + 8 : offset + 8 + length]
-        crc = data[offset + 8 + length : offset + 12 + length]
-        if len(body) < length or len(crc) < 4:
-            return ["PNG ends inside a chunk (is the file cut short?)"]
-        if struct.unpack(">I", crc)[0] != zlib.crc32(kind + body):
-            return [f"PNG chunk {_quote(kind.decode('latin-1'))} has a wrong checksum"]
-        if first:
-            if kind != b"IHDR" or length != 13:
-                return ["PNG must start with an IHDR header chunk of 13 bytes"]
-            problems = _png_header(body)
-            if problems:
-                return problems
-            first = False
-        offset += 12 + length
-        if kind == b"IEND":
-            break
-    if offset != len(data):
-        return ["PNG has bytes after its IEND chunk"]
-    return []
-
-
-def _png_header(body: bytes) -> list[str]:
-    width, height, depth, colour, compression, filtering, interlace = struct.unpack(
-        ">IIBBBBB", body
-    )
-    problems = []
-    if not (1 <= width <= MAX_PNG_SIDE and 1 <= height <= MAX_PNG_SIDE):
-        problems.append(f"PNG is {width}x{height} pixels: each side must be 1 to {MAX_PNG_SIDE}")
-    if depth not in _PNG_DEPTHS.get(colour, set()):
-        problems.append(f"PNG has colour type {colour} with bit depth {depth}, which is not valid")
-    if compression != 0 or filtering != 0 or interlace not in (0, 1):
-        problems.append("PNG header names an unknown compression, filter or interlace method")
-    return problems

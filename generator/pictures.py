@@ -8,11 +8,12 @@ parsed tree, so what is served is exactly what was checked.
 
 from __future__ import annotations
 
+from .contentfile import UnreadableFile, read_content_file
 from .errors import ContentProblem
 from .load import Content
 from .pngsafe import check_png
 from .svgsafe import check_svg
-from .yamlsource import Source, UnreadableFile, key_path, read_content_file
+from .yamlsource import Source, key_path
 
 #: The largest picture accepted: a line drawing or a logo is a few tens of kilobytes.
 MAX_PICTURE_BYTES = 1024 * 1024

@@ -15,12 +15,6 @@ constructor, for three reasons:
 
 from __future__ import annotations
 
-import calendar
-import datetime
-import os
-import re
-import stat
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -41,7 +35,10 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
+from .contentfile import UnreadableFile, read_content_file
 from .errors import ContentProblem
+from .yamlhints import syntax_problem
+from .yamlscalars import NotADate, forbidden_character, resolve_plain
 
 
 class PureParser(Reader, Scanner, Parser):
@@ -89,88 +86,6 @@ class Source:
         return 1
 
 
-# --- reading files --------------------------------------------------------------------------
-
-
-class UnreadableFile(Exception):
-    """A content file that is not read, with the reason in words."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-)
-
-
-def _not_regular(mode: int) -> UnreadableFile:
-    kind = next((name for test, name in _KINDS if test(mode)), "an unusual kind of file")
-    return UnreadableFile(f"not a regular file ({kind}): content files must be plain text files")
-
-
-def _too_large(size: int, limit: int) -> UnreadableFile:
-    return UnreadableFile(
-        f"file is {size // 1024} KB; content files may be at most {limit // 1024} KB: "
-        "split it or remove what does not belong"
-    )
-
-
-def read_content_file(path: Path, root: Path, limit: int) -> bytes:
-    """The bytes of a regular file inside `root`, at most `limit` of them.
-
-    Raises UnreadableFile for anything else: a folder, pipe, socket or device (a pipe would
-    block the read), a link that leads out of the content folder (to /dev/zero, say), or a
-    file over the limit, which is refused without reading more than `limit + 1` bytes.
-    """
-    real = Path(os.path.realpath(path))
-    if not real.is_relative_to(os.path.realpath(root)):
-        if os.path.islink(path):
-            raise UnreadableFile("is a link to a file outside the content folder: copy the file in")
-        raise UnreadableFile("is reached through a link to a folder outside the content folder")
-    try:
-        mode = os.stat(real).st_mode
-        if not stat.S_ISREG(mode):
-            raise _not_regular(mode)
-        # Non-blocking and not following a link: should the file be swapped for a pipe or a
-        # link between the check above and this open, the open neither hangs nor leaves root.
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-        descriptor = os.open(real, flags | getattr(os, "O_BINARY", 0))
-    except OSError as error:
-        raise UnreadableFile(f"cannot read the file: {error.strerror}") from error
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise _not_regular(info.st_mode)
-        if info.st_size > limit:
-            raise _too_large(info.st_size, limit)
-        chunks: list[bytes] = []
-        left = limit + 1
-        while left > 0:
-            chunk = os.read(descriptor, min(left, 65536))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-    except OSError as error:
-        raise UnreadableFile(f"cannot read the file: {error.strerror}") from error
-    finally:
-        os.close(descriptor)
-    raw = b"".join(chunks)
-    if len(raw) > limit:
-        # The file grew after fstat: its size is unknown, only that it is too large.
-        raise UnreadableFile(
-            f"file is over {limit // 1024} KB, the most a content file may be: "
-            "split it or remove what does not belong"
-        )
-    return raw
-
-
 def read_yaml(path: Path, shown: str, root: Path) -> tuple[Source | None, list[ContentProblem]]:
     """Parse one file under the content folder `root` into a Source, or say in one line why not."""
     try:
@@ -185,73 +100,6 @@ def read_yaml(path: Path, shown: str, root: Path) -> tuple[Source | None, list[C
             ContentProblem(shown, line, "", "file is not UTF-8 text: save it with UTF-8 encoding")
         ]
     return parse_yaml_text(text, shown)
-
-
-# --- plain scalars --------------------------------------------------------------------------
-
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-
-
-class NotADate(ValueError):
-    """A plain scalar written as a date that no calendar has, such as 2026-02-30."""
-
-
-def resolve_plain(text: str) -> Any:
-    """The value of a plain (unquoted) scalar: None, bool, int, float, date or else the text.
-
-    Only these forms are read as anything but text: empty, `~` and `null` as nothing;
-    `true`/`false` (also capitalised or in capitals); whole numbers without leading zeros;
-    decimals with digits on both sides of the point; and dates written YYYY-MM-DD. Raises
-    NotADate for a date that does not exist.
-    """
-    if text in _NULLS:
-        return None
-    if text in _BOOLS:
-        return _BOOLS[text]
-    if _INT.fullmatch(text):
-        return int(text)
-    if _FLOAT.fullmatch(text):
-        return float(text)
-    date = _DATE.fullmatch(text)
-    if date:
-        year, month, day = (int(part) for part in date.groups())
-        if year == 0:
-            raise NotADate(f"not a real date: {text} (there is no year 0)")
-        if not 1 <= month <= 12:
-            raise NotADate(f"not a real date: {text} (there is no month {month})")
-        days = calendar.monthrange(year, month)[1]
-        if not 1 <= day <= days:
-            name = calendar.month_name[month]
-            raise NotADate(f"not a real date: {text} ({name} {year} has {days} days)")
-        return datetime.date(year, month, day)
-    return text
-
-
-#: Characters no content text may hold: control characters other than tab and newline, and
-#: the bidirectional controls that reorder how text around them is shown.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_FORBIDDEN_OR_NEWLINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def forbidden_character(text: str, block: bool) -> str | None:
-    """Why `text` may not stand in content, or None. A newline is allowed in block scalars."""
-    found = (_FORBIDDEN if block else _FORBIDDEN_OR_NEWLINE).search(text)
-    if found is None:
-        return None
-    character = found.group()
-    code = f"U+{ord(character):04X}"
-    if character == "\n":
-        return (
-            f"contains a line break ({code}): only text written as a block, after '|' or '>', "
-            "may run over several lines"
-        )
-    if "\u202a" <= character <= "\u2069":
-        return f"contains the bidirectional control character {code}: delete it"
-    return f"contains the control character {code}: delete it"
 
 
 # --- YAML text to data ----------------------------------------------------------------------
@@ -504,121 +352,6 @@ def _reader_problem(text: str, error: yaml.reader.ReaderError, shown: str) -> Co
         f"the file contains the control character U+{code:04X}, which YAML does not allow: "
         "delete it",
     )
-
-
-def syntax_problem(error: yaml.MarkedYAMLError, text: str, shown: str) -> ContentProblem:
-    """One located problem for a YAML syntax error, on the line where the slip most likely is,
-    with a plain hint for the common slips: the parser's own line and words describe where it
-    gave up, which is often the line after the slip."""
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark is not None else 0
-    problem = error.problem or "cannot be parsed"
-    lines = text.splitlines()
-    for hint in _SYNTAX_HINTS:
-        found = hint(error, problem, line, lines)
-        if found is not None:
-            line, message = found
-            return ContentProblem(shown, line, "", f"YAML syntax error: {message}")
-    return ContentProblem(shown, line, "", f"YAML syntax error: {problem}")
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _content_line(lines: list[str], number: int) -> bool:
-    """Whether line `number` (from 1) holds something other than blanks or a comment."""
-    return 1 <= number <= len(lines) and lines[number - 1].strip()[:1] not in ("", "#")
-
-
-def _previous_content_line(lines: list[str], number: int) -> int:
-    """The number of the nearest line above `number` that holds something, or 0."""
-    number -= 1
-    while number >= 1 and not _content_line(lines, number):
-        number -= 1
-    return number
-
-
-_SyntaxHint = Callable[[yaml.MarkedYAMLError, str, int, list[str]], tuple[int, str] | None]
-
-
-def _tab_hint(
-    error: yaml.MarkedYAMLError, problem: str, line: int, lines: list[str]
-) -> tuple[int, str] | None:
-    mark = error.problem_mark
-    at_mark = ""
-    if mark is not None and 1 <= line <= len(lines):
-        at_mark = lines[line - 1][mark.column : mark.column + 1]
-    if "tab" in problem or "'\\t'" in problem or at_mark == "\t":
-        return line, "this line has a tab character: YAML needs spaces, not tabs, to indent"
-    return None
-
-
-def _unclosed_hint(
-    error: yaml.MarkedYAMLError, problem: str, line: int, lines: list[str]
-) -> tuple[int, str] | None:
-    closing = next((c for c in ("]", "}") if f"expected ',' or '{c}'" in problem), None)
-    if closing is None or error.context_mark is None:
-        return None
-    opening = "[" if closing == "]" else "{"
-    return error.context_mark.line + 1, (
-        f"the '{opening}' on this line is not closed: end the list with '{closing}' on the "
-        "same line"
-    )
-
-
-def _dedented_key_hint(
-    error: yaml.MarkedYAMLError, problem: str, line: int, lines: list[str]
-) -> tuple[int, str] | None:
-    """A key moved one level left ends its block; the next line, still indented, is then
-    read as more of its value and fails on its ':'."""
-    if "mapping values are not allowed" not in problem or not _content_line(lines, line):
-        return None
-    above = _previous_content_line(lines, line)
-    before = _previous_content_line(lines, above)
-    if not above or not before:
-        return None
-    indents = (_indent(lines[before - 1]), _indent(lines[above - 1]), _indent(lines[line - 1]))
-    if indents[1] < indents[0] and indents[1] < indents[2] and indents[0] <= indents[2]:
-        return above, (
-            "this key is indented less than the lines above and below it, which ends its "
-            "block early: line it up with them"
-        )
-    return None
-
-
-def _stray_indent_hint(
-    error: yaml.MarkedYAMLError, problem: str, line: int, lines: list[str]
-) -> tuple[int, str] | None:
-    # libyaml's words, then the pure-Python parser's, for the same slip.
-    if "did not find expected key" not in problem and "<block mapping start>" not in problem:
-        return None
-    return line, (
-        "this line is indented by a different number of spaces than the lines around it: "
-        "line it up with the line above, or with the key it belongs to"
-    )
-
-
-def _colon_hint(
-    error: yaml.MarkedYAMLError, problem: str, line: int, lines: list[str]
-) -> tuple[int, str] | None:
-    if "mapping values are not allowed" in problem:
-        return (
-            line,
-            "this text holds ': ', which YAML reads as the start of a key: put the text in quotes",
-        )
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return line, f"{problem}: check the indentation and that every key ends with ':'"
-    return None
-
-
-_SYNTAX_HINTS: tuple[_SyntaxHint, ...] = (
-    _tab_hint,
-    _unclosed_hint,
-    _dedented_key_hint,
-    _stray_indent_hint,
-    _colon_hint,
-)
 
 
 def describe(value: Any) -> str:

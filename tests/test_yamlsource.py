@@ -14,16 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import yamlsource
+from generator.contentfile import UnreadableFile, read_content_file
 from generator.errors import ContentError, ContentProblem
-from generator.yamlsource import (
-    MAX_DEPTH,
-    NotADate,
-    Source,
-    UnreadableFile,
-    parse_yaml_text,
-    read_content_file,
-    resolve_plain,
-)
+from generator.yamlscalars import NotADate, resolve_plain
+from generator.yamlsource import MAX_DEPTH, Source, parse_yaml_text
 
 PARSERS = [
     pytest.param(yamlsource._Parser, id="libyaml"),

@@ -80,10 +80,8 @@ def field_tables() -> str:
         for name, info in model.model_fields.items():
             key = info.alias or name
             required = "yes" if info.is_required() else "no"
-            parts.append(
-                f"| `{key}` | {required} | {type_words(info.annotation)} | "
-                f"{info.description or ''} |"
-            )
+            kind = type_words(info.annotation) + bounds_words(info.metadata)
+            parts.append(f"| `{key}` | {required} | {kind} | {info.description or ''} |")
     parts += ["", END]
     return "\n".join(parts)
 
@@ -105,6 +103,22 @@ def type_words(annotation: Any) -> str:
     return _TYPE_NAMES.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
+def bounds_words(metadata: list[Any]) -> str:
+    """The bounds the model declares for a field, as the README's tables print them: the one
+    place the guide takes numbers like "at most 5 exercises" from."""
+    found = {
+        name: getattr(item, name) for item in metadata for name in _BOUNDS if hasattr(item, name)
+    }
+    low = found.get("min_length", found.get("ge"))
+    high = found.get("max_length", found.get("le"))
+    if low is not None and high is not None:
+        return f", {low} to {high}"
+    if high is not None:
+        return f", at most {high}"
+    return f", at least {low}" if low is not None else ""
+
+
+_BOUNDS = ("min_length", "max_length", "ge", "le")
 _TYPE_NAMES: dict[Any, str] = {str: "text", int: "whole number", datetime.date: "date (YYYY-MM-DD)"}
 
 

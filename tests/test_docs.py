@@ -49,3 +49,11 @@ def test_every_command_and_option_is_documented() -> None:
             for flag in action.option_strings:
                 if flag.startswith("--") and flag != "--help":
                     assert flag in readme, f"`handbook {name} {flag}` is not in the README"
+
+
+def test_the_readme_states_the_model_s_numbers() -> None:
+    from generator.model import MAX_CARD_EXERCISES
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    stated = {int(n) for n in re.findall(r"at most (\d+) exercises", readme)}
+    assert stated <= {MAX_CARD_EXERCISES}

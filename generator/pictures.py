@@ -29,7 +29,8 @@ def read_pictures(content: Content, problems: list[ContentProblem]) -> dict[str,
         shown = f"{content.shown_root}/images/{name}"
         if not path.exists() and not path.is_symlink():
             problems += [
-                _at(place, f"picture '{name}' not found in content/images/") for place in places
+                _at(place, f"picture '{name}' not found in {content.shown_root}/images/")
+                for place in places
             ]
             continue
         try:

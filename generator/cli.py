@@ -11,12 +11,14 @@ from . import pipeline
 from .errors import HandbookError
 from .folders import os_problem
 from .forking import cpu_count
+from .siteconfig import check_environment
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `handbook` command."""
     args = _parser().parse_args(argv)
     try:
+        check_environment()  # the variables a command reads are checked like its options
         return int(args.run(args))
     except HandbookError as error:
         print(error, file=sys.stderr)
@@ -46,9 +48,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _translations(args: argparse.Namespace) -> int:
+    from .editions import check_editions
     from .load import load_content
     from .translations import stamp
 
+    check_editions(args.content)  # nothing is written into content that `check` refuses
     for path in stamp(load_content(args.content), args.stamp):
         print(f"recorded the English it matches in {path}")
     return 0

@@ -101,3 +101,31 @@ def interface_plural(
     """A message with a plural: `num` picks the form by the language's rule."""
     translated = ngettext(singular, plural, num)
     return Markup(translated % {"num": num, **{k: text(v) for k, v in values.items()}})
+
+
+# --- CSS --------------------------------------------------------------------------------------
+# Text in a <style> element or a stylesheet is not HTML: a character reference there is not
+# decoded ('#8a3b12' written as '&#35;8a3b12' is no colour at all). A value is either matched
+# whole against the grammar of the one CSS value it may be and written as it is, or written
+# as a CSS string with every other character escaped the way CSS escapes it.
+
+#: A colour as content and embeds give it: '#' and six hex digits, nothing else.
+CSS_COLOUR = r"#[0-9a-fA-F]{6}"
+
+
+def css_colour(value: object) -> Markup:
+    """A colour for CSS, written raw: refused (ValueError) unless it is #rrggbb exactly."""
+    if not isinstance(value, str) or not re.fullmatch(CSS_COLOUR, value):
+        raise ValueError(f"not a colour written #rrggbb: {value!r}")
+    return Markup(value)
+
+
+def css_string(value: object) -> str:
+    """`value` as a quoted CSS string: letters, digits and spaces as they are, every other
+    character as a CSS escape (`\\22 ` for a quote), so that nothing can end the string, the
+    rule or the <style> element it stands in."""
+    escaped = "".join(
+        char if char == " " or (char.isalnum() and char.isprintable()) else f"\\{ord(char):x} "
+        for char in str(value)
+    )
+    return f'"{escaped}"'

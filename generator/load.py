@@ -7,6 +7,8 @@ files, validates each against its model and gathers what loaded.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -84,13 +86,82 @@ def load_content(root: Path, display_root: Path | None = None) -> Content:
             content.problems.append(
                 ContentProblem(_display(path, base), 0, "", "required file is missing")
             )
-    for stray in sorted(root.rglob("*.yaml")):
-        content.problems.append(
-            ContentProblem(
-                _display(stray, base), 0, "", "content files end in .yml, not .yaml: rename it"
-            )
-        )
+    content.problems += [
+        ContentProblem(_display(root / name, base), 0, "", message)
+        for name, message in unread_files(root)
+    ]
     return content
+
+
+#: What each place in the content folder holds: a pattern of the paths inside it that the
+#: handbook reads (or reports on: a translation file of the wrong name is translations.py's
+#: to name), and the words for what belongs there.
+_DOCUMENTS = "|".join(re.escape(name) for name in CHECKED_FILES)
+LAYOUT = (
+    (
+        r"exercises/.+",
+        r"exercises/[^/]+\.yml",
+        "exercises/ holds only <id>.yml files, one per exercise",
+    ),
+    (
+        r"routines/.+",
+        r"routines/[^/]+\.yml",
+        "routines/ holds only <id>.yml files, one per routine",
+    ),
+    (
+        r"images/.+",
+        r"images/[^/]+\.(?:svg|png)",
+        "images/ holds only pictures: .svg drawings (or a .png for the clinic's logo)",
+    ),
+    (
+        r"translations/[^/]+/.+",
+        r"translations/[^/]+/.+\.yml",
+        "a language's folder holds only language.yml and translations of content files, "
+        "such as safety.yml and exercises/<id>.yml",
+    ),
+    (r"translations/.+", r"$^", "translations/ holds only a folder per language, such as es/"),
+    (
+        r".+",
+        rf"(?:{_DOCUMENTS})",
+        "the content folder holds exercises/, routines/, images/, translations/ and "
+        f"{', '.join(CHECKED_FILES)}",
+    ),
+)
+
+
+def unread_files(root: Path) -> list[tuple[str, str]]:
+    """(path inside `root`, why) of every file there that the handbook would not read.
+
+    A file no reader looks at is a mistake the author cannot see: an exercise saved as
+    .YML would be one exercise fewer, a translation so named would show English. Hidden
+    files and folders (.gitkeep, an editor's .swp, .git) are passed over in silence.
+    """
+    found = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        here = Path(folder).relative_to(root)
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            relative = (here / name).as_posix()
+            suffix = Path(name).suffix
+            for place, read, holds in LAYOUT:
+                if not re.fullmatch(place, relative):
+                    continue
+                if re.fullmatch(read, relative):
+                    break
+                if suffix.lower() in (".yml", ".yaml") and suffix != ".yml":
+                    found.append((relative, f"content files end in .yml, not {suffix}: rename it"))
+                else:
+                    found.append(
+                        (
+                            relative,
+                            f"the handbook does not read this file: {holds}; "
+                            "move it out of the content folder",
+                        )
+                    )
+                break
+    return found
 
 
 def _load_one(

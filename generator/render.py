@@ -58,6 +58,7 @@ def make_environment(
     env.filters["frequency"] = partial(words.frequency_words, lang=lang)
     env.filters["position"] = lambda position: lang.gettext(POSITIONS[position])
     env.filters["capitalised"] = words.capitalised
+    env.filters["css_colour"] = escape.css_colour  # CSS is not HTML: see escape.py
     return env
 
 

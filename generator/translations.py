@@ -16,21 +16,24 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
-from .errors import ContentProblem
+from .contentfile import UnreadableFile, read_content_file
+from .errors import ContentError, ContentProblem
 from .load import Content, Loaded, validate_model
 from .model import CardName, Strict
+from .siteconfig import LONGEST, text_problem
 from .textfields import Path as KeyPath
 from .textfields import get_at, set_at, text_fields
-from .yamlsource import Source, key_path, read_yaml
+from .yamlsource import MAX_FILE_BYTES, Source, key_path, read_yaml
 
 FOLDER = "translations"
 #: Keys of a translation file besides the text it translates.
@@ -40,10 +43,20 @@ _NUMBER = re.compile(r"\d+")
 Status = Literal["draft", "reviewed"]
 
 
+def _plain_name(value: str) -> str:
+    """A language's name is printed by the theme's language selector, unescaped."""
+    problem = text_problem(value, LONGEST["extra.alternate.name"])
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
 class LanguageFile(Strict):
     """content/translations/<lang>/language.yml: the language and how far its translation is."""
 
-    name: CardName = Field(description="The language's name in itself, for the selector.")
+    name: Annotated[CardName, AfterValidator(_plain_name)] = Field(
+        description="The language's name in itself, for the selector."
+    )
     status: Status = Field(
         description="`draft` until a clinician who reads the language has reviewed it."
     )
@@ -299,22 +312,51 @@ def content_in(content: Content, translation: Translation) -> tuple[Content, fro
 
 
 def stamp(content: Content, code: str) -> list[Path]:
-    """Record in each translation of `code` the English it now matches (`source:`)."""
+    """Record in each translation of `code` the English it now matches (`translated_from:`).
+
+    A writer into content obeys the rules its readers do: each file is read as `check` reads
+    it (a regular file inside the content folder, never through a link out of it), and
+    nothing is written unless every file can be. The caller checks the content first.
+    """
     documents = english_documents(content)
     folder = content.root / FOLDER / code
-    written = []
+    shown_folder = f"{content.shown_root}/{FOLDER}/{code}"
+    if not folder.is_dir() or folder.is_symlink():
+        found = sorted(p.name for p in (content.root / FOLDER).glob("*") if p.is_dir())
+        raise ContentError(
+            [
+                ContentProblem(
+                    shown_folder,
+                    0,
+                    "",
+                    "there is no translation in this language to stamp; the languages are "
+                    f"{', '.join(found) or 'none yet'}",
+                )
+            ]
+        )
+    problems = []
+    updates = []
     for key, loaded in sorted(documents.items()):
         path = folder / document_file(*key)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
+            continue
+        try:
+            text = read_content_file(path, content.root, MAX_FILE_BYTES).decode("utf-8")
+        except (UnreadableFile, UnicodeDecodeError) as error:
+            reason = str(error) if isinstance(error, UnreadableFile) else "is not UTF-8 text"
+            problems.append(ContentProblem(f"{shown_folder}/{document_file(*key)}", 0, "", reason))
             continue
         digest = source_digest(type(loaded.model), loaded.source.data)
-        text = path.read_text("utf-8")
         line = f"translated_from: {digest}"
         if re.search(r"(?m)^translated_from: .*$", text):
             updated = re.sub(r"(?m)^translated_from: .*$", line, text, count=1)
         else:
             updated = re.sub(r"(?m)^(status: .*)$", rf"\1\n{line}", text, count=1)
         if updated != text:
-            path.write_text(updated, "utf-8")
-            written.append(path)
-    return written
+            updates.append((path, updated))
+    if problems:
+        raise ContentError(problems)
+    for path, updated in updates:
+        # The file itself, inside the content folder (read_content_file saw to that).
+        Path(os.path.realpath(path)).write_text(updated, "utf-8")
+    return [path for path, _ in updates]

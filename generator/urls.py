@@ -29,6 +29,34 @@ DOI = r"^10\.\d{4,9}/[A-Za-z0-9._;()/:-]{1,200}$"
 PMC = r"^PMC\d{4,10}$"
 
 
+#: The folders the handbook's own pages and files take, at the site's root and inside the
+#: folders that hold a page per id (cards/<routine>/, cards/exercises/<exercise>/, embed/...);
+#: with each language's folder (i18n) and the templates' anchors, the ids content may not
+#: take (validate.reserved_ids). MkDocs and Material add search/ and assets/; index is the
+#: name of every folder's own page. A test renders the pages and checks this is complete.
+PAGE_FOLDERS = frozenset(
+    {
+        "api",
+        "assets",
+        "builder",
+        "cards",
+        "causes",
+        "embed",
+        "embed-guide",
+        "exercises",
+        "index",
+        "oembed",
+        "programme",
+        "references",
+        "routines",
+        "safety",
+        "search",
+        "translations",
+        "v1",
+    }
+)
+
+
 class UrlError(ValueError):
     """A value that was to become a URL does not fit its grammar."""
 

@@ -6,14 +6,20 @@ Every check appends to one list, so an author sees all problems of a run togethe
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
+from functools import cache
+from pathlib import Path
 
 from pydantic import ValidationError
 
+from . import urls
 from .book import Book, PlannedRoutine, RoutineItem
 from .errors import ContentError, ContentProblem
+from .i18n import SOURCE_LANGUAGE, languages_with_catalogues
 from .load import Content, Loaded
 from .model import (
+    DosageOverride,
     Exercise,
     Routine,
 )
@@ -26,6 +32,7 @@ def check(content: Content) -> Book:
     """Run every cross-file check; raise ContentError listing all problems, or return the book."""
     problems = list(content.problems)
     problems += _check_ids(content)
+    problems += _check_reserved(content)
     exercise_ids = _known_exercise_ids(content)
     exercises = {item.model.id: item for item in content.exercises}
     for item in content.exercises:
@@ -68,8 +75,70 @@ def _known_exercise_ids(content: Content) -> set[str]:
     }
 
 
-#: Routine ids that would share a URL with another page kind (/cards/exercises/).
-RESERVED_ROUTINE_IDS = {"exercises"}
+#: Ids of the handbook's own elements start so (#hb-words, #hb-pause-<exercise>...).
+OWN_ID_PREFIX = "hb-"
+TEMPLATES = Path(__file__).parent / "templates"
+#: An anchor a template writes: `{ #name }` after a heading, or a literal id="name".
+_TEMPLATE_ANCHOR = re.compile(r'\{ +#([a-z0-9][a-z0-9-]*)|\bid="([a-z0-9][a-z0-9-]*)"')
+
+
+@cache
+def reserved_ids() -> dict[str, str]:
+    """Every id content may not take, with what takes it. An id is part of addresses
+    (exercises/<id>/, cards/<routine>/) and an anchor on pages (#<node>, #<reference>), so it
+    may be none of the site's own folders (urls.PAGE_FOLDERS), no language's folder, and no
+    anchor the templates write: each read from where it is declared, not listed again here."""
+    reserved = {name: "a folder of the site's own pages" for name in urls.PAGE_FOLDERS}
+    for code in (SOURCE_LANGUAGE, *languages_with_catalogues()):
+        reserved[code] = "a language's folder"
+    for template in sorted(TEMPLATES.glob("*.j2")):
+        for match in _TEMPLATE_ANCHOR.finditer(template.read_text("utf-8")):
+            reserved.setdefault(
+                match.group(1) or match.group(2),
+                f"an anchor the pages already have (in {template.name})",
+            )
+    return reserved
+
+
+def reserved_problem(ident: str) -> str | None:
+    """Why content may not use `ident` as an id, or None."""
+    taken = reserved_ids().get(ident)
+    if ident.startswith(OWN_ID_PREFIX):
+        taken = f"the handbook's own elements (ids starting '{OWN_ID_PREFIX}')"
+    if taken is None:
+        return None
+    return f"'{ident}' is reserved for {taken}: choose another id"
+
+
+def _check_reserved(content: Content) -> list[ContentProblem]:
+    """Ids, former ids, cause node ids and reference ids against the reserved ids."""
+    places: list[tuple[Source, tuple[str | int, ...], str]] = [
+        (source, ("id",), claimed)
+        for (_, claimed), sources in content.claimed_ids.items()
+        for source in sources
+    ]
+    items: list[Loaded[Exercise] | Loaded[Routine]] = [*content.exercises, *content.routines]
+    places += [
+        (item.source, ("former_ids", index), old)
+        for item in items
+        for index, old in enumerate(item.model.former_ids)
+    ]
+    if content.causes is not None:
+        places += [
+            (content.causes.source, ("nodes", index, "id"), node.id)
+            for index, node in enumerate(content.causes.model.nodes)
+        ]
+    if content.references is not None:
+        places += [
+            (content.references.source, ("references", index, "id"), ref.id)
+            for index, ref in enumerate(content.references.model.references)
+        ]
+    problems = []
+    for source, loc, ident in places:
+        reason = reserved_problem(ident)
+        if reason is not None:
+            problems.append(_at(source, loc, reason))
+    return problems
 
 
 def _check_ids(content: Content) -> list[ContentProblem]:
@@ -84,16 +153,6 @@ def _check_ids(content: Content) -> list[ContentProblem]:
                         ("id",),
                         f"id '{claimed}' does not match the file name "
                         f"'{stem}.yml': rename the file or change the id",
-                    )
-                )
-        if kind == "routine" and claimed in RESERVED_ROUTINE_IDS:
-            for source in sources:
-                problems.append(
-                    _at(
-                        source,
-                        ("id",),
-                        f"'{claimed}' is reserved for the "
-                        "exercise cards' address: choose another routine id",
                     )
                 )
         if len(sources) > 1:
@@ -200,12 +259,25 @@ def _plan_routine(
         exercise = exercises[entry.exercise].model
         dosage = exercise.dosage
         if entry.dosage is not None:
+            contradicted = _contradicted_frequency(routine, entry.dosage)
+            if contradicted:
+                problems.append(_at(source, (*loc, "dosage", contradicted[0]), contradicted[1]))
+                continue
             try:
                 dosage = dosage.merged(entry.dosage)
             except ValidationError as error:
                 reasons = (str(e.get("ctx", {}).get("error", e["msg"])) for e in error.errors())
                 problems.append(_at(source, (*loc, "dosage"), "; ".join(reasons)))
                 continue
+        # The routine says how often, once for all its exercises.
+        frequency = routine.frequency
+        dosage = dosage.model_copy(
+            update={
+                "times_per_day": frequency.times_per_day,
+                "days_per_week": frequency.days_per_week,
+                "suggested": [f for f in dosage.suggested if f not in FREQUENCY_FIELDS],
+            }
+        )
         items.append(RoutineItem(exercise, dosage, entry.note))
     repeated = [
         ex for ex, count in Counter(e.exercise for e in routine.exercises).items() if count > 1
@@ -235,6 +307,23 @@ def _plan_routine(
         )
         return None, problems
     return plan, problems
+
+
+#: The dosage fields a routine sets once for all its exercises (Routine.frequency).
+FREQUENCY_FIELDS = ("times_per_day", "days_per_week")
+
+
+def _contradicted_frequency(routine: Routine, override: DosageOverride) -> tuple[str, str] | None:
+    """(field, message) when a routine's entry sets a frequency other than the routine's."""
+    for field in FREQUENCY_FIELDS:
+        said, routine_said = getattr(override, field), getattr(routine.frequency, field)
+        if said is not None and said != routine_said:
+            return field, (
+                f"{said} contradicts the routine's frequency.{field} of {routine_said}: a "
+                "routine is done as one, so set how often once, under frequency, and leave it "
+                "out here"
+            )
+    return None
 
 
 def _check_causes(content: Content) -> list[ContentProblem]:

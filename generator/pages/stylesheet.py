@@ -1,12 +1,14 @@
 """A stylesheet made from the site's settings: the short name in the phone header.
 
 Material's header shows the whole site name, which a phone cuts off; below 40em this shows
-`extra.short_name` instead (a plain name, checked in siteconfig, so safe in a CSS string).
+`extra.short_name` instead (plain text, checked in siteconfig, and written as a CSS string
+with every character but letters, digits and spaces escaped).
 """
 
 from __future__ import annotations
 
 from ..book import Book
+from ..escape import css_string
 from .common import Settings
 
 
@@ -16,7 +18,7 @@ def site_stylesheet(book: Book, settings: Settings) -> dict[str, bytes]:
         "@media screen and (max-width: 40em) {\n"
         "  .md-header__title .md-header__topic:first-child .md-ellipsis { font-size: 0; }\n"
         "  .md-header__title .md-header__topic:first-child .md-ellipsis::after {\n"
-        f'    content: "{settings.short_name}"; font-size: 0.9rem;\n'
+        f"    content: {css_string(settings.short_name)}; font-size: 0.9rem;\n"
         "  }\n"
         "}\n"
         "@media screen and (max-width: 24em) {\n"

@@ -306,7 +306,7 @@ class Exercise(Strict):
     common_mistakes: Annotated[list[ShortText], Field(max_length=5)] = Field(
         default_factory=list, description="Mistakes people often make."
     )
-    cautions: Annotated[list[CardSentence], Field(min_length=1, max_length=3)] = Field(
+    cautions: Annotated[list[CardSentence], Field(min_length=1, max_length=4)] = Field(
         description="Who should take care, and how; the first is printed on routine cards."
     )
     stop_if: CardSentence = Field(description="When to stop: one sentence.")

@@ -1201,6 +1201,51 @@ def toe_walking() -> Panels:
     return start, end
 
 
+def heel_raises() -> Panels:
+    """Side view, standing behind a chair with both hands on its back: the heels rise, the
+    balls of the feet stay down."""
+    x = 140.0
+    seat_y, depth, back = FLOOR - 96, 84.0, 64.0
+    back_x = x + 66  # the face of the chair back nearest the figure
+    hand_y = seat_y - back - 6
+
+    def scene() -> list[str]:
+        # the chair drawn with its back on the left, towards the figure (mirrored)
+        mirrored = chair(PANEL_W - back_x - depth, seat_y, depth, back)
+        return [*floor(), f'<g transform="translate({PANEL_W} 0) scale(-1 1)">', *mirrored, "</g>"]
+
+    def figure(lift: float) -> Figure:
+        rise = planted_ankle((0, FLOOR), 0)[1] - planted_ankle((0, FLOOR), lift)[1]
+        hip = (x, STAND_HIP_Y - rise)
+        legs = Paint(DARK)
+        near_ball, far_ball = (x + 16, FLOOR), (x + 12, FLOOR)
+        return Figure(
+            hip=hip,
+            lean=-90,
+            near_leg=Leg(
+                planted_ankle(near_ball, lift), (x + 30, hip[1] + THIGH), lift, -lift, legs
+            ),
+            far_leg=Leg(
+                planted_ankle(far_ball, lift), (x + 30, hip[1] + THIGH), lift, -lift, far(legs)
+            ),
+            near_arm=Arm((back_x - 8, hand_y), (x + 8, hip[1] - 10), 0, "grip"),
+            far_arm=Arm(
+                (back_x - 4, hand_y - 3), (x + 8, hip[1] - 10), 0, "grip", paint=far(Paint(LIGHT))
+            ),
+        )
+
+    start_fig, end_fig = figure(0), figure(34)
+    start = scene() + draw_figure(start_fig)
+    end = scene()
+    end += ghost(
+        draw_foot(FootPose(planted_ankle((x + 16, FLOOR), 0), 0, size=FOOT_LEN), Paint(DARK))[-1:]
+    )
+    end += draw_figure(end_fig)
+    heel = foot_point(FootPose(planted_ankle((x + 16, FLOOR), 34), 34, size=FOOT_LEN), (10, -2))
+    end.append(arrow((heel[0] - 36, FLOOR - 6), (heel[0] - 36, FLOOR - 62)))
+    return start, end
+
+
 def wall_calf_stretch() -> Panels:
     """Facing a wall: front knee bends, the back leg stays straight with its heel down."""
     wall_x = 330.0
@@ -1386,66 +1431,71 @@ def seated_toe_reach() -> Panels:
     return start, end
 
 
-START_TILT = -45  # the band exercise's pointed foot
-
-
 def band_ankle_pull() -> Panels:
-    """Sitting against a wall, legs straight; a band from a chair leg over the top of the foot."""
-    wall_x = 20.0
-    zoom = 1.35
-    hip = (wall_x + 26, FLOOR - 14)
-    chair_x = 226.0
+    """Sitting on a chair, knee bent, heel down; a band from a table leg in front over the top
+    of the foot: the front of the foot lifts towards the shin against it."""
+    seat_y, depth, back = FLOOR - 62, 74.0, 118.0
+    back_x = 60.0  # the chair back, on the left (the chair is drawn mirrored)
+    hip = (back_x + 30, seat_y - 24)
+    ball = (196.0, FLOOR)
+    flat_ankle = planted_ankle(ball, 0)
+    heel = foot_point(FootPose(flat_ankle, 0, size=FOOT_LEN), (12, 0))
+    lift = -30.0
+    table_x, table_top = 290.0, 130.0
+    zoom, zoom_anchor = 1.25, (10.0, FLOOR)
+    anchor = (table_x + 2, FLOOR - 14)
 
-    def resting(tilt: float) -> Point:
-        """The ankle with the heel resting on the floor."""
-        probe = FootPose((0.0, 0.0), tilt, size=FOOT_LEN)
-        low = max(foot_point(probe, p)[1] for p in FOOT_BODY)
-        return (hip[0] + THIGH + SHIN - 1, FLOOR - min(low, FOOT_LEN * 0.36))
+    def scene() -> list[str]:
+        mirrored = chair(PANEL_W - back_x - depth, seat_y, depth, back)
+        return [
+            f'<rect x="{f(table_x - 4)}" y="{f(table_top)}" width="12" '
+            f'height="{f(FLOOR - table_top)}" rx="3"{Paint(PROP).attrs()}/>',
+            f'<rect x="{f(table_x - 40)}" y="{f(table_top - 12)}" '
+            f'width="{f(PANEL_W - table_x + 50)}" height="13" rx="4"{Paint(PROP).attrs()}/>',
+            f'<g transform="translate({PANEL_W} 0) scale(-1 1)">',
+            *mirrored,
+            "</g>",
+        ]
 
-    anchor = (chair_x + 4, FLOOR - 22)
-
-    def inside(tilt: float, pulled: bool) -> list[str]:
-        knee = add(hip, (THIGH, 0))
-        ankle = resting(tilt)
+    def inside(tilt: float) -> list[str]:
+        ankle = heel_ankle(heel, tilt) if tilt else flat_ankle
+        knee_hint = (hip[0] + THIGH, hip[1] - 10)
+        thigh_mid = lerp(hip, (hip[0] + THIGH, hip[1]), 0.62)
         fig = Figure(
             hip=hip,
-            lean=-97,
-            near_leg=Leg(ankle, add(hip, (60, -4)), tilt, 0, Paint(LIGHT), Paint(DARK)),
-            far_leg=Leg(add(ankle, (-4, -2)), add(hip, (60, -4)), tilt, 0, Paint(LIGHT_FAR)),
-            near_arm=Arm(add(knee, (-22, -14)), add(hip, (-6, -40)), 0),
-            far_arm=Arm(add(knee, (-26, -16)), add(hip, (-6, -40)), 0, paint=Paint(LIGHT_FAR)),
+            lean=-95,
+            near_leg=Leg(ankle, knee_hint, tilt, 0, Paint(LIGHT), Paint(DARK)),
+            far_leg=Leg(add(flat_ankle, (-22, -2)), knee_hint, 0, 0, Paint(LIGHT_FAR)),
+            near_arm=Arm(add(thigh_mid, (0, -14)), add(hip, (-4, -30)), 10),
+            far_arm=Arm(add(thigh_mid, (-4, -16)), add(hip, (-4, -30)), 10, paint=Paint(LIGHT_FAR)),
         )
         foot = FootPose(ankle, tilt, size=FOOT_LEN)
-        loop = foot_point(foot, (44, -27))
-        out: list[str] = [*chair(chair_x, depth=62, back=84)]
-        if pulled:
-            start_foot = FootPose(resting(START_TILT), START_TILT, size=FOOT_LEN)
-            out += ghost(draw_foot(start_foot, Paint(DARK))[-1:])
-        out += draw_figure(fig)
+        loop = foot_point(foot, (58, -22))
+        out = scene()
+        if tilt:
+            out += ghost(draw_foot(FootPose(flat_ankle, 0, size=FOOT_LEN), Paint(DARK))[-1:])
+        # the band first, so that the foot it holds stays in view over it
         out += draw_band([loop, lerp(loop, anchor, 0.5), anchor])
+        out += draw_figure(fig)
         # the loop round the foot, seen edge on: a strap across the instep to the sole
         out += draw_band(
             quad(
-                foot_point(foot, (43, -29)), foot_point(foot, (52, -14)), foot_point(foot, (47, 1))
+                foot_point(foot, (57, -24)), foot_point(foot, (64, -10)), foot_point(foot, (58, 1))
             )
         )
-        # tied round the chair leg
+        # tied round the table leg
         out.append(
-            f'<rect x="{f(anchor[0] - 8)}" y="{f(anchor[1] - 5)}" width="19" height="10" rx="3"'
+            f'<rect x="{f(anchor[0] - 10)}" y="{f(anchor[1] - 5)}" width="19" height="10" rx="3"'
             f"{Paint(PROP).attrs()}/>"
         )
-        if pulled:
-            out.append(arrow_along(arc_points(ankle, 64, -22, -96)))
+        if tilt:
+            out.append(arrow_along(arc_points(heel, 70, -22, -64)))
         return out
 
-    def panel(tilt: float, pulled: bool) -> list[str]:
-        return [
-            *floor(),
-            *wall(wall_x, facing_left=False),
-            zoomed(zoom, (wall_x, FLOOR), lambda: inside(tilt, pulled)),
-        ]
+    def panel(tilt: float) -> list[str]:
+        return [*floor(), zoomed(zoom, zoom_anchor, lambda: inside(tilt))]
 
-    return panel(START_TILT, False), panel(-104, True)
+    return panel(0), panel(lift)
 
 
 # ---------------------------------------------------------------- assembling a file
@@ -1461,6 +1511,7 @@ EXERCISES: dict[str, Callable[[], Panels]] = {
     "wall-calf-stretch": wall_calf_stretch,
     "ball-roll": ball_roll,
     "band-ankle-pull": band_ankle_pull,
+    "heel-raises": heel_raises,
 }
 
 

@@ -2,24 +2,24 @@
 
 MkDocs builds into a fresh staging folder beside the target, through its public `build`
 command; the old site is swapped out only once the new one is complete, so a failed or killed
-build leaves it as it was.
+build leaves it as it was. An interrupted build (SIGINT, SIGTERM) kills its language builds and
+removes its staging folders before it ends; a killed one (SIGKILL) takes its workers with it
+(see forking.py) and leaves staging folders that the next build removes.
 """
 
 from __future__ import annotations
 
 import gzip
-import multiprocessing
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
 from .errors import BuildError, HandbookError
 from .folders import is_ours, mark, os_problem, remove_ours
-from .forking import cpu_count
+from .forking import cpu_count, no_interrupts, worker_pool
 from .siteconfig import SiteConfig, collected_logs
 
 
@@ -46,7 +46,7 @@ def build_site(
     remove_leftovers(site_dir)
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+        staging = new_staging(site_dir)
         mark(staging)  # MkDocs leaves dot-files in place when it cleans its output folder
     except OSError as error:
         raise os_problem(error, f"make the site folder beside {site_dir}") from None
@@ -69,7 +69,8 @@ def build_site(
                     ) from None
         if after_build is not None:
             after_build(staging)
-        swap_in(staging, site_dir)
+        with no_interrupts():  # both renames, or neither
+            swap_in(staging, site_dir)
     except OSError as error:
         remove_ours(staging)
         raise os_problem(error, "build the site; the previous site was kept") from None
@@ -116,9 +117,8 @@ def _build_languages(languages: list[tuple[Path, str]], staging: Path) -> None:
         outputs.append(output)
     jobs = [str(config) for config, _ in languages]
     try:
-        context = multiprocessing.get_context("spawn")
         workers = min(len(jobs), cpu_count())
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with worker_pool(workers) as pool:
             failures = [f for f in pool.map(build_language, jobs, map(str, outputs)) if f]
         if failures:
             details = "; ".join(failures)
@@ -149,6 +149,19 @@ def merge_sitemaps(site: Path, folders: list[str]) -> None:
     root_map.write_bytes(data)
     with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
         packed.write(data)
+
+
+def new_staging(site_dir: Path) -> Path:
+    """A new, empty staging folder beside `site_dir`, made as a plain mkdir would make it
+    (mode 0777 less the umask, so 0755 usually), since it becomes the site a web server reads:
+    a private temporary folder (0700) would make every page a 403."""
+    while True:
+        staging = site_dir.with_name(f".{site_dir.name}.new-{secrets.token_hex(4)}")
+        try:
+            staging.mkdir()
+        except FileExistsError:
+            continue
+        return staging
 
 
 def remove_leftovers(site_dir: Path) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import folders, siteconfig
 from .fingerprint import fingerprint, site_fingerprint
-from .forking import cpu_count
+from .forking import cpu_count, sigterm_interrupts
 from .siteconfig import SiteConfig
 from .write import WriteReport, record_stamp, unchanged_stamp, write_tree
 
@@ -181,6 +181,7 @@ def build(
 
         printer = chromium_path()  # fail before any work when Chromium is missing
     with ExitStack() as locks:
+        locks.enter_context(sigterm_interrupts())  # so that no worker nor staging folder is left
         locks.enter_context(folders.locked(docs_dir))
         locks.enter_context(folders.locked(site_dir))
         site = load_site(config_file, docs_dir, site_url)

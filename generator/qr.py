@@ -1,7 +1,7 @@
 """QR codes as inline SVG, made by segno and kept in a cache file between generates.
 
 Encoding a QR code in pure Python takes about a millisecond, the largest single cost of
-generating a big catalogue. So the codes a generate needs are made together, in forked
+generating a big catalogue. So the codes a generate needs are made together, in worker
 processes while the other pages are rendered, and kept in one JSON file: a card's URL rarely
 changes, so later builds read it back. One file rather than one per code, because creating
 a thousand small files costs more than the codes' bytes.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import segno
 
-from .forking import Pending, fork_map_start, workers_for
+from .forking import Pending, map_start, workers_for
 from .write import write_whole
 
 #: Bump when the drawing below changes, so cached codes are made again.
@@ -31,7 +31,7 @@ def start_qr_svgs(urls: Iterable[str], cache: Path | None = None, jobs: int = 1)
     wanted = list(dict.fromkeys(urls))
     missing = [url for url in wanted if url not in cached]
     workers = workers_for(len(missing), jobs, MIN_CODES_PER_PROCESS)
-    return QrDrawing(wanted, cached, missing, fork_map_start(draw_qr, missing, workers), cache)
+    return QrDrawing(wanted, cached, missing, map_start(draw_qr, missing, workers), cache)
 
 
 @dataclass

@@ -24,6 +24,30 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+def alive(pid: int) -> bool:
+    """Whether process `pid` runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] not in "ZX"
+
+
+def group_members(group: int) -> list[int]:
+    """The running processes of process group `group`, found by scanning /proc."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text() if entry.name.isdigit() else ""
+        except OSError:
+            continue  # ended meanwhile
+        if stat:
+            state, _parent, process_group = stat[stat.rindex(")") + 2 :].split()[:3]
+            if int(process_group) == group and state not in "ZX":
+                members.append(int(entry.name))
+    return members
+
+
 def test_real_content_builds_strict_with_every_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -252,3 +276,49 @@ def test_a_new_pdf_printer_rebuilds_the_site(
     printer.write_text("version 2, upgraded", "utf-8")
     assert pipeline.build(Path("content"), pdf=True).site_rebuilt
     assert len(printed) == 2
+
+
+def test_a_finished_build_leaves_no_process_behind(project: Path) -> None:
+    """Not even for a moment: the build waits for its workers (and has no resource tracker)."""
+    handbook = str(Path(sys.executable).with_name("handbook"))
+    for code in ("es", "de"):  # languages are built by worker processes
+        (project / "content" / "translations" / code).mkdir(parents=True)
+        (project / "content" / "translations" / code / "language.yml").write_text(
+            f"name: {code}\nstatus: draft\n", "utf-8"
+        )
+    build = subprocess.Popen([handbook, "build"], cwd=project, start_new_session=True)
+    assert build.wait(timeout=120) == 0
+    left = group_members(build.pid)  # at once: a process still ending would be found
+    assert left == [], [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in left]
+    assert (project / "site" / "de" / "index.html").is_file()
+
+
+def test_the_site_is_readable_by_a_web_server(project: Path) -> None:
+    """Under the usual umask, folders 0755 and files 0644, as a plain mkdir and open make
+    them: nginx, running as another user, reads the site as it is built."""
+    handbook = str(Path(sys.executable).with_name("handbook"))
+    subprocess.run([handbook, "build"], cwd=project, check=True, capture_output=True, umask=0o022)
+    site = project / "site"
+    for path in [site, *site.rglob("*")]:
+        mode = path.stat().st_mode & 0o777
+        assert mode == (0o755 if path.is_dir() else 0o644), (path, oct(mode))
+
+
+def test_qr_codes_drawn_by_workers_match_and_no_worker_is_left() -> None:
+    from generator import qr
+
+    urls = [
+        f"https://example.org/cards/exercise-{n:04d}/" for n in range(2 * qr.MIN_CODES_PER_PROCESS)
+    ]
+    codes = qr.start_qr_svgs(urls, jobs=2).result()
+    assert list(codes) == urls
+    assert [codes[url] for url in urls[::37]] == [qr.draw_qr(url) for url in urls[::37]]
+    assert [pid for pid in group_members(os.getpgrp()) if parent_of(pid) == os.getpid()] == []
+    with qr.start_qr_svgs(urls, jobs=2):
+        pass  # left before collecting: the workers are stopped, not left drawing
+    assert [pid for pid in group_members(os.getpgrp()) if parent_of(pid) == os.getpid()] == []
+
+
+def parent_of(pid: int) -> int:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return int(stat[stat.rindex(")") + 2 :].split()[1])

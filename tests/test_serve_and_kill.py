@@ -1,5 +1,5 @@
 """Live preview keeps serving through content mistakes; a build killed midway leaves the old
-site."""
+site, and no process of its own behind."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from .test_build import tree
+import pytest
+
+from .test_build import alive, group_members, parent_of, tree
 
 HANDBOOK = str(Path(sys.executable).with_name("handbook"))
 T = TypeVar("T")
@@ -126,7 +128,7 @@ def test_a_build_killed_midway_leaves_the_previous_site(project: Path) -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        staging = Path(wait_for(lambda: ready.is_file() and ready.read_text()))
+        staging = Path(wait_for(lambda: ready.read_text() if ready.is_file() else ""))
     finally:
         build.kill()
         build.wait()
@@ -139,3 +141,94 @@ def test_a_build_killed_midway_leaves_the_previous_site(project: Path) -> None:
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site.")) == [
         ".site.lock"
     ]
+
+
+LANGUAGE_PAUSE_HOOK = """
+import os, signal, pathlib
+def on_pre_build(config):
+    # Each language's build says it has started, in its worker, then waits to be killed.
+    pathlib.Path(os.environ["HANDBOOK_TEST_READY"], str(os.getpid())).write_text("")
+    signal.pause()
+"""
+
+
+def add_languages(project: Path) -> None:
+    for code, name in (("es", "Español"), ("de", "Deutsch")):
+        folder = project / "content" / "translations" / code
+        folder.mkdir(parents=True)
+        (folder / "language.yml").write_text(f"name: {name}\nstatus: draft\n", "utf-8")
+
+
+def marked_leftovers(project: Path) -> list[str]:
+    return sorted(
+        p.name
+        for p in project.iterdir()
+        if p.name.startswith((".site.new-", ".site.old-"))
+        and (p / ".generated-by-handbook").is_file()
+    )
+
+
+@pytest.mark.parametrize(
+    "stop", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["SIGKILL", "SIGTERM", "SIGINT"]
+)
+def test_an_interrupted_build_leaves_no_process_and_the_next_removes_its_leftovers(
+    project: Path, stop: signal.Signals
+) -> None:
+    add_languages(project)
+    (project / "pause_hook.py").write_text(LANGUAGE_PAUSE_HOOK, "utf-8")
+    config = project / "mkdocs.yml"
+    plain = config.read_text("utf-8")
+    config.write_text(plain.replace("hooks:\n", "hooks:\n  - pause_hook.py\n"), "utf-8")
+    ready = project / "ready"
+    ready.mkdir()
+    workers = min(3, len(os.sched_getaffinity(0)))  # three languages, one worker per CPU
+    log = project / "build.log"
+    with log.open("wb") as output:
+        build = subprocess.Popen(
+            [HANDBOOK, "build"],
+            cwd=project,
+            env={**os.environ, "HANDBOOK_TEST_READY": str(ready)},
+            stdout=output,
+            stderr=output,
+            start_new_session=True,  # its own process group, to find whatever it leaves
+        )
+    started: list[int] = []
+    try:
+        # Every worker is inside a language's MkDocs build, a child of the build.
+        started = wait_for(lambda: started_workers(ready, workers))
+        assert all(parent_of(pid) == build.pid for pid in started)
+        os.kill(build.pid, stop)
+        build.wait(timeout=60)
+        assert "Traceback" not in log.read_text("utf-8")
+        wait_for(lambda: not group_members(build.pid), seconds=30)
+        assert not any(alive(pid) for pid in started)
+    finally:
+        for pid in [build.pid, *started, *group_members(build.pid)]:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        build.wait()
+    if stop == signal.SIGKILL:
+        assert marked_leftovers(project)  # no code of the build ran to remove them
+    else:
+        assert marked_leftovers(project) == []  # the build removed its own before ending
+        assert build.returncode != 0
+    # The next build removes the handbook's leftovers, and nothing of anyone else's.
+    mine = project / ".site.new-mine"
+    mine.mkdir()
+    (mine / "keep.txt").write_text("keep", "utf-8")
+    config.write_text(plain, "utf-8")
+    again = subprocess.run([HANDBOOK, "build"], cwd=project, capture_output=True)
+    assert again.returncode == 0, again.stderr
+    assert marked_leftovers(project) == []
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site.")) == [
+        ".site.lock",
+        ".site.new-mine",
+    ]
+    assert (mine / "keep.txt").read_text("utf-8") == "keep"
+    assert (project / "site" / "es" / "index.html").is_file()
+
+
+def started_workers(ready: Path, least: int) -> list[int]:
+    """The workers that said they started, once there are `least` of them, else []."""
+    pids = [int(path.name) for path in ready.iterdir()]
+    return pids if len(pids) >= least else []

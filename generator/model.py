@@ -23,6 +23,7 @@ from pydantic import (
 
 from . import urls
 from .i18n import N_
+from .notes import checked_note
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     CardName: TypeAlias = str
     CardLine: TypeAlias = str
     CardShort: TypeAlias = str
+    CardNote: TypeAlias = str
     CardHeading: TypeAlias = str
     CardFlag: TypeAlias = str
     CardSentence: TypeAlias = str
@@ -82,6 +84,8 @@ if TYPE_CHECKING:
 else:
     CardName = _card_text(40)  # a title, on one line of a card
     CardShort = _card_text(60)  # one line beside a picture
+    # a note beside a picture, in the grammar of notes (notes.py)
+    CardNote = Annotated[CardShort, AfterValidator(lambda text: checked_note(text, 60))]
     CardHeading = _card_text(70)  # one line across a card
     CardLine = _card_text(100)  # a tip: two lines at most
     CardFlag = _card_text(90)  # a red flag: two lines of a card's two-column box
@@ -138,6 +142,9 @@ MAX_CARD_EXERCISES = 5
 #: The longest note a clinician may add to a programme made with the builder: it is printed
 #: across the card under the exercises, and carried in the programme's link and QR code.
 MAX_PROGRAMME_NOTE = 200
+#: A programme's note, as its link carries it: the one grammar of notes (notes.py), which the
+#: builder and the programme page read as data; `CardNote` is the same grammar in content.
+ProgrammeNote = Annotated[str, AfterValidator(lambda text: checked_note(text, MAX_PROGRAMME_NOTE))]
 #: Sessions a day at most: home programmes are done once or twice a day, and the cards' log
 #: has a tick box for each session of each day.
 MAX_TIMES_PER_DAY = 3
@@ -349,7 +356,7 @@ class RoutineEntry(Strict):
 
     exercise: Slug = Field(description="Id of the exercise.")
     dosage: DosageOverride | None = Field(None, description="Changes to the exercise's dosage.")
-    note: CardShort | None = Field(None, description="A one-line note for this routine.")
+    note: CardNote | None = Field(None, description="A one-line note for this routine.")
 
 
 class Routine(Strict):

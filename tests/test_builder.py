@@ -239,13 +239,17 @@ def test_the_card_prints_on_one_sheet_and_its_qr_code_is_the_link(
     link = five_exercise_link(page, base_url) if case == "five" else worst_programme(page, base_url)
     page.goto(link)
     page.wait_for_selector("[data-hb-view]:not([hidden])")
+    expected = link
     if case == "longest":
         assert page.locator(".hb-card").get_attribute("class").endswith("hb-layout-compact")
+        # The longest note makes the code too fine to scan: it holds the link without it.
+        assert page.locator(".hb-card").get_attribute("data-qr") == "bare"
+        expected = link[: link.rindex(".")]
     for paper in ("A4", "Letter"):
         pdf = tmp_path / f"{case}-{paper.lower()}.pdf"
         page.pdf(path=str(pdf), format=paper, print_background=True)
         assert pdf_pages(pdf) == 1, f"{case} programme spills onto a second {paper} page"
-        assert decode_qr(pdf, tmp_path) == link
+        assert decode_qr(pdf, tmp_path) == expected
         shutil.copy(
             tmp_path / f"{pdf.stem}.png", ROOT / "build" / "screenshots" / f"card-{pdf.stem}.png"
         )

@@ -26,9 +26,9 @@
     };
   }
 
-  function link() {
+  function link(programme) {
     const base = new URL(app.dataset.programmeRel || "../programme/", location.href);
-    return base.href.split("#")[0] + "#" + P.encode(state);
+    return base.href.split("#")[0] + "#" + P.encode(programme || state);
   }
 
   function view() {
@@ -38,6 +38,7 @@
       days: state.days,
       note: state.note,
       link: link(),
+      bareLink: link({ ...state, note: "" }),
       patient: state.patient,
       title: P.message("programme_title"),
     };
@@ -121,7 +122,7 @@
       remove.addEventListener("click", () => {
         state.items.splice(number, 1);
         update(true);
-        setStatus(`${exercise.name} removed.`);
+        setStatus(P.message("removed", { name: exercise.name }));
       });
       list.append(row);
     });
@@ -164,7 +165,8 @@
     renderWords();
     syncPicks();
     const note = $("[data-hb-note]");
-    $("[data-hb-note-count]").textContent = `${note.value.length} of ${catalogue.max_note} characters.`;
+    const typed = Array.from(note.value).length;
+    $("[data-hb-note-count]").textContent = P.message("note_count", { count: typed, max: P.noteRule().max });
     const address = state.items.length ? link() : "";
     $("[data-hb-link]").value = address;
     app.querySelectorAll("[data-hb-action]").forEach((button) => {
@@ -178,7 +180,13 @@
     state.items = [];
     if (routineId) {
       const routine = routines.routines.find((r) => r.id === routineId);
-      if (!routine) return;
+      if (!routine) {
+        // An unknown routine (a link of another site, or a routine since removed): say so and
+        // start from nothing, every action disabled until an exercise is ticked.
+        setStatus(P.message("unknown_routine", { name: P.shown(routineId) }));
+        update(true);
+        return;
+      }
       for (const entry of routine.exercises) {
         const exercise = byId.get(entry.exercise);
         if (exercise) state.items.push(item(exercise, entry.dosage));
@@ -211,6 +219,7 @@
   function routineYaml() {
     const quoted = (text) => JSON.stringify(text);
     const entries = P.resolve(state, catalogue, byId).filter((entry) => entry.exercise);
+    if (!entries.length) return null; // check refuses a routine without exercises
     const description = state.note.replace(/\s+/g, " ").trim() ||
       "Made for one patient with the programme builder.";
     const lines = [
@@ -252,7 +261,9 @@
       setStatus(P.message("calendar_done_weeks"));
     },
     routine() {
-      P.download("my-programme.yml", "text/yaml", routineYaml());
+      const text = routineYaml();
+      if (!text) return;
+      P.download("my-programme.yml", "text/yaml", text);
       setStatus(P.message("routine_done"));
     },
   };
@@ -307,9 +318,9 @@
       });
     }
     const note = $("[data-hb-note]");
-    note.maxLength = catalogue.max_note;
+    note.maxLength = P.noteRule().max;
     note.addEventListener("input", () => {
-      state.note = P.cleanNote(note.value).trim() ? P.cleanNote(note.value) : "";
+      state.note = P.cleanNote(note.value);
       update(false);
     });
     const patient = $("[data-hb-patient]");
@@ -319,7 +330,9 @@
       if (line) line.textContent = state.patient;
     });
     app.querySelectorAll("[data-hb-action]").forEach((button) => {
-      button.addEventListener("click", () => actions[button.dataset.hbAction]());
+      button.addEventListener("click", () => {
+        if (state.items.length) actions[button.dataset.hbAction]();
+      });
     });
     $("[data-hb-start]").hidden = false;
     $("[data-hb-filters]").hidden = false;
@@ -336,7 +349,10 @@
     if (fragment) {
       try {
         const programme = P.parse(fragment, catalogue);
-        const entries = P.resolve(programme, catalogue, byId).filter((entry) => entry.exercise);
+        const resolved = P.resolve(programme, catalogue, byId);
+        const entries = resolved.filter((entry) => entry.exercise);
+        const missing = resolved.length - entries.length;
+        if (missing) setStatus(P.messageCount("left_out", missing));
         state.items = entries.map((entry) => item(entry.exercise, entry.dosage));
         state.times = programme.times;
         state.days = programme.days;

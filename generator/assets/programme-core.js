@@ -11,6 +11,8 @@
 //   item     = id [":" 1*(("h" / "d" / "r" / "s") number)]   hold, duration, reps, sets
 //   number   = %x31-39 *2DIGIT                               1 to 999, no leading zero
 //   note     = the note, UTF-8, percent-encoded as by encodeURIComponent, spaces as "+"
+// What a note may say (its characters and length) is the one grammar of notes, declared in
+// Python (generator/notes.py) and read here as data from the page's #hb-words ("rules").
 "use strict";
 (function () {
   const VERSION = "v1.";
@@ -18,9 +20,7 @@
   const FIELDS = { h: "hold_seconds", d: "duration_seconds", r: "reps", s: "sets" };
   const ITEM = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?::((?:[hdrs][1-9][0-9]{0,2})+))?$/;
   const NOTE = /^[A-Za-z0-9\-_.!~*'()%+]+$/;
-  // Characters a note may not hold (the content files refuse them too): control characters,
-  // line breaks and the bidirectional controls that reorder text.
-  const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const MARK = /^\p{M}$/u;
 
   class LinkError extends Error {}
 
@@ -29,10 +29,63 @@
     return "\u201c" + (chars.length > 30 ? chars.slice(0, 27).join("") + "..." : text) + "\u201d";
   }
 
-  // A note as the builder keeps it: one line, no control characters, well-formed text.
+  // The page's rules (pages/builder.py's script_rules, in #hb-words): the grammar of notes,
+  // the longest id, the longest fragment and the QR code's printed size and smallest module.
+  function pageRules() {
+    return words().rules;
+  }
+  function noteRule() {
+    return pageRules().note;
+  }
+  function excluded(code) {
+    return pageRules().note.excluded.some(([low, high]) => low <= code && code <= high);
+  }
+  function trimSpaces(text) {
+    const spaces = pageRules().note.spaces;
+    const chars = Array.from(text);
+    let start = 0;
+    let end = chars.length;
+    while (start < end && spaces.includes(chars[start])) start += 1;
+    while (end > start && spaces.includes(chars[end - 1])) end -= 1;
+    return chars.slice(start, end).join("");
+  }
+  // Why `text` is not a note (notes.py's note_problem: a message key and its values), or null.
+  function noteProblem(text) {
+    const rule = pageRules().note;
+    for (const char of text) {
+      const code = char.codePointAt(0);
+      if (excluded(code)) {
+        return { key: "note_excluded", values: { code: "U+" + code.toString(16).toUpperCase().padStart(4, "0") } };
+      }
+    }
+    const chars = Array.from(trimSpaces(text));
+    if (!chars.length) return { key: "note_empty", values: {} };
+    if (chars.length > rule.max) return { key: "note_long", values: { count: chars.length, max: rule.max } };
+    let run = 0;
+    for (const char of chars) {
+      run = MARK.test(char) ? run + 1 : 0;
+      if (run > rule.max_marks) return { key: "note_marks", values: { max: rule.max_marks } };
+    }
+    return null;
+  }
+  // A note as the builder keeps it, whatever was typed or pasted: excluded characters (line
+  // breaks, tabs, controls) become spaces, marks beyond the limit and characters beyond the
+  // length go, spaces at the ends too; "" when nothing is left. It always passes noteProblem.
   function cleanNote(text) {
-    const whole = typeof text.toWellFormed === "function" ? text.toWellFormed() : text;
-    return whole.replace(new RegExp(FORBIDDEN.source, "g"), " ");
+    const rule = pageRules().note;
+    const kept = [];
+    let run = 0;
+    for (const char of String(text)) {
+      const code = char.codePointAt(0);
+      if (excluded(code)) {
+        kept.push(" ");
+        run = 0;
+        continue;
+      }
+      run = MARK.test(char) ? run + 1 : 0;
+      if (run <= rule.max_marks) kept.push(char);
+    }
+    return trimSpaces(Array.from(trimSpaces(kept.join(""))).slice(0, rule.max).join(""));
   }
 
   function encode(programme) {
@@ -61,6 +114,9 @@
     let text = String(fragment);
     if (text.startsWith("#")) text = text.slice(1);
     if (!text) throw new LinkError(message("no_programme"));
+    if (text.length > pageRules().max_fragment) {
+      throw new LinkError(message("too_long", { count: text.length, max: pageRules().max_fragment }));
+    }
     if (!text.startsWith(VERSION)) {
       if (/^v[0-9]+\./.test(text)) {
         throw new LinkError(message("newer"));
@@ -86,7 +142,9 @@
     const seen = new Set();
     const items = entries.map((entry) => {
       const match = ITEM.exec(entry);
-      if (!match) throw new LinkError(message("unreadable_item", { item: shown(entry) }));
+      if (!match || match[1].length > pageRules().max_id) {
+        throw new LinkError(message("unreadable_item", { item: shown(entry) }));
+      }
       const item = { id: match[1], hold_seconds: null, duration_seconds: null, reps: 1, sets: 1 };
       if (seen.has(item.id)) throw new LinkError(message("listed_twice", { name: shown(item.id) }));
       seen.add(item.id);
@@ -112,12 +170,9 @@
       } catch (error) {
         throw new LinkError(message("note_damaged"));
       }
-      if (note.length > rules.max_note) {
-        throw new LinkError(message("note_long", { count: note.length, max: rules.max_note }));
-      }
-      if (FORBIDDEN.test(note) || note !== cleanNote(note) || !note) {
-        throw new LinkError(message("note_control"));
-      }
+      const problem = noteProblem(note);
+      if (problem) throw new LinkError(message(problem.key, problem.values));
+      note = trimSpaces(note);
     }
     return { times, days, items, note };
   }
@@ -322,12 +377,40 @@
     return document.getElementById(id).content.firstElementChild.cloneNode(true);
   }
 
-  function qrCode(text, title) {
+  // The QR code of `text`, or null when no code holds it.
+  function qrMatrix(text) {
     const code = qrcode(0, "M");
-    code.addData(text, "Byte");
-    code.make();
+    try {
+      code.addData(text, "Byte");
+      code.make();
+    } catch (error) {
+      return null; // longer than a version 40 code holds
+    }
+    return code;
+  }
+  // A module of the code printed at the card's size, in mm (border included, as printed).
+  function moduleMm(code) {
+    const qr = pageRules().qr;
+    return qr.mm / (code.getModuleCount() + 2 * qr.border);
+  }
+  // What the card's code carries: the whole link if its modules print at least as large as
+  // the README promises; else the link without the note ("bare"); else no code at all.
+  function qrChoice(link, bare) {
+    const readable = (text) => {
+      const code = text ? qrMatrix(text) : null;
+      return code && moduleMm(code) >= pageRules().qr.min_module_mm ? code : null;
+    };
+    const whole = readable(link);
+    if (whole) return { kind: "whole", text: link, code: whole };
+    const without = bare && bare !== link ? readable(bare) : null;
+    if (without) return { kind: "bare", text: bare, code: without };
+    return { kind: "none", text: "", code: null };
+  }
+
+  function qrCode(text, title, matrix) {
+    const code = matrix || qrMatrix(text);
     const count = code.getModuleCount();
-    const border = 2;
+    const border = pageRules().qr.border;
     const size = count + 2 * border;
     const svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("class", "hb-qr");
@@ -400,7 +483,23 @@
     sheet.querySelectorAll(".hb-card-log tbody tr").forEach((row, number) => {
       if (number >= view.times) row.remove();
     });
-    sheet.querySelector(".hb-card-qr").append(qrCode(view.link, message("qr_title")));
+    const place = sheet.querySelector(".hb-card-qr");
+    const choice = qrChoice(view.link, view.bareLink);
+    if (choice.code) place.append(qrCode(choice.text, message("qr_title"), choice.code));
+    // The card says so when the code leaves the note out (after the note, so the header keeps
+    // its height) or is left out (in the code's place).
+    if (choice.kind === "bare" && view.note) {
+      const words = document.createElement("span");
+      words.className = "hb-card-qr-words";
+      words.textContent = message("qr_without_note");
+      note.append(" ", words);
+    } else if (choice.kind !== "whole") {
+      const words = document.createElement("p");
+      words.className = "hb-card-small hb-card-qr-words";
+      words.textContent = message("qr_none");
+      place.append(words);
+    }
+    sheet.dataset.qr = choice.kind;
     if (view.patient) sheet.querySelector(".hb-card-notes .hb-line").textContent = view.patient;
     sheet.dataset.fit = fit.name;
     return sheet;
@@ -497,7 +596,8 @@
   }
 
   window.HandbookProgramme = {
-    LinkError, encode, parse, index, resolve, dosage, cleanNote,
+    LinkError, encode, parse, index, resolve, dosage, cleanNote, noteProblem, noteRule, shown,
+    qrChoice, moduleMm,
     message, messageCount, dosageWords, frequencyWords, sessionSteps, sessionSeconds, minutes, minutesWords, capitalised,
     chooseFit, itemMm, card, qrCode, calendar, download, load, local,
   };

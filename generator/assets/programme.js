@@ -26,6 +26,7 @@
         name: exercise.name,
         cue: exercise.cues[0],
         stop_if: exercise.stop_if,
+        easier: easierName(exercise),
         alt: exercise.picture.alt,
         start: P.local(exercise.picture.start_url, catalogue, root),
         end: P.local(exercise.picture.end_url, catalogue, root),
@@ -38,7 +39,23 @@
     document.dispatchEvent(new Event("hb-session-plan"));
   }
 
+  // The name of an exercise's first easier version, for the session's advice after a stop.
+  function easierName(exercise) {
+    const easier = exercise.easier[0];
+    if (!easier) return null;
+    const other = easier.exercise && byId.get(easier.exercise);
+    return easier.name || (other ? other.name : null);
+  }
+
+  // Print and the calendar file act on a programme shown, never on an empty or unread one.
+  function enableActions(on) {
+    app.querySelectorAll("[data-hb-action]").forEach((button) => {
+      button.disabled = !on;
+    });
+  }
+
   function fail(message) {
+    enableActions(false);
     $("[data-hb-view]").hidden = true;
     $("[data-hb-preview]").hidden = true;
     const box = $("[data-hb-error]");
@@ -69,13 +86,17 @@
       fail(P.message("none_left"));
       return;
     }
-    const link = location.href.split("#")[0] + "#" + P.encode(programme);
+    // The page's own address, without any query the link came with: the code, the calendar
+    // file and the edit link carry the programme alone.
+    const page = new URL("./", location.href).href;
+    const link = page + "#" + P.encode(programme);
     current = {
       entries,
       times: programme.times,
       days: programme.days,
       note: programme.note,
       link,
+      bareLink: page + "#" + P.encode({ ...programme, note: "" }),
       patient: "",
       title: P.message("programme_title"),
     };
@@ -124,6 +145,7 @@
     $("[data-hb-status]").hidden = true;
     $("[data-hb-view]").hidden = false;
     $("[data-hb-preview]").hidden = false;
+    enableActions(true);
     offerSession(present);
   }
 

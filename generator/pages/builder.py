@@ -11,13 +11,23 @@ browser never sends anywhere.
 
 from __future__ import annotations
 
+from typing import get_args
+
 from jinja2 import Environment
 from markupsafe import Markup
 
 from .. import words
 from ..book import Book
 from ..i18n import N_
-from ..model import EQUIPMENT, MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, MAX_TIMES_PER_DAY, POSITIONS
+from ..model import (
+    EQUIPMENT,
+    MAX_CARD_EXERCISES,
+    MAX_PROGRAMME_NOTE,
+    MAX_TIMES_PER_DAY,
+    POSITIONS,
+    Slug,
+)
+from ..notes import note_rule
 from .api import API_FOLDER
 from .cards import DAYS, clinic_logo
 from .common import Pages, Settings, frame, html_page, relative
@@ -27,6 +37,32 @@ from .session import session_context, session_plan
 #: The title of a programme's card and page.
 PROGRAMME_TITLE = N_("Your exercise programme")
 SCRIPTS = ("assets/vendor/qrcode.js", "assets/programme-core.js")
+#: The printed size of a programme card's QR code (card.css: .hb-card-programme .hb-qr), its
+#: border in modules, and the smallest module it may have: the README promises 0.32 mm (a
+#: version 14 code at 25 mm), above what a phone camera reads from paper. A link too long for
+#: that is printed without its note, or not at all (programme-core.js, qrChoice).
+QR_MM, QR_BORDER, MIN_MODULE_MM = 25, 2, 0.32
+#: The longest id a link may hold (the model's Slug).
+MAX_ID = next(rule.max_length for rule in get_args(Slug)[1:] if hasattr(rule, "max_length"))
+#: The longest fragment a programme can need: every exercise with its longest id and every
+#: dosage field, and the longest note with each character percent-encoded as 4 UTF-8 bytes.
+MAX_FRAGMENT = (
+    len("v1.37.")
+    + MAX_CARD_EXERCISES * (MAX_ID + len(",:h600r999s999"))
+    + len(".")
+    + MAX_PROGRAMME_NOTE * len("%F0%9F%A6%B6")
+)
+
+
+def script_rules() -> dict[str, object]:
+    """What the builder's and programme page's scripts check a link and draw its code by, as
+    data in the page (#hb-words): they hold no copy of these rules."""
+    return {
+        "note": note_rule(MAX_PROGRAMME_NOTE),
+        "max_id": MAX_ID,
+        "max_fragment": MAX_FRAGMENT,
+        "qr": {"mm": QR_MM, "border": QR_BORDER, "min_module_mm": MIN_MODULE_MM},
+    }
 
 
 def folder_url(from_page: str, folder: str) -> str:
@@ -60,7 +96,7 @@ def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, 
         ),
         "max_exercises": MAX_CARD_EXERCISES,
         "max_note": MAX_PROGRAMME_NOTE,
-        "script_words": words_script(settings.lang),
+        "script_words": words_script(settings.lang, script_rules()),
     }
 
 

@@ -42,10 +42,23 @@ MESSAGES = {
     "listed_twice": N_("The link lists %(name)s twice."),
     "dose_twice": N_("The link gives one dosage twice for %(name)s."),
     "hold_and_duration": N_("The link gives both a hold and a duration for %(name)s."),
+    "too_long": N_(
+        "The link has %(count)s characters, more than any programme needs (at most %(max)s)."
+    ),
     "note_characters": N_("The note in the link holds characters a link cannot carry."),
     "note_damaged": N_("The note in the link is damaged (it is not valid UTF-8 text)."),
+    # the grammar of notes (notes.py: note_problem's keys)
     "note_long": N_("The note in the link has %(count)s characters; at most %(max)s are allowed."),
-    "note_control": N_("The note in the link holds control characters or is empty."),
+    "note_excluded": N_(
+        "The note in the link holds %(code)s, a control character, bidirectional control or "
+        "noncharacter that a note may not hold."
+    ),
+    "note_empty": N_("The note in the link is empty."),
+    "note_marks": N_(
+        "The note in the link stacks more than %(max)s accents or other marks on one letter."
+    ),
+    "qr_without_note": N_("(The QR code leaves this note out.)"),
+    "qr_none": N_("The link is too long for a QR code: open the programme from its link."),
     "qr_title": N_("QR code for this programme's link"),
     "programme_title": N_("Exercise programme"),
     # programme.js
@@ -88,6 +101,12 @@ MESSAGES = {
         "Routine file downloaded: put it in content/routines/ to add it to your own copy of "
         "the handbook."
     ),
+    "removed": N_("%(name)s removed."),
+    "note_count": N_("%(count)s of %(max)s characters."),
+    "unknown_routine": N_(
+        "The handbook has no routine %(name)s: start from another one, or tick exercises in "
+        "the list."
+    ),
     "address_unreadable": N_("The programme in this address could not be read: %(error)s"),
     "loading": N_("Loading the exercises..."),
     "cannot_start": N_(
@@ -101,11 +120,17 @@ MESSAGE_PLURALS = {
         "Started from %(routine)s: %(num)d exercise.",
         "Started from %(routine)s: %(num)d exercises.",
     ),
+    "left_out": Nn_(
+        "%(num)d exercise in this link is not in the handbook: it was left out.",
+        "%(num)d exercises in this link are not in the handbook: they were left out.",
+    ),
 }
 
 
-def script_words(lang: Language) -> dict[str, Any]:
+def script_words(lang: Language, rules: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The words, and the `rules` the scripts check links by (pages/builder.py)."""
     said: dict[str, Any] = dict(words.browser_phrases(lang))
+    said["rules"] = rules or {}
     said["steps"] = label_phrases(lang)
     said["messages"] = {key: lang.gettext(message) for key, message in MESSAGES.items()}
     said["message_plurals"] = {
@@ -114,5 +139,5 @@ def script_words(lang: Language) -> dict[str, Any]:
     return said
 
 
-def words_script(lang: Language) -> Markup:
-    return json_script(WORDS_ID, script_words(lang))
+def words_script(lang: Language, rules: dict[str, Any] | None = None) -> Markup:
+    return json_script(WORDS_ID, script_words(lang, rules))

@@ -59,7 +59,9 @@ _PROBLEMS_VARIABLE = "HANDBOOK_SERVE_PROBLEMS"
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    problems = _problems or os.environ.get(_PROBLEMS_VARIABLE, "").splitlines()
+    # The served (English) build knows its problems; the other languages' builds, in
+    # processes of their own, are told them.
+    problems = _problems if _serving else os.environ.get(_PROBLEMS_VARIABLE, "").splitlines()
     if not problems:
         return output
     items = "".join(f"<li>{html.escape(line)}</li>" for line in problems)

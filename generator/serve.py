@@ -42,20 +42,17 @@ def serve(content_dir: Path, docs_dir: Path, config_file: Path, dev_addr: str) -
 def build_other_languages(docs_dir: Path, site_dir: Path) -> list[str]:
     """Build every language but English into `site_dir/<code>/`, side by side in processes
     of their own (as `handbook build` does); return why any failed."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     from .engine import build_language
-    from .forking import cpu_count
+    from .forking import cpu_count, worker_pool
 
     others = [
         (config, folder) for config, folder in pipeline.language_configs(docs_dir) or [] if folder
     ]
     if not others:
         return []
-    context = multiprocessing.get_context("spawn")  # the server runs threads: never fork it
-    workers = min(len(others), cpu_count())
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    # The pool spawns rather than forks while the server's threads run, and its workers die
+    # with the preview.
+    with worker_pool(min(len(others), cpu_count())) as pool:
         results = pool.map(
             build_language,
             [str(config) for config, _ in others],

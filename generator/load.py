@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentProblem
-from .messages import problem
+from .messages import misspelt, problem
 from .model import Causes, Clinic, Exercise, Handbook, References, Routine, Safety
 from .yamlsource import Source, read_yaml
 
@@ -202,4 +202,10 @@ def validate_model(source: Source, model: type[M]) -> tuple[Loaded[M] | None, li
     try:
         return Loaded(model.model_validate(source.data), source), []
     except ValidationError as error:
-        return None, [problem(source, model, err) for err in error.errors()]
+        errors = error.errors()
+        told = misspelt(model, errors)
+        return None, [
+            problem(source, model, err)
+            for err in errors
+            if not (err["type"] == "missing" and tuple(err["loc"]) in told)
+        ]

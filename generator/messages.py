@@ -205,3 +205,17 @@ def printed_on_cards(model: type[BaseModel], loc: Loc) -> bool:
     owner, name = walked[-1]
     info = owner.model_fields[name]
     return any(isinstance(mark, OnCard) for mark in [*info.metadata, *_marks(info.annotation)])
+
+
+def misspelt(model: type[BaseModel], errors: list[Any]) -> set[Loc]:
+    """The missing required fields that an unknown field beside them is a misspelling of:
+    the unknown field's "did you mean" says it all, so "required field is missing" would be
+    the same mistake told twice."""
+    suggested = set()
+    for err in errors:
+        loc: Loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden":
+            options = _field_names(model, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
+            suggested |= {(*loc[:-1], name) for name in close}
+    return suggested

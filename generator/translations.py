@@ -163,6 +163,8 @@ def _load_language(
         if relative == "language.yml":
             continue
         key = _document_key(relative)
+        if key is not None and key not in english and _english_file_exists(content, key):
+            continue  # the English file is there but has problems: they are reported there
         if key is None or key not in english:
             result.problems.append(
                 ContentProblem(
@@ -178,6 +180,11 @@ def _load_language(
             translation.documents[key] = document
     translation.missing = sorted(key for key in english if key not in translation.documents)
     return translation
+
+
+def _english_file_exists(content: Content, key: tuple[str, str]) -> bool:
+    path = content.root / document_file(*key)
+    return path.exists() or path.is_symlink()
 
 
 def _document_key(relative: str) -> tuple[str, str] | None:

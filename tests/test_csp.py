@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Response
+from playwright.sync_api import Browser, BrowserContext, Page, Response, expect
 
 from generator import pipeline
 
@@ -233,11 +233,17 @@ def test_every_page_kind_runs_with_no_policy_violation(
             page.wait_for_selector("[data-hb-filter-list] li[hidden]", state="attached")
             assert page.locator("button.hb-filter").first.get_attribute("aria-pressed") == "true"
         if kind == "exercise":
+            copy_snippet(page)
             search(page)
         if kind == "home":
             toggle_colours(page)
         if kind == "routine":
             start_session(page)
+        if kind == "safety":  # Material's back-to-top button, shown when scrolling back up
+            page.mouse.wheel(0, 4000)
+            page.locator(".md-header--shadow").wait_for()
+            page.mouse.wheel(0, -300)
+            page.locator(".md-top").wait_for(state="visible")
         if kind == "builder":
             link = tick_exercises(page)
             visit.collect(kind)
@@ -264,6 +270,13 @@ def search(page: Page) -> None:
     box.press("Escape")
 
 
+def copy_snippet(page: Page) -> None:
+    """Material's copy button on the embed snippet (in a closed details block)."""
+    page.locator("details:has(pre) > summary").first.click()
+    page.locator('pre button[data-md-type="copy"]').first.click()
+    page.locator(".md-dialog--active").wait_for()  # Material's "Copied" message
+
+
 def toggle_colours(page: Page) -> None:
     before = page.evaluate("document.body.dataset.mdColorScheme")
     page.locator("[data-hb-palette] button:visible").click()
@@ -282,7 +295,9 @@ def tick_exercises(page: Page) -> str:
     boxes = page.locator(".hb-pick-box")
     boxes.nth(0).check()
     boxes.nth(1).check()
-    page.wait_for_function("document.querySelector('[data-hb-link]').value.includes('#v1.')")
+    # Not page.wait_for_function: Playwright evals its predicate in the page, which the policy
+    # refuses ('unsafe-eval').
+    expect(page.locator("[data-hb-link]")).to_have_value(re.compile(r"/programme/#v1\."))
     link: str = page.locator("[data-hb-link]").input_value()
     assert boxes.nth(0).is_checked() and boxes.nth(1).is_checked()
     return link

@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     CardFlag: TypeAlias = str
     CardSentence: TypeAlias = str
     CardStep: TypeAlias = str
+    CardWarning: TypeAlias = str
     Direction: TypeAlias = str
 else:
     CardName = _card_text(40)  # a title, on one line of a card
@@ -91,6 +92,7 @@ else:
     CardFlag = _card_text(90)  # a red flag: two lines of a card's two-column box
     CardSentence = _card_text(120)  # a caution or a stop rule
     CardStep = _card_text(140)  # one numbered step
+    CardWarning = _card_text(150)  # the one-sided weakness warning, across a card
     Direction = _card_text(12)  # a way a repetition goes: up, down, apart
 
 Seconds = Annotated[int, Field(ge=1, le=600), Unit("seconds")]
@@ -118,17 +120,39 @@ SITUATIONS = {
     "other": N_("Other routines"),
 }
 SIDES = {"foot": N_("each foot"), "leg": N_("each leg")}
+#: The evidence scale (shared/evidence.md), strongest first, with the plain label readers see
+#: for each grade: a grade says what kind of evidence there is, and "experimental" alone reads
+#: as "unproven" to a lay reader. Trials that disagree stay "experimental": no fifth grade.
+GRADES = {
+    "experimental": N_("Tested in a trial or lab"),
+    "association": N_("Seen together"),
+    "expert-opinion": N_("Argued, not measured"),
+    "not-supported": N_("Not supported"),
+}
+#: The weekdays a routine done n days a week falls on in its calendar file (iCalendar BYDAY):
+#: weekdays first, the weekend last, days spread out when there are few.
+WEEKDAYS = {
+    1: ("MO",),
+    2: ("MO", "TH"),
+    3: ("MO", "WE", "FR"),
+    4: ("MO", "TU", "TH", "FR"),
+    5: ("MO", "TU", "WE", "TH", "FR"),
+    6: ("MO", "TU", "WE", "TH", "FR", "SA"),
+    7: ("MO", "TU", "WE", "TH", "FR", "SA", "SU"),
+}
 
 if TYPE_CHECKING:  # mypy sees plain text; pydantic checks the literal choices below
     Position: TypeAlias = str
     Equipment: TypeAlias = str
     Side: TypeAlias = str
     Situation: TypeAlias = str
+    GradeId: TypeAlias = str
 else:
     Position = Literal[tuple(POSITIONS)]
     Equipment = Literal[tuple(EQUIPMENT)]
     Side = Literal[tuple(SIDES)]
     Situation = Literal[tuple(SITUATIONS)]
+    GradeId = Literal[tuple(GRADES)]
 DosageField = Literal[
     "hold_seconds", "duration_seconds", "reps", "sets", "times_per_day", "days_per_week"
 ]
@@ -313,8 +337,15 @@ class Exercise(Strict):
     common_mistakes: Annotated[list[ShortText], Field(max_length=5)] = Field(
         default_factory=list, description="Mistakes people often make."
     )
+    warnings: Annotated[list[CardSentence], Field(max_length=2)] = Field(
+        default_factory=list,
+        description="Safety cautions: who should skip or change this exercise (a condition, an "
+        "injury, leg pain). Printed on every card, routine cards too; the rest of the care "
+        "advice goes in `cautions`.",
+    )
     cautions: Annotated[list[CardSentence], Field(min_length=1, max_length=4)] = Field(
-        description="Who should take care, and how; the first is printed on routine cards."
+        description="Who should take care, and how: on the page, the embed and the exercise "
+        "card, and on routine cards where there is room."
     )
     stop_if: CardSentence = Field(description="When to stop: one sentence.")
     easier: list[Variant] = Field(default_factory=list, description="Easier options.")
@@ -346,9 +377,9 @@ class Exercise(Strict):
         return self.cues[0]
 
     @property
-    def key_caution(self) -> str:
-        """The caution printed on routine cards."""
-        return self.cautions[0]
+    def all_cautions(self) -> list[str]:
+        """Every caution, the safety ones first: the page, embed and exercise card show these."""
+        return [*self.warnings, *self.cautions]
 
 
 class RoutineEntry(Strict):
@@ -357,6 +388,21 @@ class RoutineEntry(Strict):
     exercise: Slug = Field(description="Id of the exercise.")
     dosage: DosageOverride | None = Field(None, description="Changes to the exercise's dosage.")
     note: CardNote | None = Field(None, description="A one-line note for this routine.")
+
+
+class Frequency(Strict):
+    """How often a routine is done, said once for all its exercises, and when to review it."""
+
+    times_per_day: Annotated[int, Field(ge=1, le=MAX_TIMES_PER_DAY), Unit("sessions a day")] = (
+        Field(description="Sessions a day.")
+    )
+    days_per_week: Annotated[int, Field(ge=1, le=7), Unit("days a week")] = Field(
+        description="Days a week (the calendar file picks the days: weekdays first)."
+    )
+    review_weeks: Annotated[int, Field(ge=1, le=26), Unit("weeks")] = Field(
+        description="Weeks of regular practice before a review with the doctor or "
+        "physiotherapist (about six is usual)."
+    )
 
 
 class Routine(Strict):
@@ -374,6 +420,10 @@ class Routine(Strict):
     max_minutes: Annotated[int, Field(ge=1, le=120), Unit("minutes")] | None = Field(
         None, description="Upper bound for the computed total time; checked at build."
     )
+    frequency: Frequency = Field(
+        description="How often the whole routine is done; an exercise's own dosage in the "
+        "routine may not say otherwise."
+    )
     exercises: Annotated[
         list[RoutineEntry], Field(min_length=1, max_length=MAX_CARD_EXERCISES), OnCard()
     ] = Field(description="The exercises, in order; as many as fit one printed card.")
@@ -382,8 +432,11 @@ class Routine(Strict):
 class Grade(Strict):
     """One step of the fixed evidence scale."""
 
-    id: Slug = Field(description="Grade id used by links.")
-    label: Name = Field(description="Label shown to readers.")
+    id: GradeId = Field(
+        description="One of the four grades of the fixed scale; links use it. The label readers "
+        "see for each is declared with the scale (model.GRADES)."
+    )
+    label: Name = Field(description="The grade's technical name, shown beside readers' label.")
     meaning: ShortText = Field(description="What the grade means, in one sentence.")
 
 
@@ -487,12 +540,17 @@ class Guidance(Strict):
 class Safety(Strict):
     """Red flags, the stop rule and advice on exercising: each said once, shown everywhere."""
 
-    urgent_action: CardHeading = Field(
-        description="What to do now if an urgent symptom appears (call emergency services...)."
+    urgent_action: CardLine = Field(
+        description="Title of the urgent box: these signs are rare but need help straight away "
+        "(call emergency services...)."
     )
     urgent_intro: CardHeading = Field(description="Lead-in to the urgent symptoms.")
     urgent: Annotated[list[CardFlag], Field(min_length=1, max_length=4)] = Field(
         description="Symptoms that need urgent medical attention, short enough for a card."
+    )
+    urgent_cause: ShortText = Field(
+        description="Names the emergency the urgent signs may mean (cauda equina syndrome), once, "
+        "on the safety page: for clinicians and for searching."
     )
     prompt_intro: ShortText = Field(description="Lead-in to the prompt-appointment symptoms.")
     prompt: Annotated[list[ShortText], Field(min_length=1)] = Field(
@@ -509,6 +567,16 @@ class Safety(Strict):
         description="General advice for exercising safely."
     )
     stop_rule: CardLine = Field(description="When to stop any exercise: one sentence, everywhere.")
+    weakness: CardWarning = Field(
+        description="The warning a foot exercise is most likely to reveal (one foot or leg "
+        "getting weaker: see a doctor the same day): shown beside the stop rule everywhere."
+    )
+    contraindications_intro: ShortText = Field(
+        description="Lead-in to the conditions that change or rule out some exercises."
+    )
+    contraindications: Annotated[list[Guidance], Field(min_length=1, max_length=10)] = Field(
+        description="Conditions that change or rule out some exercises, and what to do instead."
+    )
     source: ShortText = Field(description="Where the red flags come from.")
 
 

@@ -79,7 +79,9 @@ def test_routine_cards_hold_every_exercise_name_dosage_frequency_and_red_flag(
             assert plan.routine.name in text
             for item in plan.items:
                 assert item.exercise.name in text
-                for words in (dosage_words(item.dosage, short=True), item.exercise.key_caution):
+                cautions = routine_fit(plan, book.safety).cautions(item.exercise)
+                assert set(item.exercise.warnings) <= set(cautions), "safety ones always"
+                for words in (dosage_words(item.dosage, short=True), *cautions):
                     assert " ".join(words.split()) in text, (plan.routine.id, words)
                 assert frequency_words(item.dosage) in text
             for symptom in book.safety.urgent:
@@ -165,12 +167,13 @@ def test_a_routine_too_long_for_one_card_is_a_content_error(
         entries.append(f"  - exercise: {ident}\n")
     (project / "content/routines/long.yml").write_text(
         "id: long\nname: Long\nsummary: Too long.\nsituation: other\ndescription: Too long.\n"
+        "frequency: {times_per_day: 1, days_per_week: 5, review_weeks: 6}\n"
         "exercises:\n" + "".join(entries),
         "utf-8",
     )
     assert main(["check"]) == 1
     assert capsys.readouterr().err == (
-        f"content/routines/long.yml:6: exercises: expected at most {MAX_CARD_EXERCISES} items, "
+        f"content/routines/long.yml:7: exercises: expected at most {MAX_CARD_EXERCISES} items, "
         f"got {MAX_CARD_EXERCISES + 1}: it is printed on the one-page cards, which must fit one "
         "sheet\n1 problem in the content\n"
     )

@@ -196,14 +196,14 @@ def test_json_ld_escapes_markup_in_content(tmp_path: Path) -> None:
     del tmp_path
 
 
-def test_every_routine_has_a_calendar_file_for_six_weeks(
-    book: Book, files: dict[str, bytes]
-) -> None:
+def test_every_routine_has_a_weekly_calendar_file(book: Book, files: dict[str, bytes]) -> None:
     for plan in book.routines:
         data = files[f"routines/{plan.routine.id}.ics"]
         calendar = icalendar.Calendar.from_ical(data)
-        (event,) = calendar.walk("VEVENT")
-        assert event["RRULE"]["COUNT"] == [42] and event["RRULE"]["FREQ"] == ["DAILY"]
+        events = calendar.walk("VEVENT")
+        assert len(events) == plan.routine.frequency.times_per_day
+        event = events[0]
+        assert event["RRULE"]["FREQ"] == ["WEEKLY"] and "COUNT" not in event["RRULE"]
         start = event.decoded("DTSTART")
         assert start.tzinfo is None and b"DTSTART:" in data and b"TZID" not in data
         assert plan.routine.name in str(event["SUMMARY"])

@@ -116,7 +116,7 @@ def test_hostile_text_stays_text_in_the_guided_session(
             dialog.locator("[data-a=skip]").click()
         dialog.get_by_role("button", name="Close").click()
         page.locator("[data-hb-start]").click()
-        dialog.get_by_role("button", name="Stop: this hurts").click()
+        dialog.get_by_role("button", name="Stop: sharp or spreading pain").click()
         assert "pwned" in dialog.inner_text(), "hostile text should be shown, as text"
         assert page.evaluate("window.__pwned") is None
         assert page.evaluate(FIND_ACTIVE_CONTENT) == []

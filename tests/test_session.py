@@ -357,7 +357,7 @@ def test_skip_back_and_stop(built_site: Any, context: BrowserContext) -> None:
 
 
 @pytest.mark.browser
-def test_stop_this_hurts_shows_the_stop_advice_and_the_red_flags(
+def test_stop_for_sharp_pain_shows_the_stop_advice_and_the_red_flags(
     built_site: Any, context: BrowserContext
 ) -> None:
     _site, base_url, book = built_site
@@ -367,7 +367,7 @@ def test_stop_this_hurts_shows_the_stop_advice_and_the_red_flags(
     ui(page).get_by_role("button", name="When to stop").click()
     why = page.locator("#hb-s-why")
     assert book.safety.stop_rule in why.inner_text()
-    ui(page).get_by_role("button", name="Stop: this hurts").click()
+    ui(page).get_by_role("button", name="Stop: sharp or spreading pain").click()
     dialog = page.locator("dialog.hb-s")
     text = dialog.inner_text()
     stretching = next(e for e in book.exercises if e.id == "toe-stretching")
@@ -531,7 +531,7 @@ def test_guided_view_has_no_wcag_violations_and_large_targets(
         failures += axe(page, "log")
         ui(page).get_by_role("button", name="Close").click()
         start(page)
-        ui(page).get_by_role("button", name="Stop: this hurts").click()
+        ui(page).get_by_role("button", name="Stop: sharp or spreading pain").click()
         failures += axe(page, "hurts")
         assert failures == []
     finally:
@@ -656,7 +656,7 @@ def test_the_guided_view_in_spanish(built_site: Any, context: BrowserContext) ->
     page = open_page(context, base_url, "es/" + DESK)
     page.get_by_role("button", name="Empezar", exact=True).click()
     page.wait_for_selector("dialog.hb-s[open][data-state=running]")
-    for name in ("Pausa", "Atrás", "Saltar", "Parar: esto duele"):
+    for name in ("Pausa", "Atrás", "Saltar", "Parar: dolor agudo o que se extiende"):
         assert ui(page).get_by_role("button", name=name, exact=True).is_visible(), name
     assert "colóquese en posición" in state(page)["where"]
     ui(page).get_by_role("button", name="Parar", exact=True).click()

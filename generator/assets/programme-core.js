@@ -473,7 +473,10 @@
       const tip = item.querySelector(".hb-card-tip");
       if (fit.layout === "large" && !fit.steps) tip.lastChild.nodeValue = " " + entry.exercise.cues[0];
       else tip.remove();
-      item.querySelector(".hb-card-care").lastChild.nodeValue = " " + entry.exercise.cautions[0];
+      const cautions = entry.exercise.warnings.concat(fit.all_cautions ? entry.exercise.cautions : []);
+      const care = item.querySelector(".hb-card-care");
+      if (cautions.length) care.lastChild.nodeValue = " " + cautions.join(" ");
+      else care.remove();
       list.append(item);
     });
     const note = sheet.querySelector(".hb-card-programme-note");

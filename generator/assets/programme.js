@@ -131,7 +131,7 @@
         steps.append(step);
       }
       row.querySelector(".hb-view-tip").textContent = exercise.cues[0];
-      row.querySelector(".hb-view-care").textContent = exercise.cautions[0];
+      row.querySelector(".hb-view-care").textContent = exercise.warnings.concat(exercise.cautions).join(" ");
       row.querySelector(".hb-view-stop").textContent = exercise.stop_if;
       const more = row.querySelector(".hb-view-link");
       more.href = P.local(exercise.url, catalogue, root);

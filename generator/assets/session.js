@@ -159,6 +159,7 @@
       refs.whyBox.textContent = "";
       refs.whyBox.appendChild(make("p", {}, exercise.stop_if));
       refs.whyBox.appendChild(make("p", {}, plan.stop_rule));
+      refs.whyBox.appendChild(make("p", { "class": "hb-s-weakness" })).appendChild(make("strong", {}, plan.weakness));
     }
     refs.where.textContent = step.label;
     refs.pic.setAttribute("data-show", { hold: "end", timed: "move", reps: "move" }[step.kind] || "start");
@@ -319,8 +320,18 @@
     var heading = result.appendChild(make("h2", { id: "hb-s-result", tabindex: "-1" }));
     if (how === "hurts") {
       heading.textContent = WORDS.stopped;
-      result.appendChild(make("p", {}, exercise.stop_if));
-      result.appendChild(make("p", {}, plan.stop_rule));
+      // What to do next comes first: most stops are an exercise done too hard; the signs
+      // that need a doctor follow.
+      var next = result.appendChild(make("div", { "class": "hb-s-next" }));
+      next.appendChild(make("h3", {}, WORDS.nextTitle));
+      var advice = next.appendChild(make("ul"));
+      if (exercise.easier) {
+        advice.appendChild(make("li", {}, fill(WORDS.nextEasier, { name: exercise.easier })));
+      }
+      advice.appendChild(make("li", {}, WORDS.nextFewer));
+      advice.appendChild(make("li", {}, WORDS.nextMorning));
+      result.appendChild(make("p", {}, exercise.stop_if + " " + plan.stop_rule));
+      result.appendChild(make("p", { "class": "hb-s-weakness" })).appendChild(make("strong", {}, plan.weakness));
       var urgent = result.appendChild(make("div", { "class": "hb-s-urgent" }));
       urgent.appendChild(make("h3", {}, plan.urgent_action));
       urgent.appendChild(make("p", {}, plan.urgent_intro + ":"));
@@ -355,6 +366,9 @@
       String(d.getDate()).padStart(2, "0");
   }
   function readLog() {
+    if (window.hbLog) {
+      return window.hbLog.read();  // log.js: the v2 format, and v1 logs read as v2
+    }
     try {
       var log = JSON.parse(localStorage.getItem(KEY) || "[]");
       return Array.isArray(log) ? log.filter(function (row) {
@@ -365,13 +379,20 @@
     }
   }
   function tick() {
-    var log = readLog();
-    log.push({ date: today(), id: plan.id, name: plan.name });
-    try {
-      localStorage.setItem(KEY, JSON.stringify(log));
-    } catch (e) { /* storage full or switched off: the grid below still shows */ }
+    var log = readLog(), row = { date: today(), id: plan.id, name: plan.name }, added = -1;
+    if (window.hbLog) {
+      added = window.hbLog.add(row);
+    } else {
+      log.push(row);
+      try {
+        localStorage.setItem(KEY, JSON.stringify(log));
+      } catch (e) { /* storage full or switched off: the grid below still shows */ }
+    }
     refs.offer.replaceWith(make("p", { role: "status" }, WORDS.ticked));
     showLog(true);
+    if (window.hbLog) {
+      window.hbLog.ask(refs.logBox.parentNode.insertBefore(make("div"), refs.logBox), added);
+    }
     toggleLogButton();
   }
   function showLog(withTitle) {
@@ -426,6 +447,9 @@
       var actions = holder.appendChild(make("div", { "class": "hb-s-controls hb-s-two" }));
       actions.appendChild(button("download", WORDS.download));
       actions.appendChild(button("remove", WORDS.remove));
+      if (window.hbLog) {
+        window.hbLog.link(holder);
+      }
     }
   }
   function timesWord(n, lang) {
@@ -446,7 +470,8 @@
     var lines = ["date,routine,name"].concat(readLog().map(function (row) {
       return [row.date, row.id, row.name || ""].map(csvField).join(",");
     }));
-    var url = URL.createObjectURL(new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
+    var text = window.hbLog ? window.hbLog.csv() : lines.join("\r\n") + "\r\n";
+    var url = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
     var link = make("a", { href: url, download: WORDS.file });
     document.body.appendChild(link);
     link.click();
@@ -457,6 +482,9 @@
     try {
       localStorage.removeItem(KEY);
     } catch (e) { /* nothing to remove */ }
+    if (window.hbLog) {
+      window.hbLog.remove();
+    }
     refs.logBox.textContent = "";
     refs.logBox.appendChild(make("p", { role: "status", tabindex: "-1" }, WORDS.removed)).focus();
     toggleLogButton();

@@ -162,7 +162,8 @@ class ExerciseOut(Doc):
     steps: list[str]
     cues: list[str] = Field(description="Coaching cues; the first is the key cue.")
     common_mistakes: list[str]
-    cautions: list[str] = Field(description="The first is printed on routine cards.")
+    warnings: list[str] = Field(description="Safety cautions: printed on every card.")
+    cautions: list[str] = Field(description="Other cautions: on cards where there is room.")
     stop_if: str
     easier: list[VariantOut]
     harder: list[VariantOut]
@@ -180,6 +181,7 @@ class Fitting(Doc):
     layout: Literal["large", "compact"]
     steps: bool = Field(description="Large pictures with the steps (else the key tip).")
     how_to: bool = Field(description="With the box on how to do the exercises.")
+    all_cautions: bool = Field(description="Every caution (else the safety ones alone).")
 
 
 class CardRules(Doc):
@@ -354,7 +356,13 @@ def exercises_file(book: Book, settings: Settings) -> ExercisesFile:
             how_to_mm=how_to_mm(safety),
             note_mm=note_mm(),
             fits=[
-                Fitting(name=fit.name, layout=fit.layout, steps=fit.steps, how_to=fit.how_to)
+                Fitting(
+                    name=fit.name,
+                    layout=fit.layout,
+                    steps=fit.steps,
+                    how_to=fit.how_to,
+                    all_cautions=fit.all_cautions,
+                )
                 for fit in FITS
             ],
             line_mm=LIST_LINE_MM,

@@ -36,17 +36,25 @@ WIDE, BESIDE_LARGE, BESIDE_COMPACT, COLUMN = 92, 48, 58, 42
 
 @dataclass(frozen=True)
 class Fit:
-    """What a routine card shows: big pictures or compact rows, steps, the how-to box."""
+    """What a card shows: big pictures or compact rows, steps, the how-to box, and every
+    caution or only the safety ones (Exercise.warnings: on every card, whatever the room;
+    the other cautions are on the page)."""
 
     layout: str
     steps: bool
     how_to: bool
+    all_cautions: bool = True
 
     @property
     def name(self) -> str:
-        """A name for the catalogue: `large-steps-how-to`, `large-tip`, `compact`..."""
-        shown = {"large": "-steps" if self.steps else "-tip", "compact": ""}[self.layout]
-        return f"{self.layout}{shown}{'-how-to' if self.how_to else ''}"
+        """A name for the catalogue: `large-steps-how-to`, `large-tip`, `compact-safety`..."""
+        shown = {"large": "-steps" if self.steps else "-tip", "compact": "", "single": ""}
+        how_to = "-how-to" if self.how_to else ""
+        return f"{self.layout}{shown[self.layout]}{how_to}{'' if self.all_cautions else '-safety'}"
+
+    def cautions(self, exercise: Exercise) -> list[str]:
+        """The cautions of `exercise` this card prints: the safety ones first."""
+        return exercise.all_cautions if self.all_cautions else list(exercise.warnings)
 
 
 def _lines(text: str, per_line: int) -> int:
@@ -54,11 +62,12 @@ def _lines(text: str, per_line: int) -> int:
 
 
 def fixed_mm(safety: Safety, sessions: int) -> float:
-    """The height of what every card carries: header, tick grid, stop rule, red flags."""
+    """The height of what every card carries: header, tick grid, stop rule and the weakness
+    warning beside it, red flags."""
     flags = _lines(f"{safety.urgent_action} {safety.urgent_intro}", WIDE) * LINE_MM
     per_column = math.ceil(len(safety.urgent) / 2)
     flags += per_column * max(_lines(s, COLUMN) for s in safety.urgent) * LIST_LINE_MM
-    stop = _lines(safety.stop_rule, WIDE) * LINE_MM
+    stop = _lines(f"{safety.stop_rule} {safety.weakness}", WIDE) * LINE_MM
     log = max(LOG_BASE_MM + LOG_ROW_MM * sessions, NOTES_MM)  # the notes are beside it
     return HEAD_MM + log + FOOT_BASE_MM + flags + stop
 
@@ -93,23 +102,32 @@ def item_mm(item: RoutineItem, fit: Fit, lang: Language = ENGLISH) -> float:
 
 def exercise_lines(exercise: Exercise, fit: Fit, lang: Language = ENGLISH) -> int:
     """Lines of an exercise's own text on a routine card in the layout `fit`, whatever its
-    dosage and note: the caution, and the steps or the key tip of the large layout. The open
+    dosage and note: the cautions, and the steps or the key tip of the large layout. The open
     catalogue publishes these, so the programme builder sizes its cards by the same rule."""
     _ = lang.gettext
     per_line = PER_LINE[fit.layout]
-    texts = [f"{_('Take care')}: {exercise.key_caution}"]
+    cautions = fit.cautions(exercise)
+    texts = [f"{_('Take care')}: {' '.join(cautions)}"] if cautions else []
     if fit.layout == "large":
         texts += [*exercise.steps] if fit.steps else [f"{_('Key tip')}: {exercise.key_cue}"]
     return sum(_lines(t, per_line) for t in texts)
 
 
+_LAYOUTS = [
+    ("large", True, True),
+    ("large", True, False),
+    ("large", False, True),
+    ("large", False, False),
+    ("compact", False, True),
+    ("compact", False, False),
+]
+#: Every caution in any layout before the safety ones alone: a caution matters more than a
+#: bigger picture; when even compact rows cannot hold them all, the card keeps the safety
+#: cautions and the page has the rest.
 FITS = [
-    Fit("large", steps=True, how_to=True),
-    Fit("large", steps=True, how_to=False),
-    Fit("large", steps=False, how_to=True),
-    Fit("large", steps=False, how_to=False),
-    Fit("compact", steps=False, how_to=True),
-    Fit("compact", steps=False, how_to=False),
+    Fit(layout, steps=steps, how_to=how_to, all_cautions=every)
+    for every in (True, False)
+    for layout, steps, how_to in _LAYOUTS
 ]
 
 
@@ -124,19 +142,25 @@ def routine_fit(plan: PlannedRoutine, safety: Safety, lang: Language = ENGLISH) 
     return FITS[-1]
 
 
-def exercise_how_to_fits(exercise: Exercise, safety: Safety, lang: Language = ENGLISH) -> bool:
-    """Whether an exercise card has room for the how-to-exercise box."""
+def exercise_fit(exercise: Exercise, safety: Safety, lang: Language = ENGLISH) -> Fit:
+    """The richest exercise card that fits: every caution and the how-to box, then without
+    the box, then the safety cautions alone (the page has the rest)."""
     dose = words.dosage_words(exercise.dosage, lang=lang)
-    text = [dose, exercise.dosage.repetition, exercise.key_cue]
-    text += [*exercise.steps, *exercise.cautions, exercise.stop_if]
-    body = sum(_lines(t, WIDE) for t in text) * LIST_LINE_MM + 3 * 8  # three headings
-    height = fixed_mm(safety, exercise.dosage.times_per_day) + LARGE_PICTURE_MM + body
-    return height + how_to_mm(safety) <= SHEET_MM
+    text = [dose, exercise.dosage.repetition, exercise.key_cue, *exercise.steps, exercise.stop_if]
+    fixed = fixed_mm(safety, exercise.dosage.times_per_day) + LARGE_PICTURE_MM + 3 * 8  # headings
+    for every in (True, False):
+        for how_to in (True, False):
+            fit = Fit("single", steps=True, how_to=how_to, all_cautions=every)
+            lines = sum(_lines(t, WIDE) for t in [*text, *fit.cautions(exercise)])
+            height = fixed + lines * LIST_LINE_MM + (how_to_mm(safety) if how_to else 0)
+            if height <= SHEET_MM:
+                return fit
+    return fit
 
 
 def sessions(plan: PlannedRoutine) -> int:
-    """Rows of a routine card's tick grid: the most sessions a day of its exercises."""
-    return max(item.dosage.times_per_day for item in plan.items)
+    """Rows of a routine card's tick grid: the routine's sessions a day."""
+    return plan.routine.frequency.times_per_day
 
 
 def card_urls(book: Book, settings: Settings) -> list[str]:
@@ -183,11 +207,7 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
                 f"exercises/{exercise.id}/",
                 exercise.name,
                 codes,
-                fit=Fit(
-                    "single",
-                    steps=True,
-                    how_to=exercise_how_to_fits(exercise, book.safety, settings.lang),
-                ),
+                fit=exercise_fit(exercise, book.safety, settings.lang),
                 sessions=exercise.dosage.times_per_day,
                 exercise=exercise,
                 image=picture(card_path(name), exercise, "hb-card-picture"),

@@ -83,10 +83,10 @@ def exercise_minutes(exercise: Exercise) -> int:
     return minutes(session_seconds(exercise.dosage))
 
 
-def shared_frequency(plan: PlannedRoutine, lang: Language = ENGLISH) -> str | None:
-    """How often the routine is done, when all its exercises say the same; else None."""
-    said = {words.frequency_words(item.dosage, lang) for item in plan.items}
-    return said.pop() if len(said) == 1 else None
+def shared_frequency(plan: PlannedRoutine, lang: Language = ENGLISH) -> str:
+    """How often the routine is done: its own frequency, which every exercise in it follows
+    (validate.py puts it in each item's dosage and rejects an entry that says otherwise)."""
+    return words.frequency_words(plan.items[0].dosage, lang)
 
 
 def routines_using(book: Book) -> dict[str, list[PlannedRoutine]]:

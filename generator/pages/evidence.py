@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .. import urls
 from ..book import Book
 from ..diagram import draw
-from ..model import Causes, Reference
+from ..model import GRADES, Causes, Reference
 from .common import Pages, Settings, page
 
 
@@ -36,6 +36,7 @@ def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:
             },
             causes=causes,
             grades={grade.id: grade for grade in causes.grades},
+            readers={grade: _(label) for grade, label in GRADES.items()},
             labels=labels,
             nodes=node_sections(book, causes),
             cite={ref_id: short_citation(ref) for ref_id, ref in refs.items()},

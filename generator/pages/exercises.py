@@ -63,6 +63,7 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                         [(exercise, exercise.dosage)],
                         book.safety,
                         settings.lang,
+                        by_id,
                     ),
                 ),
             )

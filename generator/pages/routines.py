@@ -61,6 +61,7 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                         [(i.exercise, i.dosage) for i in plan.items],
                         book.safety,
                         settings.lang,
+                        {exercise.id: exercise for exercise in book.exercises},
                     ),
                 ),
             )

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .. import words
 from ..i18n import N_, Language, Nn_
-from ..model import Dosage, Exercise, Safety
+from ..model import Dosage, Exercise, Safety, Variant
 from ..plan import session_steps, steps_seconds
 from .common import json_script, relative
 
@@ -39,7 +39,14 @@ WORDS = {
     "done": N_("Done"),
     "ready": N_("Ready"),
     "whenToStop": N_("When to stop"),
-    "hurts": N_("Stop: this hurts"),
+    "hurts": N_("Stop: sharp or spreading pain"),
+    "nextTitle": N_("What to do next"),
+    "nextEasier": N_("Next time, do the easier version: {name}."),
+    "nextFewer": N_("Next time, do fewer repetitions, and move only as far as is comfortable."),
+    "nextMorning": N_(
+        "If the pain is worse the next morning, leave this exercise out for a few days. If it "
+        "keeps coming back, ask your doctor or physiotherapist."
+    ),
     "sound": N_("Beep at the end of a hold"),
     "speech": N_("Speak each step"),
     "keys": N_(
@@ -80,8 +87,11 @@ def session_plan(
     items: Iterable[tuple[Exercise, Dosage]],
     safety: Safety,
     lang: Language,
+    by_id: dict[str, Exercise] | None = None,
 ) -> dict[str, Any]:
-    """The plan of one page's session: `key` names the page (`routines/desk`) in the log."""
+    """The plan of one page's session: `key` names the page (`routines/desk`) in the log;
+    `by_id` (every exercise) names the easier versions."""
+    by_id = by_id or {}
     exercises = []
     for exercise, dosage in items:
         picture = relative(from_page, f"assets/images/{exercise.picture.file}")
@@ -92,6 +102,7 @@ def session_plan(
                 "name": exercise.name,
                 "cue": exercise.key_cue,
                 "stop_if": exercise.stop_if,
+                "easier": easier_name(exercise.easier, by_id),
                 "alt": exercise.picture.alt,
                 "start": f"{picture}#start",
                 "end": f"{picture}#end",
@@ -104,12 +115,24 @@ def session_plan(
         "name": name,
         "seconds": sum(e["seconds"] for e in exercises),
         "stop_rule": safety.stop_rule,
+        "weakness": safety.weakness,
         "urgent_action": safety.urgent_action,
         "urgent_intro": safety.urgent_intro,
         "urgent": list(safety.urgent),
         "exercises": exercises,
         "words": interface_words(lang),
     }
+
+
+def easier_name(easier: list[Variant], by_id: dict[str, Exercise]) -> str | None:
+    """The name of the first easier version, for the advice after a stop; None when none."""
+    if not easier:
+        return None
+    first = easier[0]
+    if first.name is not None:
+        return first.name
+    other = by_id.get(first.exercise or "")
+    return other.name if other else None
 
 
 def interface_words(lang: Language) -> dict[str, Any]:

@@ -11,7 +11,7 @@
     box.hbReady = true;
     var log = box.querySelector("[data-hb-log-open]");
     try {
-      log.hidden = !localStorage.getItem("hb-log-v1");
+      log.hidden = !(localStorage.getItem("hb-log-v2") || localStorage.getItem("hb-log-v1"));
     } catch (e) { /* storage switched off: no log to show */ }
     function open(mode) {
       return function (event) {

@@ -15,6 +15,8 @@ from .embeds import embed_pages, oembed_files
 from .evidence import causes_page, diagram_file, references_page
 from .exercises import exercise_pages
 from .home import embed_guide_page, home_page, safety_page
+from .offline import offline_pages
+from .progress import progress_page
 from .redirects import former_oembed_files, redirect_pages
 from .routines import routine_pages
 from .stylesheet import site_stylesheet
@@ -33,6 +35,8 @@ PAGE_KINDS: list[PageKind] = [
     embed_guide_page,
     redirect_pages,
     builder_pages,
+    progress_page,
+    offline_pages,
 ]
 
 FileKind = Callable[[Book, Settings], dict[str, bytes]]

@@ -656,7 +656,7 @@ def test_the_guided_view_in_spanish(built_site: Any, context: BrowserContext) ->
     page = open_page(context, base_url, "es/" + DESK)
     page.get_by_role("button", name="Empezar", exact=True).click()
     page.wait_for_selector("dialog.hb-s[open][data-state=running]")
-    for name in ("Pausa", "Atrás", "Saltar", "Parar: dolor agudo o que se extiende"):
+    for name in ("Pausa", "Atrás", "Saltar", "Parar: dolor punzante o intenso, o que se extiende"):
         assert ui(page).get_by_role("button", name=name, exact=True).is_visible(), name
     assert "colóquese en posición" in state(page)["where"]
     ui(page).get_by_role("button", name="Parar", exact=True).click()

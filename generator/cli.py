@@ -41,9 +41,14 @@ def _check(args: argparse.Namespace) -> int:
     print(f"content OK: {len(book.exercises)} exercises, {len(book.routines)} routines")
     for edition in checked.editions[1:]:
         assert edition.translation is not None
-        done, missing = len(edition.translation.documents), len(edition.translation.missing)
+        documents = edition.translation.documents.values()
+        done, missing = len(documents), len(edition.translation.missing)
+        reviewed = sum(document.status == "reviewed" for document in documents)
         state = "draft" if edition.draft else "reviewed"
-        print(f"{edition.code}: {done} files translated ({state}), {missing} shown in English")
+        print(
+            f"{edition.code}: {done} files translated ({reviewed} reviewed, {done - reviewed} "
+            f"draft), {missing} shown in English; pages marked {state}"
+        )
     return 0
 
 
@@ -53,7 +58,7 @@ def _translations(args: argparse.Namespace) -> int:
     from .translations import stamp
 
     check_editions(args.content)  # nothing is written into content that `check` refuses
-    for path in stamp(load_content(args.content), args.stamp):
+    for path in stamp(load_content(args.content), args.stamp, args.files or None):
         print(f"recorded the English it matches in {path}")
     return 0
 
@@ -150,7 +155,8 @@ def _parser() -> argparse.ArgumentParser:
     stamp_cmd = command(
         "translations",
         _translations,
-        "record that a language's translations match the English as it is now",
+        "record that a language's translations (or some files of it) match the English as "
+        "it is now",
     )
     stamp_cmd.add_argument(
         "--stamp",
@@ -158,6 +164,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="LANG",
         type=_language_code,
         help="the language whose translations were checked against the English, such as es",
+    )
+    stamp_cmd.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="only these files of the language, such as exercises/toe-walking.yml "
+        "(default: every file)",
     )
     messages_cmd = commands.add_parser(
         "messages", help="extract the interface words and update the languages' catalogues"

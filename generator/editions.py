@@ -46,7 +46,11 @@ class Edition:
 
     @property
     def draft(self) -> bool:
-        """Whether a clinician who reads the language has yet to review the translation."""
+        """Whether a clinician who reads the language has yet to review the translation: its
+        language.yml or any of its files says `status: draft`. Every page of the language then
+        says so, as pages mix the text of several files (a routine page names its exercises,
+        every card repeats the safety file's stop rule); each file's own state is listed on
+        the Translations page and by `handbook check`."""
         if self.translation is None:
             return False
         documents = self.translation.documents.values()
@@ -108,8 +112,9 @@ def check_editions(content_dir: Path) -> Checked:
 
 
 def status(editions: list[Edition]) -> list[dict[str, object]]:
-    """For the translations page: per language, what is translated (and may be out of
-    date) and what is missing, each named by its English title."""
+    """For the translations page: per language, what is translated (and whether it may be
+    out of date, and whether a clinician has reviewed it) and what is missing, each named by
+    its English title."""
     english = editions[0].book
     titles = {("exercises", e.id): e.name for e in english.exercises}
     titles |= {("routines", p.routine.id): p.routine.name for p in english.routines}
@@ -123,7 +128,7 @@ def status(editions: list[Edition]) -> list[dict[str, object]]:
     for edition in editions[1:]:
         assert edition.translation is not None
         translated = [
-            (titles[key], document.stale)
+            (titles[key], document.stale, document.status == "reviewed")
             for key, document in sorted(edition.translation.documents.items())
         ]
         languages.append(

@@ -3,9 +3,12 @@
 A translation file mirrors its English file (same keys, same list lengths) but keeps only the
 free-text fields (see textfields.py); ids, numbers, choices and dosage are never translated,
 only their words. It says how far it has come (`status: draft` until a clinician who reads
-the language has reviewed it) and which English it was made from (`translated_from:`, a
-digest of the English text that `handbook translations --stamp` writes). When the English
-changes, `check` warns and the pages mark that text as possibly out of date.
+the language has reviewed it, then `status: reviewed`) and which English it was made from
+(`translated_from:`, a digest of the English text, and `translated_fields:`, one digest per
+English field, both written by `handbook translations --stamp`). When the English changes,
+`check` warns, naming the fields that changed, and the pages mark that text as possibly out
+of date. A file stamped before `translated_fields:` existed still reads: its warning cannot
+name the field.
 
 The checked translation is the English document with its text replaced, validated by the
 same model, so every limit (a card's line lengths, a list's size) holds in every language.
@@ -37,7 +40,7 @@ from .yamlsource import MAX_FILE_BYTES, Source, key_path, read_yaml
 
 FOLDER = "translations"
 #: Keys of a translation file besides the text it translates.
-META = ("status", "translated_from")
+META = ("status", "translated_from", "translated_fields")
 _NUMBER = re.compile(r"\d+")
 
 Status = Literal["draft", "reviewed"]
@@ -68,8 +71,10 @@ class Document:
 
     model: BaseModel
     status: Status
-    #: The English changed since this translation was made (see `source`).
+    #: The English changed since this translation was made (see `source_digest`).
     stale: bool
+    #: The English fields that changed, when the stamp recorded each (see `field_digests`).
+    changed: tuple[str, ...] = ()
 
 
 @dataclass
@@ -114,6 +119,28 @@ def source_digest(model: type[BaseModel], data: Any) -> str:
     """A short digest of the English text a translation is made from."""
     texts = [(list(f.path), get_at(data, f.path)) for f in translatable(model, data)]
     return hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+def field_digests(model: type[BaseModel], data: Any) -> dict[str, str]:
+    """A short digest of each English field a translation is made from, by its key path
+    (`name`, `steps[2]`, `picture`): what lets a warning say which field changed."""
+    groups: dict[str, list[Any]] = {}
+    for text in translatable(model, data):
+        head = (
+            text.path[:2] if len(text.path) > 1 and isinstance(text.path[1], int) else text.path[:1]
+        )
+        groups.setdefault(key_path(head), []).append([list(text.path), get_at(data, text.path)])
+    return {
+        name: hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode()).hexdigest()[:8]
+        for name, texts in groups.items()
+    }
+
+
+def changed_fields(recorded: dict[str, str], now: dict[str, str]) -> list[str]:
+    """The fields whose English differs from the one recorded, in the English file's order
+    (those no longer in it last)."""
+    found = [name for name, digest in now.items() if recorded.get(name) != digest]
+    return found + [name for name in recorded if name not in now]
 
 
 def translatable(model: type[BaseModel], data: Any) -> list[Any]:
@@ -216,6 +243,15 @@ def _load_document(
     if status not in get_args(Status):
         expected = " or ".join(f"`status: {choice}`" for choice in get_args(Status))
         problems.append(_at(source, ("status",), f"expected {expected}"))
+    recorded = source.data.get("translated_fields", {})
+    if not isinstance(recorded, dict) or not all(isinstance(v, str) for v in recorded.values()):
+        problems.append(
+            _at(
+                source,
+                ("translated_fields",),
+                "expected the digests `handbook translations --stamp` writes: run it again",
+            )
+        )
     if problems:
         result.problems += problems
         return None
@@ -227,17 +263,41 @@ def _load_document(
     if checked is None:
         return None
     digest = source_digest(model, data)
-    stale = source.data.get("translated_from") != digest
+    stale = str(source.data.get("translated_from")) != digest
+    changed: list[str] = []
     if stale:
-        result.warnings.append(
-            _at(
-                source,
-                ("translated_from",),
-                f"made from another version of the English text (now {digest}): check it "
-                "against the English, then run `handbook translations --stamp`",
+        recorded = source.data.get("translated_fields")
+        code, relative = _stamp_target(shown)
+        again = f"then run `handbook translations --stamp {code} {relative}`"
+        if isinstance(recorded, dict):
+            changed = changed_fields(recorded, field_digests(model, data))
+        if changed:
+            names = ", ".join(changed[:-1]) + " and " + changed[-1] if changed[1:] else changed[0]
+            message = (
+                f"made from another version of the English text: its {names} changed since; "
+                f"check the translation against the English, {again}"
             )
-        )
-    return Document(checked.model, status, stale)
+        elif "translated_from" not in source.data:
+            message = (
+                "says nothing of the English it was made from: check it against the English, "
+                f"{again}"
+            )
+        else:
+            message = (
+                f"made from another version of the English text (now {digest}): check it "
+                f"against the English, {again} (which also records each field's English, so "
+                "that the next warning names the field that changed)"
+            )
+        where = "translated_from" if "translated_from" in source.data else "status"
+        result.warnings.append(_at(source, (where,), message))
+    return Document(checked.model, status, stale, tuple(changed))
+
+
+def _stamp_target(shown: str) -> tuple[str, str]:
+    """(language, file in it) of a translation file's shown path."""
+    relative = shown.partition(f"/{FOLDER}/")[2]
+    code, _, relative = relative.partition("/")
+    return code, relative
 
 
 def _leaves(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
@@ -318,8 +378,10 @@ def content_in(content: Content, translation: Translation) -> tuple[Content, fro
     return translated, frozenset(english)
 
 
-def stamp(content: Content, code: str) -> list[Path]:
-    """Record in each translation of `code` the English it now matches (`translated_from:`).
+def stamp(content: Content, code: str, files: list[str] | None = None) -> list[Path]:
+    """Record in each translation of `code` (or in `files` of it only, each named inside the
+    language folder or by its path) the English it now matches: `translated_from:`, a digest
+    of the whole text, and `translated_fields:`, one per field.
 
     A writer into content obeys the rules its readers do: each file is read as `check` reads
     it (a regular file inside the content folder, never through a link out of it), and
@@ -342,10 +404,27 @@ def stamp(content: Content, code: str) -> list[Path]:
             ]
         )
     problems = []
+    chosen = None
+    if files is not None:
+        chosen = set()
+        for name in files:
+            key = _named_document(name, folder)
+            if key is None or key not in documents or not _exists(folder / document_file(*key)):
+                problems.append(
+                    ContentProblem(
+                        name,
+                        0,
+                        "",
+                        f"not a translation file of {shown_folder}: name one such as "
+                        "exercises/<id>.yml or safety.yml",
+                    )
+                )
+            else:
+                chosen.add(key)
     updates = []
     for key, loaded in sorted(documents.items()):
         path = folder / document_file(*key)
-        if not path.exists() and not path.is_symlink():
+        if (chosen is not None and key not in chosen) or not _exists(path):
             continue
         try:
             text = read_content_file(path, content.root, MAX_FILE_BYTES).decode("utf-8")
@@ -353,12 +432,7 @@ def stamp(content: Content, code: str) -> list[Path]:
             reason = str(error) if isinstance(error, UnreadableFile) else "is not UTF-8 text"
             problems.append(ContentProblem(f"{shown_folder}/{document_file(*key)}", 0, "", reason))
             continue
-        digest = source_digest(type(loaded.model), loaded.source.data)
-        line = f"translated_from: {digest}"
-        if re.search(r"(?m)^translated_from: .*$", text):
-            updated = re.sub(r"(?m)^translated_from: .*$", line, text, count=1)
-        else:
-            updated = re.sub(r"(?m)^(status: .*)$", rf"\1\n{line}", text, count=1)
+        updated = stamped(text, type(loaded.model), loaded.source.data)
         if updated != text:
             updates.append((path, updated))
     if problems:
@@ -367,3 +441,41 @@ def stamp(content: Content, code: str) -> list[Path]:
         # The file itself, inside the content folder (read_content_file saw to that).
         Path(os.path.realpath(path)).write_text(updated, "utf-8")
     return [path for path, _ in updates]
+
+
+_FROM = re.compile(r"(?m)^translated_from:.*$")
+#: The block `stamped` writes: the key, then its indented lines.
+_FIELDS = re.compile(r"(?m)^translated_fields:.*\n?(?:[ \t]+.*(?:\n|$))*")
+
+
+def stamped(text: str, model: type[BaseModel], english: Any) -> str:
+    """A translation file's text with the stamps of the English `english` written in: the
+    digest after `status:`, the per-field digests at the end (out of the translator's way)."""
+    line = f"translated_from: {source_digest(model, english)}"
+    if _FROM.search(text):
+        text = _FROM.sub(line, text, count=1)
+    else:
+        text = re.sub(r"(?m)^(status:.*)$", lambda m: f"{m.group(1)}\n{line}", text, count=1)
+    block = "translated_fields:  # written by `handbook translations --stamp`\n" + "".join(
+        f"  {json.dumps(name)}: {json.dumps(digest)}\n"
+        for name, digest in field_digests(model, english).items()
+    )
+    text = _FIELDS.sub("", text, count=1)
+    return text.rstrip("\n") + "\n" + block
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _named_document(name: str, folder: Path) -> tuple[str, str] | None:
+    """The (kind, id) of a file named inside the language folder (`exercises/x.yml`) or by
+    its path (`content/translations/es/exercises/x.yml`)."""
+    relative = name
+    given = Path(name)
+    if given.is_file():
+        try:
+            relative = given.resolve().relative_to(folder.resolve()).as_posix()
+        except ValueError:
+            return None
+    return _document_key(relative)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,3 +150,45 @@ def test_a_missing_causes_file_names_the_folder_once(
         1,
         ["notes/causes.yml: required file is missing", "1 problem in the content"],
     )
+
+
+def translate(content: Path, code: str, relative: str, status: str = "draft") -> Path:
+    """A translation of content/<relative> whose words are the English ones (enough to check
+    the stamps), with no stamp yet."""
+    import yaml
+
+    from generator.load import load_content
+    from generator.translations import _document_key, english_documents, translatable
+
+    folder = content / "translations" / code
+    folder.mkdir(parents=True, exist_ok=True)
+    names = {"es": "Español", "de": "Deutsch"}
+    (folder / "language.yml").write_text(f"name: {names[code]}\nstatus: draft\n", "utf-8")
+    key = _document_key(relative)
+    assert key is not None
+    loaded = english_documents(load_content(content))[key]
+    texts: dict[str, Any] = {}
+    for field in translatable(type(loaded.model), loaded.source.data):
+        place: Any = texts
+        value: Any = loaded.source.data
+        for part, following in zip(field.path, [*field.path[1:], None], strict=True):
+            value = value[part]
+            if following is None:
+                break
+            empty: Any = [] if isinstance(following, int) else {}
+            if isinstance(place, list):
+                while len(place) <= int(part):
+                    place.append(None)
+                place[int(part)] = place[int(part)] or empty
+            else:
+                place.setdefault(part, empty)
+            place = place[part]
+        if isinstance(place, list):
+            while len(place) <= int(field.path[-1]):
+                place.append(None)
+        place[field.path[-1]] = value
+    target = folder / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    body = yaml.safe_dump(texts, allow_unicode=True, sort_keys=False, width=1000)
+    target.write_text(f"# Translation of {relative}.\nstatus: {status}\n{body}", "utf-8")
+    return target

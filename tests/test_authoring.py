@@ -192,3 +192,107 @@ def translate(content: Path, code: str, relative: str, status: str = "draft") ->
     body = yaml.safe_dump(texts, allow_unicode=True, sort_keys=False, width=1000)
     target.write_text(f"# Translation of {relative}.\nstatus: {status}\n{body}", "utf-8")
     return target
+
+
+@pytest.fixture
+def spanish(project: Path) -> Path:
+    """The minimal content with two exercises translated into Spanish, not yet stamped."""
+    content = project / "content"
+    translate(content, "es", "exercises/toe-walking.yml")
+    translate(content, "es", "exercises/toe-pressing.yml")
+    return content
+
+
+def test_stamp_one_file_of_a_language(spanish: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    walking = spanish / "translations/es/exercises/toe-walking.yml"
+    pressing = spanish / "translations/es/exercises/toe-pressing.yml"
+    before = pressing.read_text("utf-8")
+    assert main(["translations", "--stamp", "es", "exercises/toe-walking.yml"]) == 0
+    assert "translated_from:" in walking.read_text("utf-8")
+    assert pressing.read_text("utf-8") == before  # the file not named is left as it was
+    # By its path too, as a shell's completion gives it.
+    assert main(["translations", "--stamp", "es", str(pressing.relative_to(Path.cwd()))]) == 0
+    assert "translated_from:" in pressing.read_text("utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_stamp_refuses_a_file_that_is_not_a_translation(
+    spanish: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    walking = spanish / "translations/es/exercises/toe-walking.yml"
+    before = walking.read_text("utf-8")
+    code = main(
+        ["translations", "--stamp", "es", "exercises/toe-walking.yml", "exercises/toe-runing.yml"]
+    )
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "exercises/toe-runing.yml: not a translation file of content/translations/es: name one "
+        "such as exercises/<id>.yml or safety.yml\n1 problem in the content\n"
+    )
+    assert walking.read_text("utf-8") == before  # nothing is written unless all can be
+
+
+def test_the_out_of_date_warning_names_the_english_field(
+    spanish: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["translations", "--stamp", "es"]) == 0
+    english = spanish / "exercises/toe-walking.yml"
+    text = english.read_text("utf-8")
+    english.write_text(
+        text.replace("Keep your heels high.", "Keep both heels high.").replace(
+            "Walk slowly on the balls", "Walk gently on the balls"
+        ),
+        "utf-8",
+    )
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert warnings == [
+        "warning: content/translations/es/exercises/toe-walking.yml:3: translated_from: made "
+        "from another version of the English text: its summary and cues[0] changed since; "
+        "check the translation against the English, then run "
+        "`handbook translations --stamp es exercises/toe-walking.yml`"
+    ]
+
+
+def test_an_old_stamp_still_reads(spanish: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file stamped before translated_fields: is current while its English is, and its
+    warning, once the English changes, says to stamp again rather than name a field."""
+    assert main(["translations", "--stamp", "es"]) == 0
+    walking = spanish / "translations/es/exercises/toe-walking.yml"
+    text = walking.read_text("utf-8")
+    walking.write_text(text[: text.index("translated_fields:")], "utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    english = spanish / "exercises/toe-walking.yml"
+    english.write_text(
+        english.read_text("utf-8").replace("Keep your heels high.", "Keep both heels high."),
+        "utf-8",
+    )
+    assert main(["check"]) == 0
+    err = capsys.readouterr().err
+    assert "toe-walking.yml:3: translated_from: made from another version of the English" in err
+    assert "so that the next warning names the field that changed" in err
+
+
+def test_each_file_says_whether_it_was_reviewed(
+    spanish: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Marking one file reviewed shows at once, in check and on the Translations page, while
+    every page of the language keeps the draft notice until every file is reviewed."""
+    from generator.editions import check_editions, status
+
+    pressing = spanish / "translations/es/exercises/toe-pressing.yml"
+    pressing.write_text(
+        pressing.read_text("utf-8").replace("status: draft", "status: reviewed"), "utf-8"
+    )
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "es: 2 files translated (1 reviewed, 1 draft), 5 shown in English" in out
+    editions = check_editions(spanish).editions
+    listed = status(editions)[0]["translated"]
+    assert listed == [("Toe pressing", True, True), ("Toe walking", True, False)]
+    assert editions[1].draft

@@ -15,8 +15,10 @@
       return;
     }
     box.hbReady = true;
-    var keepButton = box.querySelector("[data-hb-keep]");
-    var removeButton = box.querySelector("[data-hb-unkeep]");
+    // The buttons' <span>s hide and show: the theme's .md-button overrides [hidden].
+    var keepBox = box.querySelector("[data-hb-keep]"), keepButton = keepBox.querySelector("button");
+    var removeBox = box.querySelector("[data-hb-unkeep]");
+    var removeButton = removeBox.querySelector("button");
     var status = box.querySelector("[data-hb-offline-status]");
     var site = siteRoot(), page = here(location.href);
     var fallback = new URL(box.getAttribute("data-fallback"), location.href).href;
@@ -27,8 +29,8 @@
     }
     function say(name, error) { status.textContent = word(name).replace("%(error)s", error || ""); }
     function show(kept) {
-      keepButton.hidden = kept;
-      removeButton.hidden = !kept;
+      keepBox.hidden = kept;
+      removeBox.hidden = !kept;
       keepButton.disabled = removeButton.disabled = false;
     }
     function registration() { return navigator.serviceWorker.getRegistration(site.href); }
@@ -82,7 +84,7 @@
       });
     });
     navigator.serviceWorker.addEventListener("message", function (event) {
-      if (event.data && event.data.type === "hb-updated" && !removeButton.hidden) {
+      if (event.data && event.data.type === "hb-updated" && !removeBox.hidden) {
         say("updated");
       }
     });

@@ -197,7 +197,7 @@ def build(
             site_dir,
             languages=language_configs(docs_dir),
             source_date_epoch=generated.epoch,
-            after_build=_card_printer(generated.epoch) if pdf else None,
+            after_build=_card_printer(generated.epoch) if pdf else _pdf_keeper(site_dir),
         )
         if inputs is not None:
             record_stamp(site_dir, stamp_file, inputs, generated.epoch)
@@ -215,6 +215,18 @@ def language_configs(docs_dir: Path) -> list[tuple[Path, str]] | None:
         ((path, "" if code == "en" else code) for path, code in found),
         key=lambda item: item[1],
     )
+
+
+def _pdf_keeper(previous: Path) -> Callable[[Path], None]:
+    """A plain build keeps the PDFs of the cards unchanged since a --pdf build (see pdf.py)."""
+    from .pdf import keep_printed, kept_message
+
+    def after_build(site: Path) -> None:
+        message = kept_message(*keep_printed(previous.absolute(), site))
+        if message:
+            print(message, file=sys.stderr)
+
+    return after_build
 
 
 def _card_printer(epoch: int) -> Callable[[Path], None]:

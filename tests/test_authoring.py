@@ -296,3 +296,77 @@ def test_each_file_says_whether_it_was_reviewed(
     listed = status(editions)[0]["translated"]
     assert listed == [("Toe pressing", True, True), ("Toe walking", True, False)]
     assert editions[1].draft
+
+
+def test_progress_counts_in_place_on_a_terminal_and_in_lines_otherwise() -> None:
+    import io
+
+    from generator.pdf import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    counter = Progress(3, "printing card PDFs", terminal)
+    for _ in range(3):
+        counter.step()
+    assert terminal.getvalue() == (
+        "\rprinting card PDFs: 1/3\rprinting card PDFs: 2/3\rprinting card PDFs: 3/3\n"
+    )
+    log = io.StringIO()
+    lines = Progress(25, "printing card PDFs", log)
+    for _ in range(25):
+        lines.step()
+    assert log.getvalue().splitlines() == [
+        "printing card PDFs: 10/25",
+        "printing card PDFs: 20/25",
+        "printing card PDFs: 25/25",
+    ]
+
+
+def handbook_build(project: Path, *options: str) -> str:
+    """`handbook build` in a process of its own (Playwright allows one browser per thread),
+    into project/site; its stderr."""
+    import subprocess
+    import sys
+
+    command = [str(Path(sys.executable).with_name("handbook")), "build", *options]
+    command += ["--content", "content", "--docs", "build/docs", "--output", "site"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=project, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stderr
+
+
+@pytest.mark.browser
+def test_a_plain_build_keeps_the_pdfs_of_unchanged_cards(project: Path) -> None:
+    site = project / "site"
+    err = handbook_build(project, "--pdf")
+    assert "printing card PDFs: 3/3" in err  # progress, as lines: stderr is no terminal
+    pdfs = sorted(p.relative_to(site) for p in site.rglob("*.pdf"))
+    assert len(pdfs) == 6
+    printed = {p: (site / p).read_bytes() for p in pdfs}
+    page = (site / "cards/quick/index.html").read_bytes()
+
+    err = handbook_build(project)
+    assert "kept the card PDFs of 3 cards, unchanged since printed" in err
+    assert {p: (site / p).read_bytes() for p in pdfs} == printed
+    assert (site / "cards/quick/index.html").read_bytes() == page  # it links them still
+
+    exercise = project / "content/exercises/toe-walking.yml"
+    exercise.write_text(
+        exercise.read_text("utf-8").replace("Keep your heels high.", "Keep both heels high."),
+        "utf-8",
+    )
+    err = handbook_build(project)
+    assert (
+        "1 card has changed since its PDFs were printed, so the new site has no PDFs for "
+        "it (kept those of 2 cards, unchanged): run `handbook build --pdf` to print them "
+        "again"
+    ) in err
+    assert sorted(p.relative_to(site) for p in site.rglob("*.pdf")) == [
+        p for p in pdfs if "toe-walking" not in str(p)
+    ]
+    assert (
+        b"toe-walking-a4.pdf" not in (site / "cards/exercises/toe-walking/index.html").read_bytes()
+    )

@@ -3,6 +3,7 @@ translations reviewed and stamped file by file, their warnings naming the Englis
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -370,3 +371,51 @@ def test_a_plain_build_keeps_the_pdfs_of_unchanged_cards(project: Path) -> None:
     assert (
         b"toe-walking-a4.pdf" not in (site / "cards/exercises/toe-walking/index.html").read_bytes()
     )
+
+
+def translation_schema_name(path: Path) -> str:
+    """The schema a translation file follows: its English file's kind, translated."""
+    parts = path.relative_to(ROOT / "content" / "translations").parts[1:]
+    if parts == ("language.yml",):
+        return "language.schema.json"
+    kind = parts[0].removesuffix("s") if len(parts) == 2 else parts[0].removesuffix(".yml")
+    return f"{kind}.translation.schema.json"
+
+
+def test_translation_files_point_editors_at_their_schema() -> None:
+    """Each translation file's first line names the schema of its kind's translations (as
+    every other content file does), a schema `handbook schema` writes from the model."""
+    from generator.schema import schema_files
+
+    files = schema_files()
+    paths = sorted((ROOT / "content" / "translations").rglob("*.yml"))
+    assert paths
+    for path in paths:
+        name = translation_schema_name(path)
+        assert (ROOT / "schema" / name).read_text("utf-8") == files[name], "run handbook schema"
+        first = path.read_text("utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, f"{path} does not start with its schema comment"
+        assert (path.parent / match.group(1)).resolve() == ROOT / "schema" / name, path
+
+
+def test_the_translation_schemas_take_the_translations_and_refuse_other_values() -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    from generator.schema import schema_files
+
+    files = schema_files()
+    for path in sorted((ROOT / "content" / "translations").rglob("*.yml")):
+        schema = json.loads(files[translation_schema_name(path)])
+        data = yaml.safe_load(path.read_text("utf-8"))
+        problems = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+        assert problems == [], path
+    exercise = json.loads(files["exercise.translation.schema.json"])
+    validator = jsonschema.Draft202012Validator(exercise)
+    assert not validator.is_valid({"status": "draft", "id": "toe-walking"})  # ids stay
+    assert not validator.is_valid({"status": "finished"})
+    assert validator.is_valid({"status": "reviewed", "name": "Caminar de puntillas"})
+    assert exercise["properties"]["status"]["enum"] == ["draft", "reviewed"]

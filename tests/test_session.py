@@ -38,7 +38,7 @@ from .test_builder import five_exercise_link
 ASSETS = ROOT / "generator" / "assets"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-LOG_KEY = "hb-log-v1"
+LOG_KEY = "hb-log-v2"  # log.js: {"version": 2, "rows": [...]}; v1 logs are read as v2
 DESK = "routines/desk/"
 #: Script errors of each page a test opened.
 PAGE_ERRORS: dict[Page, list[str]] = {}
@@ -589,7 +589,10 @@ def test_the_log_ticked_kept_shown_exported_and_deleted(
     ui(page).get_by_role("button", name="Tick it off").click()
     today = MORNING.date().isoformat()
     stored = json.loads(page.evaluate(f"localStorage.getItem('{LOG_KEY}')"))
-    assert stored == [{"date": today, "id": "routines/desk", "name": "Desk break for your feet"}]
+    assert stored["version"] == 2
+    assert [{k: row[k] for k in ("date", "id", "name")} for row in stored["rows"]] == [
+        {"date": today, "id": "routines/desk", "name": "Desk break for your feet"}
+    ]
     page.reload()
     page.get_by_role("button", name="Your log").click()
     table = page.locator("dialog.hb-s table")
@@ -605,7 +608,7 @@ def test_the_log_ticked_kept_shown_exported_and_deleted(
     with page.expect_download() as info:
         ui(page).get_by_role("button", name="Download my log (CSV)").click()
     csv = Path(info.value.path()).read_bytes().decode("utf-8")
-    assert csv == f"date,routine,name\r\n{today},routines/desk,Desk break for your feet\r\n"
+    assert csv == f"date,routine,name,back\r\n{today},routines/desk,Desk break for your feet,\r\n"
     ui(page).get_by_role("button", name="Delete my log").click()
     assert page.evaluate(f"[localStorage.getItem('{LOG_KEY}'), localStorage.length]") == [None, 0]
     assert page.get_by_text("Your log is deleted").is_visible()
@@ -740,7 +743,7 @@ def test_a_programme_link_plays_as_a_guided_session(
     skip_to_end(page)
     ui(page).get_by_role("button", name="Tick it off").click()
     stored = json.loads(page.evaluate(f"localStorage.getItem('{LOG_KEY}')"))
-    assert [row["id"] for row in stored] == ["programme"]
+    assert [row["id"] for row in stored["rows"]] == ["programme"]
     # A link the page cannot read offers no session.
     page.goto(base_url + "programme/#v1.nonsense")
     page.locator("[data-hb-error]").wait_for()

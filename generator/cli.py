@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         check_environment()  # the variables a command reads are checked like its options
+        _clinic_defaults(args)
         return int(args.run(args))
     except HandbookError as error:
         print(error, file=sys.stderr)
@@ -29,6 +30,49 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _clinic_defaults(args: argparse.Namespace) -> None:
+    """In a clinic project (clinic.yml here, no mkdocs.yml), commands left at their defaults
+    build the base handbook with the clinic's content/ as a layer, configured from clinic.yml
+    (see clinic.py)."""
+    from .clinic import project_at
+
+    project = project_at(Path.cwd())
+    if project is None or getattr(args, "content", None) != pipeline.DEFAULT_CONTENT:
+        return
+    if getattr(args, "config", None) == pipeline.DEFAULT_CONFIG:
+        from .base import base_handbook
+        from .clinic import write_config
+
+        args.config = write_config(project, base_handbook())
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .clinic import new_project
+
+    new_project(args.folder)
+    print(
+        f"made the clinic project {args.folder}/: edit clinic.yml, add your exercises to "
+        f"{args.folder}/content/exercises/, then run `handbook build` in {args.folder}/"
+    )
+    return 0
+
+
+def _stamp(args: argparse.Namespace) -> int:
+    from .base import base_handbook
+    from .clinic import NotAProject, project_at
+    from .layers import stamp
+
+    project = project_at(Path.cwd())
+    if project is None:
+        raise NotAProject(
+            "handbook stamp: this folder is not a clinic project (no clinic.yml here): run it "
+            "in the folder `handbook new` made"
+        )
+    for path in stamp(project, base_handbook(), args.files or None):
+        print(f"recorded the handbook version it replaces in {path}")
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -152,6 +196,23 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     command("check", _check, "validate the content and report every problem")
+    new_cmd = commands.add_parser(
+        "new", help="make a clinic project: clinic.yml and an empty content/ over the handbook"
+    )
+    new_cmd.set_defaults(run=_new, command="new")
+    new_cmd.add_argument("folder", type=Path, metavar="DIR", help="the project's new folder")
+    stamp_replaced = commands.add_parser(
+        "stamp",
+        help="in a clinic project, record the handbook version each replacing file matches",
+    )
+    stamp_replaced.set_defaults(run=_stamp, command="stamp")
+    stamp_replaced.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="only these files, such as content/exercises/toe-walking.yml (default: every "
+        "file that says `replaces:`)",
+    )
     stamp_cmd = command(
         "translations",
         _translations,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -21,6 +21,10 @@ from .errors import ContentError, ContentProblem, printable
 from .i18n import SOURCE_LANGUAGE, Language, catalogue_path, language
 from .siteconfig import ConfigError, SiteConfig, theme_text_problems
 from .translations import Translation, content_in, load_translations
+
+if TYPE_CHECKING:
+    from .clinic import Project
+    from .load import Content
 
 ENGLISH_NAME = "English"
 
@@ -71,24 +75,17 @@ class Checked:
 
 def check_editions(content_dir: Path) -> Checked:
     """Load, validate and translate; raise ContentError with every problem of every language."""
+    from .clinic import project_of
     from .load import load_content
     from .validate import check
 
+    project = project_of(content_dir)
+    if project is not None:
+        return _check_layered(project)
     content = load_content(content_dir)
     translations = load_translations(content)
     problems = list(translations.problems)
-    for translation in translations.languages:
-        if not catalogue_path(translation.code).is_file():
-            problems.append(
-                ContentProblem(
-                    f"{content.shown_root}/translations/{translation.code}",
-                    0,
-                    "",
-                    "there is no catalogue of interface words for this language: add "
-                    f"generator/locales/{translation.code}/LC_MESSAGES/handbook.po "
-                    "(run `handbook messages`)",
-                ),
-            )
+    problems += _catalogue_problems(content, translations.languages)
     try:
         english = check(content)
     except ContentError as error:
@@ -109,6 +106,54 @@ def check_editions(content_dir: Path) -> Checked:
             )
         )
     return Checked(editions, translations.warnings)
+
+
+def _check_layered(project: Project) -> Checked:
+    """check_editions for a clinic project: the handbook with the clinic's layer (layers.py)."""
+    from .base import base_handbook
+    from .layers import hidden_texts, load_layered, unlink_hidden
+    from .validate import check
+
+    layered = load_layered(project, base_handbook())
+    content, translations = layered.content, layered.translations
+    problems = _catalogue_problems(content, translations.languages)
+    try:
+        english = check(content)
+    except ContentError as error:
+        raise ContentError(error.problems + problems) from None
+    if problems:
+        raise ContentError(problems)
+    editions = [Edition(SOURCE_LANGUAGE, ENGLISH_NAME, english, language(SOURCE_LANGUAGE))]
+    for translation in translations.languages:
+        translated, shown_in_english = content_in(content, translation)
+        editions.append(
+            Edition(
+                translation.code,
+                translation.name,
+                check(unlink_hidden(translated, layered.hidden)),
+                language(translation.code),
+                shown_in_english | hidden_texts(layered.hidden),
+                translation,
+            )
+        )
+    return Checked(editions, translations.warnings + layered.warnings)
+
+
+def _catalogue_problems(content: Content, languages: list[Translation]) -> list[ContentProblem]:
+    problems = []
+    for translation in languages:
+        if not catalogue_path(translation.code).is_file():
+            problems.append(
+                ContentProblem(
+                    f"{content.shown_root}/translations/{translation.code}",
+                    0,
+                    "",
+                    "there is no catalogue of interface words for this language: add "
+                    f"generator/locales/{translation.code}/LC_MESSAGES/handbook.po "
+                    "(run `handbook messages`)",
+                ),
+            )
+    return problems
 
 
 def status(editions: list[Edition]) -> list[dict[str, object]]:

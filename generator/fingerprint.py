@@ -42,6 +42,14 @@ def fingerprint(content_dir: Path, site: SiteConfig, pdf: bool) -> str | None:
             return None
         for relative, entry in files_under(str(content_dir)):
             _add(digest, f"content {relative}", _entry_bytes(entry))
+        from .clinic import layer_inputs  # a clinic project: its clinic.yml and the base
+
+        for extra in layer_inputs(content_dir):
+            if not extra.is_dir():
+                _add(digest, f"layer {extra}", _read(str(extra)))
+                continue
+            for relative, entry in files_under(str(extra)):
+                _add(digest, f"layer {extra}/{relative}", _entry_bytes(entry))
         for relative, entry in files_under(str(PACKAGE)):
             if "__pycache__/" not in relative:
                 _add(digest, f"generator {relative}", _read(entry.path))

@@ -51,7 +51,24 @@ class Content:
     #: and links to their presumed id are not reported again as unknown.
     unreadable: set[tuple[str, str]] = field(default_factory=set)
     problems: list[ContentProblem] = field(default_factory=list)
+    # --- Layers (a clinic project over the handbook: see layers.py) ---
+    #: Written before every file name in messages (`handbook:` for a clinic project's base).
+    label: str = ""
+    #: Whether this is a clinic's layer, whose files may hold LAYER_KEYS.
+    layer: bool = False
+    #: Folders a picture named by the content is looked for in, first match wins, each with
+    #: its name in messages; empty means the content folder's own images/.
+    picture_folders: list[tuple[Path, str]] = field(default_factory=list)
+    #: A clinic layer's own keys of each exercise or routine file, taken out before the file
+    #: is validated (the model has no such fields): (kind, id) -> (key -> value), and the file.
+    layer_keys: dict[tuple[str, str], tuple[dict[str, Any], Source]] = field(
+        default_factory=dict
+    )
 
+
+#: Keys a file of a clinic layer may hold besides the model's: which handbook entry it
+#: replaces, and the version of that entry it was made from (see layers.py).
+LAYER_KEYS = ("replaces", "replaces_version")
 
 CHECKED_FILES: dict[str, type[BaseModel]] = {
     "causes.yml": Causes,
@@ -62,10 +79,19 @@ CHECKED_FILES: dict[str, type[BaseModel]] = {
 }
 
 
-def load_content(root: Path, display_root: Path | None = None) -> Content:
-    """Read every content file under `root`, collecting problems instead of stopping."""
+def load_content(
+    root: Path, display_root: Path | None = None, *, label: str = "", layer: bool = False
+) -> Content:
+    """Read every content file under `root`, collecting problems instead of stopping.
+
+    `label` goes before every file name in messages (the base of a clinic project is
+    `handbook:`). A `layer` (a clinic's content/) holds exercises, routines, pictures and
+    translations only, and its files may say what they replace (LAYER_KEYS)."""
     base = display_root if display_root is not None else Path.cwd()
-    content = Content(root=root, shown_root=_display(root, base))
+    content = Content(root=root, shown_root=label + _display(root, base), label=label)
+    if layer:
+        content.layer = True
+        return _load_layer(content, root, base)
     if not root.is_dir():
         content.problems.append(
             ContentProblem(str(root), 0, "", "content folder not found: expected a directory")
@@ -84,10 +110,10 @@ def load_content(root: Path, display_root: Path | None = None) -> Content:
                 setattr(content, name.removesuffix(".yml"), found[0])
         elif name != "clinic.yml":
             content.problems.append(
-                ContentProblem(_display(path, base), 0, "", "required file is missing")
+                ContentProblem(label + _display(path, base), 0, "", "required file is missing")
             )
     content.problems += [
-        ContentProblem(_display(root / name, base), 0, "", message)
+        ContentProblem(label + _display(root / name, base), 0, "", message)
         for name, message in unread_files(root)
     ]
     return content
@@ -127,6 +153,33 @@ LAYOUT = (
         f"{', '.join(CHECKED_FILES)}",
     ),
 )
+
+
+def _load_layer(content: Content, root: Path, base: Path) -> Content:
+    for path in sorted((root / "exercises").glob("*.yml")):
+        _load_one(content, path, base, Exercise, content.exercises, "exercise")
+    for path in sorted((root / "routines").glob("*.yml")):
+        _load_one(content, path, base, Routine, content.routines, "routine")
+    for name in CHECKED_FILES:
+        if (root / name).exists() or (root / name).is_symlink():
+            where = "at the project's root, beside content/" if name == "clinic.yml" else None
+            content.problems.append(
+                ContentProblem(
+                    f"{content.shown_root}/{name}",
+                    0,
+                    "",
+                    f"clinic.yml belongs {where}: move it there"
+                    if where
+                    else "a clinic's content/ holds exercises/, routines/, images/ and "
+                    f"translations/ only: {name} is the handbook's own, so remove this file",
+                )
+            )
+    content.problems += [
+        ContentProblem(f"{content.shown_root}/{name}", 0, "", message)
+        for name, message in unread_files(root)
+        if name not in CHECKED_FILES
+    ]
+    return content
 
 
 def unread_files(root: Path) -> list[tuple[str, str]]:
@@ -172,7 +225,7 @@ def _load_one(
     into: list[Loaded[M]],
     kind: str | None,
 ) -> None:
-    shown = _display(path, base)
+    shown = content.label + _display(path, base)
     source, problems = read_yaml(path, shown, content.root)
     content.problems.extend(problems)
     if source is None:
@@ -183,6 +236,10 @@ def _load_one(
         claimed = source.data.get("id")
         if isinstance(claimed, str):
             content.claimed_ids.setdefault((kind, claimed), []).append(source)
+    if content.layer and kind is not None and isinstance(source.data, dict):
+        own = {key: source.data.pop(key) for key in LAYER_KEYS if key in source.data}
+        if own and isinstance(source.data.get("id"), str):
+            content.layer_keys[(f"{kind}s", source.data["id"])] = (own, source)
     loaded, schema_problems = validate_model(source, model)
     content.problems.extend(schema_problems)
     if loaded is not None:

@@ -8,6 +8,8 @@ parsed tree, so what is served is exactly what was checked.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .contentfile import UnreadableFile, read_content_file
 from .errors import ContentProblem
 from .load import Content
@@ -25,16 +27,20 @@ def read_pictures(content: Content, problems: list[ContentProblem]) -> dict[str,
     """The named pictures, checked, by file name; every problem is added to `problems`."""
     pictures = {}
     for name, places in sorted(_named_pictures(content).items()):
-        path = content.root / "images" / name
-        shown = f"{content.shown_root}/images/{name}"
-        if not path.exists() and not path.is_symlink():
+        # A clinic project looks in its own images/ first, then in the handbook's.
+        folders = content.picture_folders or [(content.root, content.shown_root)]
+        present = [(root, at) for root, at in folders if _exists(root / "images" / name)]
+        root, shown_root = (present or folders)[0]
+        path = root / "images" / name
+        shown = f"{shown_root}/images/{name}"
+        if not present:
             problems += [
-                _at(place, f"picture '{name}' not found in {content.shown_root}/images/")
+                _at(place, f"picture '{name}' not found in {shown_root}/images/")
                 for place in places
             ]
             continue
         try:
-            data = read_content_file(path, content.root, MAX_PICTURE_BYTES)
+            data = read_content_file(path, root, MAX_PICTURE_BYTES)
         except UnreadableFile as error:
             problems.append(ContentProblem(shown, 0, "", str(error)))
             continue
@@ -48,6 +54,10 @@ def read_pictures(content: Content, problems: list[ContentProblem]) -> dict[str,
             problems += [ContentProblem(shown, 0, "", problem) for problem in found]
             pictures[name] = data
     return pictures
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def _named_pictures(content: Content) -> dict[str, list[Place]]:

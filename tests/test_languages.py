@@ -243,7 +243,7 @@ def test_a_translation_made_from_older_english_is_a_warning_and_marked(
     assert main(["check", "--content", str(content)]) == 0
     err = capsys.readouterr().err
     assert (
-        "translations/es/exercises/toe-walking.yml:3: translated_from: made from another version"
+        "translations/es/exercises/toe-walking.yml:4: translated_from: made from another version"
         in err
     )
     checked = check_editions(content)

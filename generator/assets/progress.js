@@ -99,12 +99,20 @@
         String(value)));
     });
   }
+  /* Under each week, the day it starts; the month under the first and where it changes,
+     so that six labels fit a phone's width. */
   function weekLabels(svg, spans) {
-    var band = (WIDTH - LEFT - RIGHT) / spans.length;
+    var band = (WIDTH - LEFT - RIGHT) / spans.length, month = "";
     spans.forEach(function (span, i) {
-      svg.appendChild(svgNode("text", {
-        "class": "hb-pg-label", x: LEFT + band * (i + 0.5), y: HEIGHT - BOTTOM + 16, "text-anchor": "middle"
-      }, shortDate(span.start)));
+      var x = LEFT + band * (i + 0.5), y = HEIGHT - BOTTOM + 16;
+      svg.appendChild(svgNode("text", { "class": "hb-pg-label", x: x, y: y, "text-anchor": "middle" },
+        span.start.toLocaleDateString(lang, { day: "numeric" })));
+      var name = span.start.toLocaleDateString(lang, { month: "short" });
+      if (name !== month) {
+        month = name;
+        svg.appendChild(svgNode("text", { "class": "hb-pg-label", x: x, y: y + 15, "text-anchor": "middle" },
+          name));
+      }
     });
   }
   function picture(alt) {
@@ -164,9 +172,12 @@
     weekLabels(svg, spans);
     return svg;
   }
-  function table(head, rows) {
+  function table(head, rows, caption) {
     var wrap = make("div", { "class": "hb-pg-table" });
     var t = wrap.appendChild(make("table"));
+    if (caption) {
+      t.appendChild(make("caption", {}, caption));
+    }
     var tr = t.appendChild(make("thead")).appendChild(make("tr"));
     head.forEach(function (text) { tr.appendChild(make("th", { scope: "col" }, text)); });
     var body = t.appendChild(make("tbody"));
@@ -197,10 +208,11 @@
     }
     summary.items.forEach(function (item) {
       var rows = item.weeks.map(function (week, i) {
-        return [range(spans[i]), number(week.days), number(week.sessions), item.days ? number(item.days) : W.unknown];
+        return [range(spans[i]), number(week.days), number(week.sessions)];
       });
+      var planned = W.planned + ": " + (item.days ? number(item.days) : W.unknown);
       var section = figure(holder, fill(W.days_title, { name: item.name }), daysPicture(item, spans),
-        table([W.week, W.days_done, W.sessions, W.planned], rows));
+        table([W.week, W.days_done, W.sessions], rows, planned));
       section.setAttribute("data-hb-progress-item", item.id);
     });
     var answered = summary.back.some(Boolean);

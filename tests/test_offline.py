@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Error as BrowserError
 
 from generator.pages.offline import VERSION_MARK
 
@@ -110,8 +111,9 @@ def test_a_kept_page_opens_offline_with_its_steps_pictures_and_start(
         pictures = page.locator("article img")
         assert pictures.count() >= 1
         for i in range(pictures.count()):
-            assert page.evaluate("img => img.complete && img.naturalWidth > 0",
-                                 pictures.nth(i).element_handle()), i
+            assert page.evaluate(
+                "img => img.complete && img.naturalWidth > 0", pictures.nth(i).element_handle()
+            ), i
         desk = next(p for p in book.routines if p.routine.id == "desk")
         numbered = page.locator("article h2").filter(has_text=re.compile(r"^\d+\. "))
         assert numbered.count() == len(desk.items)
@@ -122,7 +124,8 @@ def test_a_kept_page_opens_offline_with_its_steps_pictures_and_start(
         page.wait_for_selector("dialog.hb-s[open][data-state=running]")
         # A page that was not kept: the short notice, in the language of its folder.
         page.goto(base_url + path.replace("routines/desk/", "safety/"))
-        assert page.locator("h1").inner_text() in ("Not kept on this phone", "No guardada en este teléfono")
+        notices = ("Not kept on this phone", "No guardada en este teléfono")
+        assert page.locator("h1").inner_text() in notices
         assert page.locator("[data-hb-start]").count() == 0
     finally:
         context.set_offline(False)
@@ -160,7 +163,25 @@ def test_an_unkept_page_does_not_open_offline(built_site: Any, context: BrowserC
     page = open_page(context, base_url + "routines/morning/")
     context.set_offline(True)
     try:
-        with pytest.raises(Exception):  # the browser's own error: nothing was kept
+        with pytest.raises(BrowserError):  # the browser's own error: nothing was kept
             page.reload()
     finally:
         context.set_offline(False)
+
+
+@pytest.mark.browser
+def test_what_is_kept_per_routine_stays_small(built_site: Any, context: BrowserContext) -> None:
+    """Everything one routine page keeps (page, theme, scripts, styles, pictures, session),
+    measured from Cache Storage; the sizes are printed for the report (pytest -s)."""
+    _site, base_url, book = built_site
+    sizes = {}
+    for plan in book.routines:
+        page = open_page(context, base_url + f"routines/{plan.routine.id}/")
+        keep(page)
+        sizes[plan.routine.id] = page.evaluate(CACHED_BYTES)
+        page.get_by_role("button", name="Remove from this phone").click()
+        page.get_by_role("button", name="Keep this on my phone").wait_for()
+        assert page.evaluate(CACHES) == []
+        page.close()
+    print({name: f"{size / 1024:.0f} KB" for name, size in sizes.items()})
+    assert max(sizes.values()) < 1024 * 1024, sizes

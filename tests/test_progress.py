@@ -73,7 +73,7 @@ def seeded(context: BrowserContext, base_url: str, path: str, store: dict[str, A
     page.clock.install(time=TODAY)
     page.goto(base_url + "offline/")  # any page of the site: storage is per origin
     page.evaluate(
-        "store => { localStorage.clear(); for (const k in store) localStorage.setItem(k, store[k]); }",
+        "s => { localStorage.clear(); for (const k in s) localStorage.setItem(k, s[k]); }",
         {key: json.dumps(value) for key, value in store.items()},
     )
     page.goto(base_url + path)
@@ -108,10 +108,8 @@ def test_an_old_v1_log_is_drawn_and_matches_its_table(
     assert desk["columns"] == ["Week", "Days done", "Sessions"]
     assert desk["rows"][-1][0] == "Apr 28 to May 4"  # the browser's date words for "en"
     # Reading migrates nothing: the old log is left as it was until the reader adds to it.
-    assert page.evaluate("[localStorage.getItem('hb-log-v2'), !!localStorage.getItem('hb-log-v1')]") == [
-        None,
-        True,
-    ]
+    kept = "[localStorage.getItem('hb-log-v2'), !!localStorage.getItem('hb-log-v1')]"
+    assert page.evaluate(kept) == [None, True]
     back = figure(page, "[data-hb-progress-back]")
     assert back["drawn"] == []
     assert page.get_by_text("No answers yet").is_visible()
@@ -129,8 +127,14 @@ def test_a_v2_log_with_back_answers_matches_its_table(
     back = figure(page, "[data-hb-progress-back]")
     # Averages of the weeks answered: 4 and 6 this week; the 36-day-old 8 is in week one.
     assert [round(v, 6) for v in back["drawn"]] == [8, 5]
-    assert [row[1] for row in back["rows"]] == ["8", "no answer", "no answer", "no answer",
-                                                "no answer", "5"]
+    assert [row[1] for row in back["rows"]] == [
+        "8",
+        "no answer",
+        "no answer",
+        "no answer",
+        "no answer",
+        "5",
+    ]
     assert [row[2] for row in back["rows"]] == ["1", "0", "0", "0", "0", "2"]
     assert back["alt"].endswith("oldest first: 8, no answer, no answer, no answer, no answer, 5.")
     page.screenshot(path="/tmp/progress-320.png", full_page=True)
@@ -175,9 +179,13 @@ def test_after_a_session_the_back_question_is_one_tap_and_the_csv_carries_it(
     assert stored["version"] == 2
     assert stored["rows"] == [
         {"date": day(0), "id": "routines/desk", "name": "Desk break for your feet"},
-        {"date": day(0), "id": "routines/desk", "name": "Desk break for your feet",
-         "days": desk.days_per_week,
-         "back": 3},
+        {
+            "date": day(0),
+            "id": "routines/desk",
+            "name": "Desk break for your feet",
+            "days": desk.days_per_week,
+            "back": 3,
+        },
     ]
     assert page.evaluate("localStorage.getItem('hb-log-v1')") is None  # migrated on write
     link = page.locator("dialog.hb-s").get_by_role("link", name="See your progress over six weeks")
@@ -195,10 +203,10 @@ def test_after_a_session_the_back_question_is_one_tap_and_the_csv_carries_it(
 @pytest.mark.browser
 def test_the_csv_stays_formula_safe(built_site: Any, context: BrowserContext) -> None:
     _site, base_url, _book = built_site
-    rows = [{"date": day(0), "id": "=cmd|'/c calc'!A1", "name": "+1,\"x\"", "back": 2}]
+    rows = [{"date": day(0), "id": "=cmd|'/c calc'!A1", "name": '+1,"x"', "back": 2}]
     page = seeded(context, base_url, "progress/", {"hb-log-v2": {"version": 2, "rows": rows}})
     csv = page.evaluate("hbLog.csv()")
-    assert csv == f"date,routine,name,back\r\n{day(0)},'=cmd|'/c calc'!A1,\"'+1,\"\"x\"\"\",2\r\n"
+    assert csv == f'date,routine,name,back\r\n{day(0)},\'=cmd|\'/c calc\'!A1,"\'+1,""x""",2\r\n'
 
 
 @pytest.mark.browser

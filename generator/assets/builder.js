@@ -6,7 +6,14 @@
 (function () {
   const P = window.HandbookProgramme;
   const app = document.querySelector("[data-hb-builder]");
-  if (!app || !P) return;
+  if (!app) return;
+  // Where script runs, programme.css shows the controls from the first paint; a builder that
+  // cannot start marks the app, and the page is the plain list of links again.
+  const fail = () => { app.dataset.hbFailed = ""; };
+  if (!P) {
+    fail();
+    return;
+  }
   const $ = (selector) => app.querySelector(selector);
   const status = $("[data-hb-status]");
   const state = { items: [], times: 1, days: 5, note: "", patient: "" };
@@ -291,9 +298,11 @@
       });
     });
     app.querySelectorAll("[data-hb-routine]").forEach((button) => {
+      button.disabled = false;
       button.addEventListener("click", () => startFrom(button.dataset.hbRoutine));
     });
     app.querySelectorAll("[data-hb-filter]").forEach((control) => {
+      control.disabled = false;
       control.addEventListener("input", filter);
     });
     for (const [selector, key, limit] of [
@@ -381,5 +390,6 @@
     })
     .catch((error) => {
       status.textContent = P.message("cannot_start", { error: error.message });
+      fail();
     });
 })();

@@ -140,6 +140,10 @@ def generate_for(
         if len(checked.editions) > 1:
             config = generated_config(site, edition, checked.editions, docs_dir)
             files[config_name(edition)] = config.encode()
+    from .pages.redirects import server_redirects  # one file for every language, at the root
+
+    rules = server_redirects(site.url, [(e.folder, e.book) for e in checked.editions])
+    files |= {f"{checked.editions[0].code}/{name}": data for name, data in rules.items()}
     book = checked.english
     try:
         report = write_tree(files, docs_dir)

@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from generator.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from scripts.draw_pictures import EXERCISES  # noqa: E402
+from generator.publish.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from scripts.pictures.poses import EXERCISES  # noqa: E402
 
 DPI = 150
 CARD_MM = 60

@@ -12,12 +12,20 @@ from dataclasses import dataclass
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .. import words
-from ..book import Book, PlannedRoutine, RoutineItem
-from ..i18n import Language
-from ..model import MAX_PROGRAMME_NOTE, Exercise, Safety
-from ..words import ENGLISH
-from .common import Pages, Settings, html_page, page, picture, relative, shared_frequency
+from generator.i18n.languages import Language
+from generator.render.pages.common import (
+    Pages,
+    Settings,
+    html_page,
+    page,
+    picture,
+    relative,
+    shared_frequency,
+)
+from generator.rules import words
+from generator.rules.words import ENGLISH
+from generator.source.book import Book, PlannedRoutine, RoutineItem
+from generator.source.model import MAX_PROGRAMME_NOTE, Exercise, Safety
 
 DAYS = 7
 

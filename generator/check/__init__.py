@@ -1,0 +1,1 @@
+"""Cross-file validation of the content and its translations, using the rules."""

@@ -1,0 +1,2 @@
+"""Languages: the interface catalogues, plural and number forms, and extraction of the words to
+translate."""

@@ -1,0 +1,2 @@
+"""Models -> pages: the Jinja environment, one module per page kind (pages/), and the other outputs
+(outputs/)."""

@@ -1,0 +1,1 @@
+"""Escaping per syntax, the one URL builder, and the SVG sanitiser."""

@@ -129,13 +129,13 @@ _LAYOUTS = [
     ("compact", False, True),
     ("compact", False, False),
 ]
-#: Every caution in any layout before the safety ones alone: a caution matters more than a
-#: bigger picture; when even compact rows cannot hold them all, the card keeps the safety
-#: cautions and the page has the rest.
+#: Each layout with every caution, then with the safety ones alone (the page has the rest),
+#: before a poorer layout: the steps and big pictures help a patient do the exercise, while
+#: the safety cautions, which are on every card, are the ones that keep them safe doing it.
 FITS = [
     Fit(layout, steps=steps, how_to=how_to, all_cautions=every)
-    for every in (True, False)
     for layout, steps, how_to in _LAYOUTS
+    for every in (True, False)
 ]
 
 

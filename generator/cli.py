@@ -7,11 +7,11 @@ import re
 import sys
 from pathlib import Path
 
-from . import pipeline
-from .errors import HandbookError
-from .folders import os_problem
-from .forking import cpu_count
-from .siteconfig import check_environment
+from generator import pipeline
+from generator.errors import HandbookError
+from generator.publish.folders import os_problem
+from generator.publish.forking import cpu_count
+from generator.source.siteconfig import check_environment
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,20 +36,20 @@ def _clinic_defaults(args: argparse.Namespace) -> None:
     """In a clinic project (clinic.yml here, no mkdocs.yml), commands left at their defaults
     build the base handbook with the clinic's content/ as a layer, configured from clinic.yml
     (see clinic.py)."""
-    from .clinic import project_at
+    from generator.source.clinic import project_at
 
     project = project_at(Path.cwd())
     if project is None or getattr(args, "content", None) != pipeline.DEFAULT_CONTENT:
         return
     if getattr(args, "config", None) == pipeline.DEFAULT_CONFIG:
-        from .base import base_handbook
-        from .clinic import write_config
+        from generator.source.base import base_handbook
+        from generator.source.clinic import write_config
 
         args.config = write_config(project, base_handbook())
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .clinic import new_project
+    from generator.source.clinic import new_project
 
     new_project(args.folder)
     print(
@@ -60,9 +60,9 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _stamp(args: argparse.Namespace) -> int:
-    from .base import base_handbook
-    from .clinic import NotAProject, project_at
-    from .layers import stamp
+    from generator.source.base import base_handbook
+    from generator.source.clinic import NotAProject, project_at
+    from generator.source.layers import stamp
 
     project = project_at(Path.cwd())
     if project is None:
@@ -76,7 +76,7 @@ def _stamp(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .editions import check_editions
+    from generator.check.editions import check_editions
 
     checked = check_editions(args.content)
     for warning in checked.warnings:
@@ -97,9 +97,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _translations(args: argparse.Namespace) -> int:
-    from .editions import check_editions
-    from .load import load_content
-    from .translations import stamp
+    from generator.check.editions import check_editions
+    from generator.source.load import load_content
+    from generator.source.translations import stamp
 
     check_editions(args.content)  # nothing is written into content that `check` refuses
     for path in stamp(load_content(args.content), args.stamp, args.files or None):
@@ -108,7 +108,7 @@ def _translations(args: argparse.Namespace) -> int:
 
 
 def _messages(args: argparse.Namespace) -> int:
-    from .messages_catalogue import config_words, write_catalogues
+    from generator.i18n.extract import config_words, write_catalogues
 
     site = pipeline.load_site(args.config, pipeline.DEFAULT_DOCS)
     for path in write_catalogues(config_words(site)):
@@ -117,7 +117,7 @@ def _messages(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from . import schema
+    from generator.source import schema
 
     for path in schema.write_schemas(args.folder):
         print(f"wrote {path}")
@@ -152,7 +152,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from generator.publish.serve import serve
 
     serve(args.content, args.docs, args.config, args.dev_addr)
     return 0

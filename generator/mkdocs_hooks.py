@@ -14,8 +14,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from generator import folders, pipeline, serve, siteconfig
+from generator import pipeline
 from generator.errors import HandbookError
+from generator.publish import folders, serve
+from generator.source import siteconfig
 
 _serving = False
 #: The problems of the last generate under serve, shown on every page until fixed.

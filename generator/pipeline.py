@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import folders, siteconfig
-from .fingerprint import fingerprint, site_fingerprint
-from .forking import cpu_count, sigterm_interrupts
-from .siteconfig import SiteConfig
-from .write import WriteReport, record_stamp, unchanged_stamp, write_tree
+from generator.publish import folders
+from generator.publish.fingerprint import fingerprint, site_fingerprint
+from generator.publish.forking import cpu_count, sigterm_interrupts
+from generator.publish.write import WriteReport, record_stamp, unchanged_stamp, write_tree
+from generator.source import siteconfig
+from generator.source.siteconfig import SiteConfig
 
 if TYPE_CHECKING:
-    from .book import Book
+    from generator.source.book import Book
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -29,8 +30,8 @@ DEFAULT_SITE = Path("site")
 def check_content(content_dir: Path = DEFAULT_CONTENT) -> Book:
     """Load and validate; raise ContentError with every problem."""
     # Imported here, not above: a generate with nothing new to do never needs them.
-    from .load import load_content
-    from .validate import check
+    from generator.check.validate import check
+    from generator.source.load import load_content
 
     return check(load_content(content_dir))
 
@@ -106,10 +107,10 @@ def generate_for(
     if inputs is not None and (stamp := unchanged_stamp(docs_dir, stamp_file, inputs)):
         return Generated(None, WriteReport((), len(stamp.files), ()), stamp.epoch, stamp.digest)
     stamp_file.unlink(missing_ok=True)  # what it says is about to stop being true
-    from .editions import check_editions, config_name, generated_config, status
-    from .pages.common import Settings
-    from .pages.home import status_page
-    from .render import make_environment, render_pages
+    from generator.check.editions import check_editions, config_name, generated_config, status
+    from generator.render.pages.common import Settings
+    from generator.render.pages.home import status_page
+    from generator.render.site import make_environment, render_pages
 
     checked = check_editions(content_dir)
     for warning in checked.warnings:
@@ -140,7 +141,9 @@ def generate_for(
         if len(checked.editions) > 1:
             config = generated_config(site, edition, checked.editions, docs_dir)
             files[config_name(edition)] = config.encode()
-    from .pages.redirects import server_redirects  # one file for every language, at the root
+    from generator.render.pages.redirects import (
+        server_redirects,  # one file for every language, at the root
+    )
 
     rules = server_redirects(site.url, [(e.folder, e.book) for e in checked.editions])
     files |= {f"{checked.editions[0].code}/{name}": data for name, data in rules.items()}
@@ -174,14 +177,14 @@ def build(
     When the pages are as the last build left them, as are every other input of the site
     and the site folder itself, nothing is built and no file is written.
     """
-    from .engine import build_site
+    from generator.publish.engine import build_site
 
     folders.usable_folder(site_dir, "the site folder (--output)")
     folders.separate({"--output": site_dir, "--docs": docs_dir, "--content": content_dir})
     folders.not_around(site_dir, "the site folder (--output)", config_file.absolute().parent)
     printer = None
     if pdf:
-        from .chromium import chromium_path
+        from generator.publish.chromium import chromium_path
 
         printer = chromium_path()  # fail before any work when Chromium is missing
     with ExitStack() as locks:
@@ -223,7 +226,7 @@ def language_configs(docs_dir: Path) -> list[tuple[Path, str]] | None:
 
 def _pdf_keeper(previous: Path) -> Callable[[Path], None]:
     """A plain build keeps the PDFs of the cards unchanged since a --pdf build (see pdf.py)."""
-    from .pdf import keep_printed, kept_message
+    from generator.publish.pdf import keep_printed, kept_message
 
     def after_build(site: Path) -> None:
         message = kept_message(*keep_printed(previous.absolute(), site))
@@ -234,7 +237,7 @@ def _pdf_keeper(previous: Path) -> Callable[[Path], None]:
 
 
 def _card_printer(epoch: int) -> Callable[[Path], None]:
-    from .pdf import print_cards
+    from generator.publish.pdf import print_cards
 
     def after_build(site: Path) -> None:
         print_cards(site, epoch)

@@ -58,7 +58,7 @@ WORDS = [
     "towel",
 ]
 sys.path.insert(0, str(ROOT))
-from generator.model import (  # noqa: E402
+from generator.source.model import (  # noqa: E402
     EQUIPMENT,
     MAX_CARD_EXERCISES,
     MAX_TIMES_PER_DAY,

@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.chromium import CHROMIUM_ARGS, chromium_path
+from generator.publish.chromium import CHROMIUM_ARGS, chromium_path
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
 

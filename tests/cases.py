@@ -20,10 +20,10 @@ import yaml
 from annotated_types import MaxLen
 from pydantic import BaseModel
 
-from generator import urls
-from generator.load import CHECKED_FILES
-from generator.model import MAX_CARD_EXERCISES, MAX_TIMES_PER_DAY, Exercise, Routine, Safety
-from generator.textfields import get_at, text_fields
+from generator.safety import urls
+from generator.source.load import CHECKED_FILES
+from generator.source.model import MAX_CARD_EXERCISES, MAX_TIMES_PER_DAY, Exercise, Routine, Safety
+from generator.source.textfields import get_at, text_fields
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "minimal"

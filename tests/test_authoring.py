@@ -158,8 +158,8 @@ def translate(content: Path, code: str, relative: str, status: str = "draft") ->
     the stamps), with no stamp yet."""
     import yaml
 
-    from generator.load import load_content
-    from generator.translations import _document_key, english_documents, translatable
+    from generator.source.load import load_content
+    from generator.source.translations import _document_key, english_documents, translatable
 
     folder = content / "translations" / code
     folder.mkdir(parents=True, exist_ok=True)
@@ -284,7 +284,7 @@ def test_each_file_says_whether_it_was_reviewed(
 ) -> None:
     """Marking one file reviewed shows at once, in check and on the Translations page, while
     every page of the language keeps the draft notice until every file is reviewed."""
-    from generator.editions import check_editions, status
+    from generator.check.editions import check_editions, status
 
     pressing = spanish / "translations/es/exercises/toe-pressing.yml"
     pressing.write_text(
@@ -302,7 +302,7 @@ def test_each_file_says_whether_it_was_reviewed(
 def test_progress_counts_in_place_on_a_terminal_and_in_lines_otherwise() -> None:
     import io
 
-    from generator.pdf import Progress
+    from generator.publish.pdf import Progress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -385,7 +385,7 @@ def translation_schema_name(path: Path) -> str:
 def test_translation_files_point_editors_at_their_schema() -> None:
     """Each translation file's first line names the schema of its kind's translations (as
     every other content file does), a schema `handbook schema` writes from the model."""
-    from generator.schema import schema_files
+    from generator.source.schema import schema_files
 
     files = schema_files()
     paths = sorted((ROOT / "content" / "translations").rglob("*.yml"))
@@ -405,7 +405,7 @@ def test_the_translation_schemas_take_the_translations_and_refuse_other_values()
     import jsonschema
     import yaml
 
-    from generator.schema import schema_files
+    from generator.source.schema import schema_files
 
     files = schema_files()
     for path in sorted((ROOT / "content" / "translations").rglob("*.yml")):

@@ -269,7 +269,9 @@ def test_a_new_pdf_printer_rebuilds_the_site(
     printer.write_text("version 1", "utf-8")
     monkeypatch.setenv("CHROMIUM", str(printer))
     printed: list[Path] = []
-    monkeypatch.setattr("generator.pdf.print_cards", lambda site, epoch: printed.append(site))
+    monkeypatch.setattr(
+        "generator.publish.pdf.print_cards", lambda site, epoch: printed.append(site)
+    )
     assert pipeline.build(Path("content"), pdf=True).site_rebuilt
     assert not pipeline.build(Path("content"), pdf=True).site_rebuilt
     assert len(printed) == 1
@@ -305,7 +307,7 @@ def test_the_site_is_readable_by_a_web_server(project: Path) -> None:
 
 
 def test_qr_codes_drawn_by_workers_match_and_no_worker_is_left() -> None:
-    from generator import qr
+    from generator.render.outputs import qr
 
     urls = [
         f"https://example.org/cards/exercise-{n:04d}/" for n in range(2 * qr.MIN_CODES_PER_PROCESS)

@@ -21,13 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from generator.book import PlannedRoutine, RoutineItem
 from generator.cli import main
-from generator.i18n import language
-from generator.model import MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, Dosage, minutes
-from generator.pages.cards import routine_fit
-from generator.plan import session_seconds, session_steps
-from generator.words import dosage_words, frequency_words, minutes_words
+from generator.i18n.languages import language
+from generator.render.pages.cards import routine_fit
+from generator.rules.plan import session_seconds, session_steps
+from generator.rules.words import dosage_words, frequency_words, minutes_words
+from generator.source.book import PlannedRoutine, RoutineItem
+from generator.source.model import MAX_CARD_EXERCISES, MAX_PROGRAMME_NOTE, Dosage, minutes
 
 from .browser import screenshot
 from .builder_budgets import (

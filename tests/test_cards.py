@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.model import MAX_CARD_EXERCISES
-from generator.pages.cards import routine_fit
-from generator.pdf import card_folders
-from generator.words import dosage_words, frequency_words
+from generator.publish.pdf import card_folders
+from generator.render.pages.cards import routine_fit
+from generator.rules.words import dosage_words, frequency_words
+from generator.source.model import MAX_CARD_EXERCISES
 
 from .browser import chromium, screenshot
 from .cases import make_case

@@ -13,12 +13,12 @@ import icalendar
 import jsonschema
 import pytest
 
-from generator.book import Book
-from generator.model import MAX_CARD_EXERCISES
-from generator.pages.api import API_VERSION, dosage_limits
-from generator.pages.cards import FITS, routine_fit
 from generator.pipeline import check_content
-from generator.render import Settings, render_pages
+from generator.render.outputs.api import API_VERSION, dosage_limits
+from generator.render.pages.cards import FITS, routine_fit
+from generator.render.site import Settings, render_pages
+from generator.source.book import Book
+from generator.source.model import MAX_CARD_EXERCISES
 
 from .conftest import ROOT
 
@@ -178,7 +178,7 @@ def test_every_exercise_and_routine_page_carries_valid_json_ld(built_site: Any) 
 
 
 def test_json_ld_escapes_markup_in_content(tmp_path: Path) -> None:
-    from generator.pages.jsonld import exercise_jsonld
+    from generator.render.outputs.jsonld import exercise_jsonld
 
     book = check_content(ROOT / "content")
     exercise = book.exercises[0].model_copy(update={"name": "</script><b>&"})

@@ -97,7 +97,7 @@ def _template(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(ROOT / "generator", copy, ignore=shutil.ignore_patterns("__pycache__"))
     template = copy / "templates/exercise.md.j2"
     template.write_text(template.read_text("utf-8") + "{# changed #}\n", "utf-8")
-    monkeypatch.setattr("generator.fingerprint.PACKAGE", copy)
+    monkeypatch.setattr("generator.publish.fingerprint.PACKAGE", copy)
 
 
 def _environment_url(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -113,7 +113,7 @@ def _parent(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _package(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import fingerprint
+    from generator.publish import fingerprint
 
     upgraded = [
         f"{line}.post1" if line.startswith("mkdocs-material==") else line

@@ -9,12 +9,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.check.validate import check
 from generator.cli import main
 from generator.errors import ContentError
-from generator.load import load_content, validate_model
-from generator.model import Exercise
-from generator.validate import check
-from generator.yamlsource import parse_yaml_text
+from generator.source.load import load_content, validate_model
+from generator.source.model import Exercise
+from generator.source.yamlsource import parse_yaml_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "exercises" / "toe-pressing.yml"
 REQUIRED = [name for name, info in Exercise.model_fields.items() if info.is_required()]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import schema
 from generator.cli import _parser
+from generator.source import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,7 @@ def test_every_command_and_option_is_documented() -> None:
 
 
 def test_the_readme_states_the_model_s_numbers() -> None:
-    from generator.model import MAX_CARD_EXERCISES
+    from generator.source.model import MAX_CARD_EXERCISES
 
     readme = (ROOT / "README.md").read_text("utf-8")
     stated = {int(n) for n in re.findall(r"at most (\d+) exercises", readme)}

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import escape, siteconfig
+from generator.safety import escape
+from generator.source import siteconfig
 
 from .conftest import ROOT
 

@@ -19,7 +19,7 @@ from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = Path("content/translations")
-CATALOGUE = "generator/locales/{lang}/LC_MESSAGES/handbook.po"
+CATALOGUE = "generator/i18n/locales/{lang}/LC_MESSAGES/handbook.po"
 
 #: Words the clinician's review took out, per language: what each one became is in the note.
 RETIRED = {

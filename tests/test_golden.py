@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import check_content
-from generator.render import Settings, render_pages
+from generator.render.site import Settings, render_pages
 
 from .cases import make_case
 

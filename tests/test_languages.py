@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 
 from generator import pipeline
+from generator.check.editions import check_editions
 from generator.cli import main
-from generator.editions import check_editions
-from generator.i18n import language
-from generator.messages_catalogue import config_words, missing_messages
-from generator.model import Dosage
-from generator.textfields import get_at
-from generator.translations import english_documents, translatable
-from generator.words import dosage_words, frequency_words, minutes_words
+from generator.i18n.extract import config_words, missing_messages
+from generator.i18n.languages import language
+from generator.rules.words import dosage_words, frequency_words, minutes_words
+from generator.source.model import Dosage
+from generator.source.textfields import get_at
+from generator.source.translations import english_documents, translatable
 
 from .conftest import ROOT
 
@@ -89,7 +89,7 @@ def texts(page: Path, page_language: str) -> list[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def english_texts() -> list[str]:
     """Sentences of the English content that a translation must not show (not names)."""
-    from generator.load import load_content
+    from generator.source.load import load_content
 
     content = load_content(ROOT / "content")
     found = []
@@ -279,7 +279,7 @@ def english_interface_fragments() -> list[str]:
     """Pieces of three or more words of every interface message, between its placeholders."""
     from babel.messages.pofile import read_po
 
-    from generator.i18n import LOCALES
+    from generator.i18n.languages import LOCALES
 
     with (LOCALES / "handbook.pot").open("rb") as source:
         catalogue = read_po(source)

@@ -19,11 +19,11 @@ from playwright.sync_api import BrowserContext, Page
 from pydantic import TypeAdapter, ValidationError
 
 from generator.cli import main
-from generator.i18n import language
-from generator.model import MAX_PROGRAMME_NOTE, ProgrammeNote
-from generator.notes import note_problem
-from generator.pages.builder import MAX_FRAGMENT, MIN_MODULE_MM, QR_MM
-from generator.pages.script_words import MESSAGES
+from generator.i18n.languages import language
+from generator.render.pages.builder import MAX_FRAGMENT, MIN_MODULE_MM, QR_MM
+from generator.render.pages.script_words import MESSAGES
+from generator.safety.notes import note_problem
+from generator.source.model import MAX_PROGRAMME_NOTE, ProgrammeNote
 
 from .conftest import ROOT
 from .test_builder import IN_BROWSER, context, core, open_builder  # noqa: F401 (fixtures)

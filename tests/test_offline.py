@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import Error as BrowserError
 
-from generator.pages.offline import VERSION_MARK
+from generator.render.pages.offline import VERSION_MARK
 
 REGISTRATIONS = "navigator.serviceWorker.getRegistrations().then(r => r.length)"
 CACHES = "caches.keys()"

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from generator.svgsafe import check_svg
+from generator.safety.svgsafe import check_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "content" / "images"

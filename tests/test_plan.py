@@ -1,4 +1,4 @@
-"""The session plan (generator/plan.py): the steps of a session and the one source of time."""
+"""The session plan (generator/rules/plan.py): the steps of a session and the one source of time."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from typing import Any
 
 import pytest
 
-from generator.model import Dosage, Exercise, minutes
 from generator.pipeline import check_content
-from generator.plan import (
+from generator.rules.plan import (
     RELEASE_SECONDS,
     REST_BETWEEN_SETS_SECONDS,
     SETUP_SECONDS,
@@ -20,6 +19,7 @@ from generator.plan import (
     steps_seconds,
     total_seconds,
 )
+from generator.source.model import Dosage, Exercise, minutes
 
 ROOT = Path(__file__).resolve().parent.parent
 OFTEN = {"times_per_day": 1, "days_per_week": 5}

@@ -14,12 +14,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from generator import escape, i18n, siteconfig, urls, validate
+from generator.check import validate
+from generator.check.editions import Edition, generated_config
 from generator.cli import main
-from generator.editions import Edition, generated_config
-from generator.pages.common import Settings
+from generator.i18n import languages as i18n
 from generator.pipeline import check_content
-from generator.render import make_environment, render_pages
+from generator.render.pages.common import Settings
+from generator.render.site import make_environment, render_pages
+from generator.safety import escape, urls
+from generator.source import siteconfig
 
 from .browser import static_server
 from .cases import BASE, make_case
@@ -158,7 +161,7 @@ def test_a_translated_setting_is_checked_before_its_configuration_is_written(
     with pytest.raises(siteconfig.ConfigError) as error:
         generated_config(site, spanish, [english, spanish], tmp_path)
     assert str(error.value) == (
-        "generator/locales/es/LC_MESSAGES/handbook.po: the translation of site_name: "
+        "generator/i18n/locales/es/LC_MESSAGES/handbook.po: the translation of site_name: "
         f"the character '<' (U+003C) {NOT_ALLOWED}"
     )
 
@@ -279,7 +282,7 @@ def test_a_css_string_reads_back_as_written(browser: Browser) -> None:
 
 
 def test_the_site_stylesheet_carries_the_short_name_as_a_css_string() -> None:
-    from generator.pages.stylesheet import site_stylesheet
+    from generator.render.pages.stylesheet import site_stylesheet
 
     settings = Settings(site_name="x", site_url="https://h.test/", short_name='Feet "&" back')
     css = site_stylesheet(check_content(BASE), settings)["assets/stylesheets/site.css"].decode()

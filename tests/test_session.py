@@ -16,10 +16,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
-from generator.i18n import language
-from generator.model import Dosage
-from generator.pages.session import PLAN_ID, plan_script, session_plan
-from generator.plan import (
+from generator.i18n.languages import language
+from generator.render.pages.session import PLAN_ID, plan_script, session_plan
+from generator.rules.plan import (
     RELEASE_SECONDS,
     REST_BETWEEN_SETS_SECONDS,
     SETUP_SECONDS,
@@ -29,7 +28,8 @@ from generator.plan import (
     session_steps,
     steps_seconds,
 )
-from generator.words import ENGLISH
+from generator.rules.words import ENGLISH
+from generator.source.model import Dosage
 
 from .browser import record_requests
 from .conftest import ROOT

@@ -12,8 +12,8 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import Browser
 
-from generator.diagram import draw
-from generator.words import frequency_words
+from generator.render.outputs.diagram import draw
+from generator.rules.words import frequency_words
 
 from .browser import chromium, record_requests
 from .conftest import ROOT

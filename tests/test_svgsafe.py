@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Dialog, Page
 
-from generator.pngsafe import check_png
-from generator.svgsafe import MAX_BYTES, MAX_DEPTH, check_svg
+from generator.safety.pngsafe import check_png
+from generator.safety.svgsafe import MAX_BYTES, MAX_DEPTH, check_svg
 
 from .browser import record_requests, static_server
 

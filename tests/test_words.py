@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from generator.model import Dosage, DosageOverride
-from generator.words import dosage_words, frequency_words, minutes_words, suggested_words
+from generator.rules.words import dosage_words, frequency_words, minutes_words, suggested_words
+from generator.source.model import Dosage, DosageOverride
 
 OFTEN = {"times_per_day": 1, "days_per_week": 5}
 

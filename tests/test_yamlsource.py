@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import yamlsource
-from generator.contentfile import UnreadableFile, read_content_file
 from generator.errors import ContentError, ContentProblem
-from generator.yamlscalars import NotADate, resolve_plain
-from generator.yamlsource import MAX_DEPTH, Source, parse_yaml_text
+from generator.source import yamlsource
+from generator.source.contentfile import UnreadableFile, read_content_file
+from generator.source.yamlscalars import NotADate, resolve_plain
+from generator.source.yamlsource import MAX_DEPTH, Source, parse_yaml_text
 
 PARSERS = [
     pytest.param(yamlsource._Parser, id="libyaml"),
@@ -135,8 +135,8 @@ def test_keys_are_always_text() -> None:
 
 def test_yes_in_a_text_field_stays_text(tmp_path: Any) -> None:
     """`summary: yes` is the word yes, not true: no problem for a text field."""
-    from generator.load import validate_model
-    from generator.model import Exercise
+    from generator.source.load import validate_model
+    from generator.source.model import Exercise
     from tests.conftest import FIXTURES
 
     text = (FIXTURES / "minimal" / "exercises" / "toe-walking.yml").read_text("utf-8")
@@ -535,8 +535,8 @@ def test_no_more_than_the_limit_and_one_byte_is_read(
     ],
 )
 def test_updated_is_bounded_by_the_declared_range(written: str, accepted: bool) -> None:
-    from generator.load import validate_model
-    from generator.model import FIRST_UPDATED, LAST_UPDATED, Handbook
+    from generator.source.load import validate_model
+    from generator.source.model import FIRST_UPDATED, LAST_UPDATED, Handbook
     from tests.conftest import FIXTURES
 
     text = (FIXTURES / "minimal" / "handbook.yml").read_text("utf-8")

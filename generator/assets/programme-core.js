@@ -12,7 +12,7 @@
 //   number   = %x31-39 *2DIGIT                               1 to 999, no leading zero
 //   note     = the note, UTF-8, percent-encoded as by encodeURIComponent, spaces as "+"
 // What a note may say (its characters and length) is the one grammar of notes, declared in
-// Python (generator/notes.py) and read here as data from the page's #hb-words ("rules").
+// Python (generator/safety/notes.py) and read here as data from the page's #hb-words ("rules").
 "use strict";
 (function () {
   const VERSION = "v1.";

@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .book import Book
-from .errors import ContentError, ContentProblem, printable
-from .i18n import SOURCE_LANGUAGE, Language, catalogue_path, language
-from .siteconfig import ConfigError, SiteConfig, theme_text_problems
-from .translations import Translation, content_in, load_translations
+from generator.errors import ContentError, ContentProblem, printable
+from generator.i18n.languages import SOURCE_LANGUAGE, Language, catalogue_path, language
+from generator.source.book import Book
+from generator.source.siteconfig import ConfigError, SiteConfig, theme_text_problems
+from generator.source.translations import Translation, content_in, load_translations
 
 if TYPE_CHECKING:
-    from .clinic import Project
-    from .load import Content
+    from generator.source.clinic import Project
+    from generator.source.load import Content
 
 ENGLISH_NAME = "English"
 
@@ -75,9 +75,9 @@ class Checked:
 
 def check_editions(content_dir: Path) -> Checked:
     """Load, validate and translate; raise ContentError with every problem of every language."""
-    from .clinic import project_of
-    from .load import load_content
-    from .validate import check
+    from generator.check.validate import check
+    from generator.source.clinic import project_of
+    from generator.source.load import load_content
 
     project = project_of(content_dir)
     if project is not None:
@@ -110,9 +110,9 @@ def check_editions(content_dir: Path) -> Checked:
 
 def _check_layered(project: Project) -> Checked:
     """check_editions for a clinic project: the handbook with the clinic's layer (layers.py)."""
-    from .base import base_handbook
-    from .layers import hidden_texts, load_layered, unlink_hidden
-    from .validate import check
+    from generator.check.validate import check
+    from generator.source.base import base_handbook
+    from generator.source.layers import hidden_texts, load_layered, unlink_hidden
 
     layered = load_layered(project, base_handbook())
     content, translations = layered.content, layered.translations
@@ -149,7 +149,7 @@ def _catalogue_problems(content: Content, languages: list[Translation]) -> list[
                     0,
                     "",
                     "there is no catalogue of interface words for this language: add "
-                    f"generator/locales/{translation.code}/LC_MESSAGES/handbook.po "
+                    f"generator/i18n/locales/{translation.code}/LC_MESSAGES/handbook.po "
                     "(run `handbook messages`)",
                 ),
             )

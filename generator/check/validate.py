@@ -13,20 +13,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import urls
-from .book import Book, PlannedRoutine, RoutineItem
-from .errors import ContentError, ContentProblem
-from .i18n import SOURCE_LANGUAGE, languages_with_catalogues
-from .load import Content, Loaded
-from .model import (
-    SLUG_PATTERN,
-    DosageOverride,
-    Exercise,
-    Routine,
-)
-from .pictures import read_pictures
-from .plan import total_seconds
-from .yamlsource import Source, key_path
+from generator.errors import ContentError, ContentProblem
+from generator.i18n.languages import SOURCE_LANGUAGE, languages_with_catalogues
+from generator.rules.plan import total_seconds
+from generator.safety import urls
+from generator.source.book import Book, PlannedRoutine, RoutineItem
+from generator.source.load import Content, Loaded
+from generator.source.model import SLUG_PATTERN, DosageOverride, Exercise, Routine
+from generator.source.pictures import read_pictures
+from generator.source.yamlsource import Source, key_path
 
 
 def check(content: Content) -> Book:
@@ -78,7 +73,7 @@ def _known_exercise_ids(content: Content) -> set[str]:
 
 #: Ids of the handbook's own elements start so (#hb-words, #hb-pause-<exercise>...).
 OWN_ID_PREFIX = "hb-"
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 #: An anchor a template writes: `{ #name }` after a heading, or a literal id="name".
 _TEMPLATE_ANCHOR = re.compile(r'\{ +#([a-z0-9][a-z0-9-]*)|\bid="([a-z0-9][a-z0-9-]*)"')
 

@@ -1,7 +1,7 @@
 """The interface words to translate, extracted with Babel from the templates and the Python
 that words pages, plus the navigation titles of mkdocs.yml; and the catalogues kept up to date.
 
-`handbook messages` writes generator/locales/handbook.pot and merges it into every
+`handbook messages` writes generator/i18n/locales/handbook.pot and merges it into every
 language's handbook.po (new messages empty, gone ones dropped); translators then fill in the
 .po files. A test fails when the catalogues are behind the templates.
 """
@@ -15,10 +15,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from .i18n import DOMAIN, LOCALES, catalogue_path, languages_with_catalogues
-from .siteconfig import SiteConfig
+from generator.i18n.languages import DOMAIN, LOCALES, catalogue_path, languages_with_catalogues
+from generator.source.siteconfig import SiteConfig
 
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parent.parent
 KEYWORDS = {
     "_": None,
     "N_": None,

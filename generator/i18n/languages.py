@@ -1,4 +1,4 @@
-"""Interface words in each language: gettext catalogues (generator/locales/<lang>/LC_MESSAGES/
+"""Interface words in each language: gettext catalogues (generator/i18n/locales/<lang>/LC_MESSAGES/
 handbook.po), read with Babel, with plural forms done by each language's own rule.
 
 The catalogues hold the words of our templates and of words.py ("How much", "Stop if",

@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .errors import ToolMissingError
+from generator.errors import ToolMissingError
 
 #: Flags for a closed network: without the background-networking ones Chromium keeps trying
 #: to reach Google's hosts, and as root it needs --no-sandbox.

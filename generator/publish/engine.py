@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from .errors import BuildError, HandbookError
-from .folders import is_ours, mark, os_problem, remove_ours
-from .forking import cpu_count, no_interrupts, worker_pool
-from .siteconfig import SiteConfig, collected_logs
+from generator.errors import BuildError, HandbookError
+from generator.publish.folders import is_ours, mark, os_problem, remove_ours
+from generator.publish.forking import cpu_count, no_interrupts, worker_pool
+from generator.source.siteconfig import SiteConfig, collected_logs
 
 
 def build_site(

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import HandbookError
+from generator.errors import HandbookError
 
 #: Marks a folder as made by the handbook (generated pages, built site, staging).
 MARKER = ".generated-by-handbook"

@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .chromium import CHROMIUM_ARGS, chromium_path
-from .errors import BuildError, ToolMissingError
+from generator.errors import BuildError, ToolMissingError
+from generator.publish.chromium import CHROMIUM_ARGS, chromium_path
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[^)]*\)")

@@ -17,8 +17,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import pipeline
-from .errors import HandbookError
+from generator import pipeline
+from generator.errors import HandbookError
 
 
 def serve(content_dir: Path, docs_dir: Path, config_file: Path, dev_addr: str) -> None:
@@ -42,8 +42,8 @@ def serve(content_dir: Path, docs_dir: Path, config_file: Path, dev_addr: str) -
 def build_other_languages(docs_dir: Path, site_dir: Path) -> list[str]:
     """Build every language but English into `site_dir/<code>/`, side by side in processes
     of their own (as `handbook build` does); return why any failed."""
-    from .engine import build_language
-    from .forking import cpu_count, worker_pool
+    from generator.publish.engine import build_language
+    from generator.publish.forking import cpu_count, worker_pool
 
     others = [
         (config, folder) for config, folder in pipeline.language_configs(docs_dir) or [] if folder

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .folders import MARKER, is_ours, mark, usable_folder
+from generator.publish.folders import MARKER, is_ours, mark, usable_folder
 
 
 @dataclass(frozen=True)

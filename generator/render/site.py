@@ -11,19 +11,20 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import escape, words
-from .book import Book
-from .i18n import Language
-from .model import POSITIONS
-from .pages import FILE_KINDS, PAGE_KINDS
-from .pages.cards import card_pages, card_urls
-from .pages.common import Settings, md_link, slot, web_link
-from .qr import start_qr_svgs
+from generator.i18n.languages import Language
+from generator.render.outputs.qr import start_qr_svgs
+from generator.render.pages import FILE_KINDS, PAGE_KINDS
+from generator.render.pages.cards import card_pages, card_urls
+from generator.render.pages.common import Settings, md_link, slot, web_link
+from generator.rules import words
+from generator.safety import escape
+from generator.source.book import Book
+from generator.source.model import POSITIONS
 
-TEMPLATES = Path(__file__).parent / "templates"
-ASSETS = Path(__file__).parent / "assets"
+TEMPLATES = Path(__file__).parent.parent / "templates"
+ASSETS = Path(__file__).parent.parent / "assets"
 #: Files served from the site root, such as /embed.js, whose URL clinics paste into pages.
-STATIC = Path(__file__).parent / "static"
+STATIC = Path(__file__).parent.parent / "static"
 
 __all__ = ["Settings", "make_environment", "render_pages"]
 

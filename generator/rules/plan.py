@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .i18n import N_, Language
-from .model import Dosage
-from .words import ENGLISH, times
+from generator.i18n.languages import N_, Language
+from generator.rules.words import ENGLISH, times
+from generator.source.model import Dosage
 
 #: Seconds allowed for letting go of a hold before the next repetition.
 RELEASE_SECONDS = 2

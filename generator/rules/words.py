@@ -7,8 +7,8 @@ English is the default.
 
 from __future__ import annotations
 
-from .i18n import N_, Language, Nn_, language
-from .model import EQUIPMENT, SIDES, Dosage
+from generator.i18n.languages import N_, Language, Nn_, language
+from generator.source.model import EQUIPMENT, SIDES, Dosage
 
 ENGLISH = language("en")
 

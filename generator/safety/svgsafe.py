@@ -27,7 +27,7 @@ from xml.etree import ElementTree
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
-from .svggrammar import (
+from generator.safety.svggrammar import (
     ATTRIBUTES,
     ELEMENTS,
     HREF,

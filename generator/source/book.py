@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Causes, Clinic, Dosage, Exercise, Handbook, Reference, Routine, Safety, minutes
+from generator.source.model import (
+    Causes,
+    Clinic,
+    Dosage,
+    Exercise,
+    Handbook,
+    Reference,
+    Routine,
+    Safety,
+    minutes,
+)
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import AfterValidator, Field, StringConstraints
 
-from . import urls
-from .base import Base
-from .errors import ContentError, ContentProblem, HandbookError
-from .load import Loaded, validate_model
-from .model import Clinic, Expects, Slug
-from .siteconfig import LONGEST, text_problem
-from .yamlsource import read_yaml
+from generator.errors import ContentError, ContentProblem, HandbookError
+from generator.safety import urls
+from generator.source.base import Base
+from generator.source.load import Loaded, validate_model
+from generator.source.model import Clinic, Expects, Slug
+from generator.source.siteconfig import LONGEST, text_problem
+from generator.source.yamlsource import read_yaml
 
 #: The file that makes a folder a clinic project.
 PROJECT_FILE = "clinic.yml"
@@ -95,7 +95,7 @@ def layer_inputs(content_dir: Path) -> list[Path]:
     project = project_of(content_dir)
     if project is None:
         return []
-    from .base import base_handbook
+    from generator.source.base import base_handbook
 
     return [project.file, base_handbook().content]
 
@@ -176,7 +176,7 @@ def write_config(project: Project, base: Base) -> Path:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     except OSError as error:
-        from .folders import os_problem
+        from generator.publish.folders import os_problem
 
         raise os_problem(error, f"write {path}") from None
     return path
@@ -245,7 +245,7 @@ GITIGNORE = """\
 
 def new_project(folder: Path) -> list[Path]:
     """Make a clinic project in `folder` (missing or empty); never touch a user's files."""
-    from .folders import FolderError, os_problem
+    from generator.publish.folders import FolderError, os_problem
 
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise FolderError(f"{folder}: there is a file of that name: choose a new folder name")

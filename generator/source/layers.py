@@ -19,13 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .base import Base
-from .clinic import Project, branding, load_settings
-from .errors import ContentError, ContentProblem
-from .load import Content, Loaded, load_content
-from .model import Exercise, Routine, Variant
-from .translations import Translation, Translations, english_documents, load_translations
-from .yamlsource import Source, key_path
+from generator.errors import ContentError, ContentProblem
+from generator.source.base import Base
+from generator.source.clinic import Project, branding, load_settings
+from generator.source.load import Content, Loaded, load_content
+from generator.source.model import Exercise, Routine, Variant
+from generator.source.translations import (
+    Translation,
+    Translations,
+    english_documents,
+    load_translations,
+)
+from generator.source.yamlsource import Source, key_path
 
 #: How the base's files are named in messages.
 BASE_LABEL = "handbook:"

@@ -15,10 +15,10 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentProblem
-from .messages import misspelt, problem
-from .model import Causes, Clinic, Exercise, Handbook, References, Routine, Safety
-from .yamlsource import Source, read_yaml
+from generator.errors import ContentProblem
+from generator.source.model import Causes, Clinic, Exercise, Handbook, References, Routine, Safety
+from generator.source.wording import misspelt, problem
+from generator.source.yamlsource import Source, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -61,9 +61,7 @@ class Content:
     picture_folders: list[tuple[Path, str]] = field(default_factory=list)
     #: A clinic layer's own keys of each exercise or routine file, taken out before the file
     #: is validated (the model has no such fields): (kind, id) -> (key -> value), and the file.
-    layer_keys: dict[tuple[str, str], tuple[dict[str, Any], Source]] = field(
-        default_factory=dict
-    )
+    layer_keys: dict[tuple[str, str], tuple[dict[str, Any], Source]] = field(default_factory=dict)
 
 
 #: Keys a file of a clinic layer may hold besides the model's: which handbook entry it

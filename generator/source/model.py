@@ -21,9 +21,9 @@ from pydantic import (
     model_validator,
 )
 
-from . import urls
-from .i18n import N_
-from .notes import checked_note
+from generator.i18n.languages import N_
+from generator.safety import urls
+from generator.safety.notes import checked_note
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .contentfile import UnreadableFile, read_content_file
-from .errors import ContentProblem
-from .load import Content
-from .pngsafe import check_png
-from .svgsafe import check_svg
-from .yamlsource import Source, key_path
+from generator.errors import ContentProblem
+from generator.safety.pngsafe import check_png
+from generator.safety.svgsafe import check_svg
+from generator.source.contentfile import UnreadableFile, read_content_file
+from generator.source.load import Content
+from generator.source.yamlsource import Source, key_path
 
 #: The largest picture accepted: a line drawing or a logo is a few tens of kilobytes.
 MAX_PICTURE_BYTES = 1024 * 1024

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.types import StringConstraints
 
-from .model import (
+from generator.source.model import (
     Causes,
     Clinic,
     Dosage,
@@ -26,7 +26,7 @@ from .model import (
     Variant,
     Verbatim,
 )
-from .translations import LanguageFile, Status
+from generator.source.translations import LanguageFile, Status
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "exercise": Exercise,

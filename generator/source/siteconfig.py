@@ -23,8 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import urls
-from .errors import HandbookError, printable
+from generator.errors import HandbookError, printable
+from generator.safety import urls
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -171,7 +171,7 @@ def epoch_range() -> tuple[int, int]:
     """SOURCE_DATE_EPOCH's range: that of the handbook's `updated` date, from which a build
     sets it when it is not set (MkDocs dates the sitemap from it, gzip writes it in 32 bits,
     zip files cannot go before 1980). Imported when needed: the model is slow to import."""
-    from .model import FIRST_UPDATED, LAST_UPDATED
+    from generator.source.model import FIRST_UPDATED, LAST_UPDATED
 
     first = calendar.timegm(FIRST_UPDATED.timetuple())
     return first, calendar.timegm(LAST_UPDATED.timetuple()) + 86399

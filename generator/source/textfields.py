@@ -15,7 +15,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.types import StringConstraints
 
-from .model import Verbatim
+from generator.source.model import Verbatim
 
 Path = tuple[str | int, ...]
 

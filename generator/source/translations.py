@@ -29,14 +29,14 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from .contentfile import UnreadableFile, read_content_file
-from .errors import ContentError, ContentProblem
-from .load import Content, Loaded, validate_model
-from .model import CardName, Strict
-from .siteconfig import LONGEST, text_problem
-from .textfields import Path as KeyPath
-from .textfields import get_at, set_at, text_fields
-from .yamlsource import MAX_FILE_BYTES, Source, key_path, read_yaml
+from generator.errors import ContentError, ContentProblem
+from generator.source.contentfile import UnreadableFile, read_content_file
+from generator.source.load import Content, Loaded, validate_model
+from generator.source.model import CardName, Strict
+from generator.source.siteconfig import LONGEST, text_problem
+from generator.source.textfields import Path as KeyPath
+from generator.source.textfields import get_at, set_at, text_fields
+from generator.source.yamlsource import MAX_FILE_BYTES, Source, key_path, read_yaml
 
 FOLDER = "translations"
 #: Keys of a translation file besides the text it translates.

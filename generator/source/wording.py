@@ -15,9 +15,9 @@ from annotated_types import Ge, Le
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .errors import ContentProblem
-from .model import Expects, OnCard, Unit
-from .yamlsource import Loc, Source, describe, key_path
+from generator.errors import ContentProblem
+from generator.source.model import Expects, OnCard, Unit
+from generator.source.yamlsource import Loc, Source, describe, key_path
 
 
 def problem(source: Source, model: type[BaseModel], err: Any) -> ContentProblem:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import yaml
 
-from .errors import ContentProblem
+from generator.errors import ContentProblem
 
 
 def syntax_problem(error: yaml.MarkedYAMLError, text: str, shown: str) -> ContentProblem:

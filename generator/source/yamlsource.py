@@ -35,10 +35,10 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from .contentfile import UnreadableFile, read_content_file
-from .errors import ContentProblem
-from .yamlhints import syntax_problem
-from .yamlscalars import NotADate, forbidden_character, resolve_plain
+from generator.errors import ContentProblem
+from generator.source.contentfile import UnreadableFile, read_content_file
+from generator.source.yamlhints import syntax_problem
+from generator.source.yamlscalars import NotADate, forbidden_character, resolve_plain
 
 
 class PureParser(Reader, Scanner, Parser):

@@ -18,28 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .. import words
-from ..book import Book, PlannedRoutine, RoutineItem
-from ..model import (
-    MAX_CARD_EXERCISES,
-    MAX_PROGRAMME_NOTE,
-    MAX_TIMES_PER_DAY,
-    POSITIONS,
-    SIDES,
-    SITUATIONS,
-    Dosage,
-    Exercise,
-    minutes,
-)
-from ..plan import (
-    RELEASE_SECONDS,
-    REST_BETWEEN_SETS_SECONDS,
-    SETUP_SECONDS,
-    SWITCH_SECONDS,
-    TEMPO_SECONDS,
-    session_seconds,
-)
-from .cards import (
+from generator.render.pages.cards import (
     FITS,
     ITEM_PAD_MM,
     LIST_LINE_MM,
@@ -54,7 +33,28 @@ from .cards import (
     routine_fit,
     sessions,
 )
-from .common import Settings, shared_frequency
+from generator.render.pages.common import Settings, shared_frequency
+from generator.rules import words
+from generator.rules.plan import (
+    RELEASE_SECONDS,
+    REST_BETWEEN_SETS_SECONDS,
+    SETUP_SECONDS,
+    SWITCH_SECONDS,
+    TEMPO_SECONDS,
+    session_seconds,
+)
+from generator.source.book import Book, PlannedRoutine, RoutineItem
+from generator.source.model import (
+    MAX_CARD_EXERCISES,
+    MAX_PROGRAMME_NOTE,
+    MAX_TIMES_PER_DAY,
+    POSITIONS,
+    SIDES,
+    SITUATIONS,
+    Dosage,
+    Exercise,
+    minutes,
+)
 
 #: The catalogue's format version: the minor number grows when fields are added.
 API_VERSION = "1.0"

@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from .. import words
-from ..book import Book, PlannedRoutine
-from ..model import WEEKDAYS
-from .common import Settings, shared_frequency
+from generator.render.pages.common import Settings, shared_frequency
+from generator.rules import words
+from generator.source.book import Book, PlannedRoutine
+from generator.source.model import WEEKDAYS
 
 #: The hours of the reminders, by the routine's situation: the first n for n sessions a day,
 #: in the order they are given (then sorted).

@@ -11,8 +11,8 @@ import textwrap
 from dataclasses import dataclass
 from itertools import pairwise
 
-from . import escape
-from .model import CauseLink, CauseNode, Causes
+from generator.safety import escape
+from generator.source.model import CauseLink, CauseNode, Causes
 
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 200, 62, 26, 70, 20
 DUMMY_W = 28

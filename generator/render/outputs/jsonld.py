@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import words
-from ..book import PlannedRoutine
-from ..model import Exercise, minutes
-from ..plan import session_seconds
-from .api import LICENCE_URL
-from .common import Settings, shared_frequency
+from generator.render.outputs.api import LICENCE_URL
+from generator.render.pages.common import Settings, shared_frequency
+from generator.rules import words
+from generator.rules.plan import session_seconds
+from generator.source.book import PlannedRoutine
+from generator.source.model import Exercise, minutes
 
 CONTEXT = "https://schema.org"
 

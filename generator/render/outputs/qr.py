@@ -16,8 +16,8 @@ from pathlib import Path
 
 import segno
 
-from .forking import Pending, map_start, workers_for
-from .write import write_whole
+from generator.publish.forking import Pending, map_start, workers_for
+from generator.publish.write import write_whole
 
 #: Bump when the drawing below changes, so cached codes are made again.
 STYLE = "m-byte-mask0-border2-v2"

@@ -6,10 +6,9 @@ from collections.abc import Callable
 
 from jinja2 import Environment
 
-from generator.source.book import Book
 from generator.render.outputs.api import api_files
-from generator.render.pages.builder import builder_pages
 from generator.render.outputs.calendar import calendar_files
+from generator.render.pages.builder import builder_pages
 from generator.render.pages.common import Pages, Settings
 from generator.render.pages.embeds import embed_pages, oembed_files
 from generator.render.pages.evidence import causes_page, diagram_file, references_page
@@ -20,6 +19,7 @@ from generator.render.pages.progress import progress_page
 from generator.render.pages.redirects import former_oembed_files, redirect_pages
 from generator.render.pages.routines import routine_pages
 from generator.render.pages.stylesheet import site_stylesheet
+from generator.source.book import Book
 
 PageKind = Callable[[Book, Settings, Environment], Pages]
 

@@ -16,10 +16,16 @@ from typing import get_args
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .. import words
-from ..book import Book
-from ..i18n import N_
-from ..model import (
+from generator.i18n.languages import N_
+from generator.render.outputs.api import API_FOLDER
+from generator.render.pages.cards import DAYS, clinic_logo
+from generator.render.pages.common import Pages, Settings, frame, html_page, relative
+from generator.render.pages.script_words import words_script
+from generator.render.pages.session import session_context, session_plan
+from generator.rules import words
+from generator.safety.notes import note_rule
+from generator.source.book import Book
+from generator.source.model import (
     EQUIPMENT,
     MAX_CARD_EXERCISES,
     MAX_PROGRAMME_NOTE,
@@ -27,12 +33,6 @@ from ..model import (
     POSITIONS,
     Slug,
 )
-from ..notes import note_rule
-from .api import API_FOLDER
-from .cards import DAYS, clinic_logo
-from .common import Pages, Settings, frame, html_page, relative
-from .script_words import words_script
-from .session import session_context, session_plan
 
 #: The title of a programme's card and page.
 PROGRAMME_TITLE = N_("Your exercise programme")

@@ -13,12 +13,13 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from .. import escape, urls, words
-from ..book import Book, PlannedRoutine
-from ..i18n import Language
-from ..model import SITUATIONS, Exercise, minutes
-from ..plan import session_seconds
-from ..words import ENGLISH
+from generator.i18n.languages import Language
+from generator.rules import words
+from generator.rules.plan import session_seconds
+from generator.rules.words import ENGLISH
+from generator.safety import escape, urls
+from generator.source.book import Book, PlannedRoutine
+from generator.source.model import SITUATIONS, Exercise, minutes
 
 Pages = list[tuple[str, str]]
 

@@ -7,9 +7,9 @@ import json
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .. import escape
-from ..book import Book
-from .common import Pages, Settings, html_page, picture, relative
+from generator.render.pages.common import Pages, Settings, html_page, picture, relative
+from generator.safety import escape
+from generator.source.book import Book
 
 #: Suggested iframe heights before embed.js measures the real one.
 EXERCISE_HEIGHT, ROUTINE_HEIGHT, WIDTH = 900, 1100, 640

@@ -8,11 +8,11 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .. import urls
-from ..book import Book
-from ..diagram import draw
-from ..model import GRADES, Causes, Reference
-from .common import Pages, Settings, page
+from generator.render.outputs.diagram import draw
+from generator.render.pages.common import Pages, Settings, page
+from generator.safety import urls
+from generator.source.book import Book
+from generator.source.model import GRADES, Causes, Reference
 
 
 def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:

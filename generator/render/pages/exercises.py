@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from .. import words
-from ..book import Book
-from ..i18n import Language
-from ..model import EQUIPMENT, POSITIONS
-from .common import (
+from generator.i18n.languages import Language
+from generator.render.outputs.jsonld import exercise_jsonld
+from generator.render.pages.common import (
     Pages,
     Settings,
     addresses_of,
@@ -21,9 +19,11 @@ from .common import (
     relative,
     routines_using,
 )
-from .embeds import oembed_path, snippet_block
-from .jsonld import exercise_jsonld
-from .session import session_context, session_plan
+from generator.render.pages.embeds import oembed_path, snippet_block
+from generator.render.pages.session import session_context, session_plan
+from generator.rules import words
+from generator.source.book import Book
+from generator.source.model import EQUIPMENT, POSITIONS
 
 
 def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:

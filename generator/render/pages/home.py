@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from ..book import Book
-from .common import Pages, Settings, page, situations
-from .embeds import snippet_block
+from generator.render.pages.common import Pages, Settings, page, situations
+from generator.render.pages.embeds import snippet_block
+from generator.source.book import Book
 
 
 def home_page(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -40,7 +40,7 @@ def safety_page(book: Book, settings: Settings, env: Environment) -> Pages:
 
 def status_page(languages: list[dict[str, object]], settings: Settings) -> str:
     """The translations page: how far each language has come."""
-    from ..render import make_environment
+    from generator.render.site import make_environment
 
     _, text = page(
         make_environment(settings.lang, settings.english),

@@ -15,16 +15,15 @@ from pathlib import Path
 from jinja2 import Environment
 
 import generator
-
-from ..book import Book
-from ..i18n import SOURCE_LANGUAGE
-from .common import Pages, Settings, html_page
+from generator.i18n.languages import SOURCE_LANGUAGE
+from generator.render.pages.common import Pages, Settings, html_page
+from generator.source.book import Book
 
 #: The worker's source, a file among the templates; VERSION_MARK is replaced with the build's.
 WORKER = "sw.js"
 VERSION_MARK = "__HB_VERSION__"
 #: Folders of the generator whose files shape the pages a reader keeps.
-SHAPING = ("assets", "locales")
+SHAPING = ("assets", "i18n/locales")
 
 
 def offline_pages(book: Book, settings: Settings, env: Environment) -> Pages:

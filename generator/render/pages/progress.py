@@ -13,9 +13,9 @@ from typing import Any
 
 from jinja2 import Environment
 
-from ..book import Book
-from ..i18n import N_
-from .common import Pages, Settings, json_script, page, relative
+from generator.i18n.languages import N_
+from generator.render.pages.common import Pages, Settings, json_script, page, relative
+from generator.source.book import Book
 
 #: The id of the JSON script element that progress.js reads.
 DATA_ID = "hb-progress"

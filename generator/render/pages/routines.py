@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from ..book import Book
-from ..model import minutes
-from ..plan import SETUP_SECONDS, session_seconds
-from .calendar import calendar_path
-from .common import (
+from generator.render.outputs.calendar import calendar_path
+from generator.render.outputs.jsonld import routine_jsonld
+from generator.render.pages.common import (
     Pages,
     Settings,
     page,
@@ -18,9 +16,11 @@ from .common import (
     shared_frequency,
     situations,
 )
-from .embeds import oembed_path, snippet_block
-from .jsonld import routine_jsonld
-from .session import session_context, session_plan
+from generator.render.pages.embeds import oembed_path, snippet_block
+from generator.render.pages.session import session_context, session_plan
+from generator.rules.plan import SETUP_SECONDS, session_seconds
+from generator.source.book import Book
+from generator.source.model import minutes
 
 
 def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:

@@ -12,10 +12,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import words
-from ..i18n import N_, Language, Nn_
-from ..plan import label_phrases
-from .common import json_script
+from generator.i18n.languages import N_, Language, Nn_
+from generator.render.pages.common import json_script
+from generator.rules import words
+from generator.rules.plan import label_phrases
 
 #: The id of the JSON script element that programme-core.js reads.
 WORDS_ID = "hb-words"

@@ -13,11 +13,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import words
-from ..i18n import N_, Language, Nn_
-from ..model import Dosage, Exercise, Safety, Variant
-from ..plan import session_steps, steps_seconds
-from .common import json_script, relative
+from generator.i18n.languages import N_, Language, Nn_
+from generator.render.pages.common import json_script, relative
+from generator.rules import words
+from generator.rules.plan import session_steps, steps_seconds
+from generator.source.model import Dosage, Exercise, Safety, Variant
 
 #: The id of the JSON script element, which session.js reads.
 PLAN_ID = "hb-session-plan"

@@ -7,9 +7,9 @@ with every character but letters, digits and spaces escaped).
 
 from __future__ import annotations
 
-from ..book import Book
-from ..escape import css_string
-from .common import Settings
+from generator.render.pages.common import Settings
+from generator.safety.escape import css_string
+from generator.source.book import Book
 
 
 def site_stylesheet(book: Book, settings: Settings) -> dict[str, bytes]:

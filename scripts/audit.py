@@ -5,8 +5,10 @@ hosting example (examples/hosting/nginx.conf: its content security policy and it
 static host serves it; tests/nginx.py), and runs Lighthouse (pinned in package.json) on one
 page of each kind: its default mobile audit (a 412 px phone, simulated slow 4G: 150 ms round
 trip, 1.6 Mbit/s, processor 4x slower), categories performance, accessibility and best
-practices. Prints a table; exits 1 if any score is below 0.9. The JSON reports are kept with
-`--reports FOLDER`. Needs node, `npm ci` and Chromium (CHROME_PATH, /usr/bin/chromium unless set).
+practices. A page kind that scores below 0.9 is audited twice more and scored by the median of
+the three runs, since one run varies with the machine's load. Prints a table; exits 1 if any
+score is below 0.9. The JSON reports are kept with `--reports FOLDER`. Needs node, `npm ci`
+and Chromium (CHROME_PATH, /usr/bin/chromium unless set). About four minutes.
 """
 
 from __future__ import annotations
@@ -81,6 +83,11 @@ def lighthouse(url: str, report: Path) -> dict[str, float | None]:
     return {name: data["categories"][name]["score"] for name in CATEGORIES}
 
 
+def median(values: list[float | None]) -> float | None:
+    """The middle of three scores (a missing score counts as the lowest)."""
+    return sorted(values, key=lambda value: -1.0 if value is None else value)[len(values) // 2]
+
+
 def below(data: dict[str, Any], category: str) -> list[str]:
     """The audits that cost a category points, for the table's notes."""
     notes = []
@@ -116,7 +123,13 @@ def audit_site(
                     continue
                 name = f"{language}{kind}"
                 report = reports / (name.replace("/", "-").replace(" ", "-") + ".json")
-                scores[name] = lighthouse(base_url + path, report)
+                found = lighthouse(base_url + path, report)
+                if any(score is None or score < LIMIT for score in found.values()):
+                    # One run varies with the machine's load: a low score stands only as the
+                    # median of three runs (the report kept is the last run's).
+                    runs = [found, *(lighthouse(base_url + path, report) for _ in range(2))]
+                    found = {c: median([run[c] for run in runs]) for c in CATEGORIES}
+                scores[name] = found
     return scores
 
 

@@ -1,27 +1,40 @@
-"""`make bench`: how the handbook scales. Prints a table; commit the script, not the figures.
+"""`make bench`: how the handbook scales. Prints tables; commit the script, not the figures.
 
 For each catalogue size N it makes a synthetic content folder (N exercises, N/5 routines,
-deterministic from a seed, valid against the real schema), then times, as medians of
-several runs: the generator stage alone from nothing (no QR cache) and again with no
-content change, the full `handbook build` from nothing (QR codes drawn by one process per
-CPU, and with `--jobs 1`), the same build again with no change, and a plain `mkdocs build`
-of the same generated Markdown. It also counts the files and folders that the rebuild with no change
-wrote, created or deleted (the most of any run): there should be none. Then it builds the
-bundled handbook with no translation, then with each one added, and measures the programme
-builder's budgets.
+deterministic from a seed, valid against the real schema), then measures, as medians of
+several runs, wall time and CPU time (user + system, child processes included: parallel
+builds hide work in wall time, not in CPU time):
+
+* the generator stage alone from nothing (no QR cache) and again with no content change;
+* the full `handbook build` from nothing, with the QR cache warm (the site and the pages
+  removed, the cache kept), and with `--jobs 1`; the same build again with no change, and
+  after one exercise file changed;
+* the plain MkDocs builds of the same generated pages, one per language configuration, one
+  after another: the floor the full build is compared with;
+* `handbook serve`: seconds from saving one changed exercise to the served page showing it.
+
+It also counts the files and folders that the rebuild with no change wrote, created or
+deleted (the most of any run): there should be none. Then a stage table of one full build
+(where the time goes, from the build's own timings), the bundled handbook with no
+translation and with each one added, and the programme builder's budgets.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import resource
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -141,23 +154,46 @@ def make_catalogue(folder: Path, count: int, seed: int) -> None:
             "summary": sentence(rng),
             "situation": rng.choice(sorted(SITUATIONS)),
             "description": sentence(rng, 14),
+            "frequency": {"times_per_day": 1, "days_per_week": 5, "review_weeks": 6},
             "exercises": [{"exercise": f"exercise-{p:05d}"} for p in picks],
         }
         (folder / "routines" / f"{routine['id']}.yml").write_text(yaml.safe_dump(routine))
 
 
-def timed(command: list[str], cwd: Path) -> float:
+class Run:
+    """Wall and CPU seconds of one command (CPU: user + system of it and its children)."""
+
+    def __init__(self, wall: float, cpu: float) -> None:
+        self.wall = wall
+        self.cpu = cpu
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     # Flush what earlier steps wrote and deleted, so a run does not pay for its predecessor.
     os.sync()
+    cpu = children_cpu()
     start = time.perf_counter()
     subprocess.run(
         command,
         cwd=cwd,
         check=True,
         stdout=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
-    return time.perf_counter() - start
+    return Run(time.perf_counter() - start, children_cpu() - cpu)
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    return run(command, cwd).wall
+
+
+def median(runs: list[Run], what: str = "wall") -> float:
+    return statistics.median(getattr(r, what) for r in runs)
 
 
 def mtimes(project: Path) -> dict[Path, int]:
@@ -185,44 +221,127 @@ def new_project(project: Path) -> None:
     shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", project / "generator")
 
 
-def measure(count: int, runs: int, seed: int, work: Path) -> dict[str, float]:
+def plain_builds(project: Path, out: Path) -> Run:
+    """The plain MkDocs builds of the generated pages: each language's configuration (or
+    mkdocs.yml alone, for a site in one language), one after another."""
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    configs = sorted((project / "build" / "docs").glob("mkdocs.*.yml")) or [project / "mkdocs.yml"]
+    total = Run(0.0, 0.0)
+    for config in configs:
+        one = run([mkdocs, "build", "-q", "-f", str(config), "-d", str(out / config.name)], project)
+        total = Run(total.wall + one.wall, total.cpu + one.cpu)
+    shutil.rmtree(out, ignore_errors=True)
+    return total
+
+
+def change_one_exercise(project: Path, mark: str) -> str:
+    """Change the summary of the first exercise; return the new words."""
+    path = sorted((project / "content" / "exercises").glob("*.yml"))[0]
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["summary"] = f"Changed for the benchmark {mark}."
+    path.write_text(yaml.safe_dump(data), "utf-8")
+    return str(data["summary"])
+
+
+def serve_one_change(project: Path, mark: str) -> float:
+    """Seconds from saving one changed exercise to `handbook serve` showing it."""
+    handbook = str(Path(sys.executable).with_name("handbook"))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = project / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [handbook, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            first = sorted((project / "content" / "exercises").glob("*.yml"))[0].stem
+            url = f"http://127.0.0.1:{port}/exercises/{first}/"
+            wait_until(lambda: "Serving on" in log.read_text("utf-8", "replace"), 600)
+            wait_until(lambda: fetch(url) is not None, 600)
+            started = time.perf_counter()
+            words = change_one_exercise(project, mark)
+            wait_until(lambda: words in (fetch(url) or ""), 600)
+            return time.perf_counter() - started
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=60)
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def wait_until(condition: object, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise TimeoutError("the benchmark waited too long")
+        time.sleep(0.02)
+
+
+def measure(count: int, runs: int, seed: int, work: Path, serve: bool) -> dict[str, float]:
     project = work / f"n{count}"
     new_project(project)
     make_catalogue(project / "content", count, seed)
     handbook = str(Path(sys.executable).with_name("handbook"))
-    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
-    generate, unchanged, full, rebuild, serial, plain = [], [], [], [], [], []
+    found: dict[str, list[Run]] = {
+        key: []
+        for key in ("generate", "unchanged", "full", "warm", "rebuild", "one", "serial", "plain")
+    }
     rewritten = 0
-    for run in range(runs):
+    for index in range(runs):
         shutil.rmtree(project / "build", ignore_errors=True)
-        generate.append(timed([handbook, "generate"], project))
-        unchanged.append(timed([handbook, "generate"], project))
+        found["generate"].append(run([handbook, "generate"], project))
+        found["unchanged"].append(run([handbook, "generate"], project))
         shutil.rmtree(project / "build", ignore_errors=True)
         shutil.rmtree(project / "site", ignore_errors=True)
-        full.append(timed([handbook, "build"], project))
+        found["full"].append(run([handbook, "build"], project))
+        found["plain"].append(plain_builds(project, work / "plain"))
         before = mtimes(project)
-        rebuild.append(timed([handbook, "build"], project))
+        found["rebuild"].append(run([handbook, "build"], project))
         after = mtimes(project)
         touched = {path for path, stamp in before.items() if after.get(path) != stamp}
         rewritten = max(rewritten, len(touched | (after.keys() - before.keys())))
+        change_one_exercise(project, f"build {index}")
+        found["one"].append(run([handbook, "build"], project))
+        shutil.rmtree(project / "build" / "docs", ignore_errors=True)  # the QR cache stays
+        shutil.rmtree(project / "site", ignore_errors=True)
+        found["warm"].append(run([handbook, "build"], project))
         shutil.rmtree(project / "build", ignore_errors=True)
         shutil.rmtree(project / "site", ignore_errors=True)
-        serial.append(timed([handbook, "build", "--jobs", "1"], project))
-        plain.append(timed([mkdocs, "build", "-q", "-d", str(project / f"plain{run}")], project))
+        found["serial"].append(run([handbook, "build", "--jobs", "1"], project))
     pages, megabytes, kb_per_page = html_stats(project / "site")
-    return {
-        "n": count,
-        "generate": statistics.median(generate),
-        "unchanged": statistics.median(unchanged),
-        "full": statistics.median(full),
-        "rebuild": statistics.median(rebuild),
-        "serial": statistics.median(serial),
-        "plain": statistics.median(plain),
-        "pages": pages,
-        "mb": megabytes,
-        "kb_page": kb_per_page,
-        "rewritten": rewritten,
-    }
+    row: dict[str, float] = {"n": count, "pages": pages, "mb": megabytes, "kb_page": kb_per_page}
+    for key, measured in found.items():
+        row[key] = median(measured)
+        row[key + "_cpu"] = median(measured, "cpu")
+    row["rewritten"] = rewritten
+    row["serve"] = serve_one_change(project, "serve") if serve else float("nan")
+    row["stages"] = stage_times(project)  # type: ignore[assignment]
+    return row
+
+
+def stage_times(project: Path) -> dict[str, float]:
+    """Where one full build from nothing spends its time, as the build itself reports it
+    (HANDBOOK_TIMINGS names a file the build writes its stage timings into)."""
+    handbook = str(Path(sys.executable).with_name("handbook"))
+    shutil.rmtree(project / "build", ignore_errors=True)
+    shutil.rmtree(project / "site", ignore_errors=True)
+    report = project / "timings.json"
+    report.unlink(missing_ok=True)
+    run([handbook, "build"], project, env={"HANDBOOK_TIMINGS": str(report)})
+    if not report.is_file():
+        return {}
+    return dict(json.loads(report.read_text("utf-8")))
 
 
 def main() -> int:
@@ -230,28 +349,44 @@ def main() -> int:
     parser.add_argument("--sizes", default="10,100,1000,2000")
     parser.add_argument("--runs", type=int, default=3, help="runs per size; the median is shown")
     parser.add_argument("--seed", type=int, default=20261124)
+    parser.add_argument(
+        "--serve-sizes", default="10,1000", help="sizes at which to time a change under serve"
+    )
     args = parser.parse_args()
+    serve_sizes = {int(n) for n in args.serve_sizes.split(",") if n}
     rows = []
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         for count in (int(n) for n in args.sizes.split(",")):
-            rows.append(measure(count, args.runs, args.seed, Path(tmp)))
+            rows.append(measure(count, args.runs, args.seed, Path(tmp), count in serve_sizes))
             print(f"measured N={count}", file=sys.stderr)
-    print(f"median of {args.runs} runs, seed {args.seed}, {os.cpu_count()} CPUs\n")
+    print(f"median of {args.runs} runs, seed {args.seed}, {os.cpu_count()} CPUs")
+    print("wall s / CPU s (user + system, children included)\n")
     print(
-        "| N | generate s | exercises/s | generate, no change s | exercises/s "
-        "| full build s | full build, --jobs 1 s | rebuild, no change s | plain mkdocs s "
-        "| full/plain | pages | output MB | KB HTML/page | files written by the rebuild |"
+        "| N | generate | generate, no change | full build | full build, QR cache warm "
+        "| full, --jobs 1 | rebuild, no change | one exercise changed | plain mkdocs "
+        "| full/plain CPU | warm/plain CPU | serve: one change shown s | pages | KB HTML/page "
+        "| files written by the rebuild |"
     )
-    print("|---" * 14 + "|")
+    print("|---" * 15 + "|")
     for row in rows:
+
+        def both(key: str, row: dict[str, float] = row) -> str:
+            return f"{row[key]:.2f} / {row[key + '_cpu']:.2f}"
+
         print(
-            f"| {row['n']} | {row['generate']:.2f} | {row['n'] / row['generate']:.0f} | "
-            f"{row['unchanged']:.2f} | {row['n'] / row['unchanged']:.0f} | "
-            f"{row['full']:.2f} | {row['serial']:.2f} | {row['rebuild']:.2f} | "
-            f"{row['plain']:.2f} | "
-            f"{row['full'] / row['plain']:.2f} | "
-            f"{row['pages']} | {row['mb']:.1f} | {row['kb_page']:.1f} | {row['rewritten']} |"
+            f"| {row['n']} | {both('generate')} | {both('unchanged')} | {both('full')} | "
+            f"{both('warm')} | {both('serial')} | {both('rebuild')} | {both('one')} | "
+            f"{both('plain')} | {row['full_cpu'] / row['plain_cpu']:.2f} | "
+            f"{row['warm_cpu'] / row['plain_cpu']:.2f} | {row['serve']:.2f} | "
+            f"{row['pages']} | {row['kb_page']:.1f} | {row['rewritten']} |"
         )
+    for row in rows:
+        stages = row["stages"]
+        if stages:
+            print(f"\nstages of one full build at N={row['n']} (wall s)\n")
+            print("| stage | s |\n|---|---|")
+            for name, seconds in stages.items():  # type: ignore[attr-defined]
+                print(f"| {name} | {seconds:.2f} |")
     by_n = {row["n"]: row for row in rows}
     if 1000 in by_n and 2000 in by_n:
         print(

@@ -41,6 +41,8 @@ from .conftest import ROOT
 from .test_accessibility import TAGS, axe_source  # noqa: F401 (a fixture)
 from .test_cards import pdf_pages
 
+EN = language("en")  # words are said in a language: there is no default
+
 pytestmark = pytest.mark.browser
 
 #: Hypothesis settings for tests that call into the shared page: no deadline (Chromium's
@@ -474,11 +476,11 @@ def test_the_browser_words_and_times_are_words_py_and_the_model(core: Page, dosa
         [dosage.model_dump()],
     )
     expected = [
-        dosage_words(dosage),
-        dosage_words(dosage, short=True),
-        frequency_words(dosage),
+        dosage_words(dosage, lang=EN),
+        dosage_words(dosage, short=True, lang=EN),
+        frequency_words(dosage, lang=EN),
         session_seconds(dosage),
-        [dataclasses.asdict(step) for step in session_steps("Some exercise", dosage)],
+        [dataclasses.asdict(step) for step in session_steps("Some exercise", dosage, lang=EN)],
     ]
     assert result == expected
 
@@ -510,8 +512,8 @@ def test_the_browser_says_a_dosage_in_spanish_as_words_py_does(
     assert result == [
         dosage_words(dosage, lang=spanish),
         dosage_words(dosage, short=True, lang=spanish),
-        frequency_words(dosage, spanish),
-        minutes_words(minutes(session_seconds(dosage)), spanish),
+        frequency_words(dosage, lang=spanish),
+        minutes_words(minutes(session_seconds(dosage)), lang=spanish),
     ]
 
 
@@ -550,7 +552,7 @@ def test_the_browser_picks_the_card_layout_routine_fit_picks(
           return P.chooseFit(entries, times, "", CAT).name; }""",
         [[e.id for e in exercises], [i.dosage.model_dump() for i in items], times],
     )
-    assert chosen == routine_fit(plan, book.safety).name
+    assert chosen == routine_fit(plan, book.safety, lang=EN).name
 
 
 @pytest.mark.parametrize("width", [320, 375, 1280])

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from generator.cli import main
+from generator.i18n.languages import language
 from generator.publish.pdf import card_folders
 from generator.render.pages.cards import routine_fit
 from generator.rules.words import dosage_words, frequency_words
@@ -18,6 +19,8 @@ from generator.source.model import MAX_CARD_EXERCISES
 from .browser import chromium, screenshot
 from .cases import make_case
 from .conftest import build_with_pdfs
+
+EN = language("en")  # words are said in a language: there is no default
 
 pytestmark = pytest.mark.browser
 
@@ -79,11 +82,11 @@ def test_routine_cards_hold_every_exercise_name_dosage_frequency_and_red_flag(
             assert plan.routine.name in text
             for item in plan.items:
                 assert item.exercise.name in text
-                cautions = routine_fit(plan, book.safety).cautions(item.exercise)
+                cautions = routine_fit(plan, book.safety, lang=EN).cautions(item.exercise)
                 assert set(item.exercise.warnings) <= set(cautions), "safety ones always"
-                for words in (dosage_words(item.dosage, short=True), *cautions):
+                for words in (dosage_words(item.dosage, short=True, lang=EN), *cautions):
                     assert " ".join(words.split()) in text, (plan.routine.id, words)
-                assert frequency_words(item.dosage) in text
+                assert frequency_words(item.dosage, lang=EN) in text
             for symptom in book.safety.urgent:
                 assert " ".join(symptom.split()) in text
         card = (site / "cards" / plan.routine.id / "index.html").read_text("utf-8")
@@ -95,7 +98,7 @@ def test_cards_with_room_show_big_pictures_and_what_fits(printed_site: Any) -> N
     site, _, book = printed_site
     for plan in book.routines:
         card = (site / "cards" / plan.routine.id / "index.html").read_text("utf-8")
-        expected = routine_fit(plan, book.safety)
+        expected = routine_fit(plan, book.safety, lang=EN)
         assert f"hb-layout-{expected.layout}" in card
         if len(plan.items) <= 3:
             assert expected.layout == "large", f"{plan.routine.id} wastes its sheet"

@@ -13,6 +13,7 @@ import icalendar
 import jsonschema
 import pytest
 
+from generator.i18n.languages import language
 from generator.pipeline import check_content
 from generator.render.outputs.api import API_VERSION, dosage_limits
 from generator.render.pages.cards import FITS, routine_fit
@@ -22,7 +23,9 @@ from generator.source.model import MAX_CARD_EXERCISES
 
 from .conftest import ROOT
 
-SETTINGS = Settings(site_name="Test handbook", site_url="https://handbook.test/sub/")
+EN = language("en")  # words are said in a language: there is no default
+
+SETTINGS = Settings(site_name="Test handbook", site_url="https://handbook.test/sub/", lang=EN)
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +146,7 @@ def test_card_heights_give_the_layout_the_generator_chose(
             if height <= room:
                 chosen = fit["name"]
                 break
-        assert chosen == out["layout"] == routine_fit(plan, book.safety).name
+        assert chosen == out["layout"] == routine_fit(plan, book.safety, lang=EN).name
 
 
 def test_routines_link_their_pages_card_and_calendar(files: dict[str, bytes]) -> None:

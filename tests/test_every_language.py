@@ -7,7 +7,45 @@ from typing import Any
 
 import pytest
 
+from generator.i18n.languages import language
+from generator.rules import plan, words
+from generator.source.model import Dosage
+
 from .english import english_in, english_words
+
+OFTEN = {"repetition": "one go", "times_per_day": 2, "days_per_week": 5}
+DOSAGE = Dosage.model_validate(
+    {**OFTEN, "hold_seconds": 5, "reps": 3, "directions": ["up", "down"], "per_side": "foot"}
+)
+SUGGESTED = Dosage.model_validate({**OFTEN, "hold_seconds": 5, "reps": 3, "suggested": ["reps"]})
+#: Every function that says something, called with everything but its language.
+SAYERS: dict[str, Any] = {
+    "dosage_words": lambda **lang: words.dosage_words(DOSAGE, **lang),
+    "short dosage_words": lambda **lang: words.dosage_words(DOSAGE, short=True, **lang),
+    "frequency_words": lambda **lang: words.frequency_words(DOSAGE, **lang),
+    "times": lambda **lang: words.times(3, **lang),
+    "suggested_words": lambda **lang: words.suggested_words(SUGGESTED, **lang),
+    "minutes_words": lambda **lang: words.minutes_words(4, **lang),
+    "equipment_words": lambda **lang: words.equipment_words(["chair"], **lang),
+    "join_words": lambda **lang: words.join_words(["a", "b"], **lang),
+    "session_steps": lambda **lang: plan.session_steps("Toe walking", DOSAGE, **lang),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAYERS))
+def test_saying_anything_needs_a_language(name: str) -> None:
+    """No function that makes text has a default language: forgetting it is a TypeError, not
+    English on a Spanish page."""
+    with pytest.raises(TypeError, match="lang"):
+        SAYERS[name]()
+    assert SAYERS[name](lang=language("es")) != SAYERS[name](lang=language("en"))
+
+
+def test_a_language_is_a_keyword_not_a_position() -> None:
+    with pytest.raises(TypeError):
+        words.frequency_words(DOSAGE, language("es"))  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        plan.session_steps("Toe walking", DOSAGE, language("es"))  # type: ignore[misc]
 
 
 def test_the_detector_finds_english_and_passes_spanish_and_german() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.i18n.languages import language
 from generator.pipeline import check_content
 from generator.render.site import Settings, render_pages
 
@@ -14,7 +15,9 @@ from .cases import make_case
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = ["branded", "hostile", "minimal"]  # "worst" is printed, not pinned (test_cards.py)
-SETTINGS = Settings(site_name="Test handbook", site_url="https://handbook.test/")
+SETTINGS = Settings(
+    site_name="Test handbook", site_url="https://handbook.test/", lang=language("en")
+)
 
 
 def rendered_markdown(case: str, scratch: Path) -> dict[str, str]:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from generator.i18n.languages import language
 from generator.pipeline import check_content
 from generator.rules.plan import (
     RELEASE_SECONDS,
@@ -20,6 +21,8 @@ from generator.rules.plan import (
     total_seconds,
 )
 from generator.source.model import Dosage, Exercise, minutes
+
+EN = language("en")  # words are said in a language: there is no default
 
 ROOT = Path(__file__).resolve().parent.parent
 OFTEN = {"times_per_day": 1, "days_per_week": 5}
@@ -47,7 +50,9 @@ def shape(steps: list[Step]) -> list[tuple[Any, ...]]:
 
 def test_hold_with_directions_per_side(exercise: Exercise) -> None:
     steps = session_steps(
-        exercise.name, dosage(hold_seconds=5, reps=2, directions=["up", "down"], per_side="foot")
+        exercise.name,
+        dosage(hold_seconds=5, reps=2, directions=["up", "down"], per_side="foot"),
+        lang=EN,
     )
     one_side = [
         (kind, seconds, side, 1, rep, way)
@@ -67,7 +72,7 @@ def test_hold_with_directions_per_side(exercise: Exercise) -> None:
 
 
 def test_duration_per_leg(exercise: Exercise) -> None:
-    steps = session_steps(exercise.name, dosage(duration_seconds=20, per_side="leg"))
+    steps = session_steps(exercise.name, dosage(duration_seconds=20, per_side="leg"), lang=EN)
     assert shape(steps) == [
         ("setup", SETUP_SECONDS, None, 1, 0, None),
         ("timed", 20, "right", 1, 1, None),
@@ -79,7 +84,7 @@ def test_duration_per_leg(exercise: Exercise) -> None:
 
 
 def test_untimed_reps_are_one_step_the_patient_ends(exercise: Exercise) -> None:
-    steps = session_steps(exercise.name, dosage(reps=10))
+    steps = session_steps(exercise.name, dosage(reps=10), lang=EN)
     assert shape(steps) == [
         ("setup", SETUP_SECONDS, None, 1, 0, None),
         ("reps", 10 * TEMPO_SECONDS, None, 1, 0, None),
@@ -89,7 +94,7 @@ def test_untimed_reps_are_one_step_the_patient_ends(exercise: Exercise) -> None:
 
 
 def test_sets_have_a_rest_between_them(exercise: Exercise) -> None:
-    steps = session_steps(exercise.name, dosage(hold_seconds=3, reps=2, sets=3))
+    steps = session_steps(exercise.name, dosage(hold_seconds=3, reps=2, sets=3), lang=EN)
     kinds = [(s.kind, s.set) for s in steps]
     held = [("hold", 1), ("release", 1)] * 2
     assert kinds == (
@@ -117,10 +122,12 @@ def test_time_counts_holds_release_sides_sets_and_directions() -> None:
 
 def test_every_plan_adds_up_to_the_time_the_handbook_states(book: Any) -> None:
     for exercise in book.exercises:
-        steps = session_steps(exercise.name, exercise.dosage)
+        steps = session_steps(exercise.name, exercise.dosage, lang=EN)
         assert steps_seconds(steps) == session_seconds(exercise.dosage), exercise.id
     for planned in book.routines:
-        steps = [s for i in planned.items for s in session_steps(i.exercise.name, i.dosage)]
+        steps = [
+            s for i in planned.items for s in session_steps(i.exercise.name, i.dosage, lang=EN)
+        ]
         assert steps_seconds(steps) == planned.seconds, planned.routine.id
         assert minutes(steps_seconds(steps)) == planned.minutes
     desk = next(p for p in book.routines if p.routine.id == "desk")

@@ -28,6 +28,8 @@ from .browser import static_server
 from .cases import BASE, make_case
 from .conftest import ROOT
 
+EN = i18n.language("en")  # words are said in a language: there is no default
+
 # --- Texts the theme prints -----------------------------------------------------------------
 
 NOT_ALLOWED = (
@@ -227,8 +229,8 @@ def test_a_colour_is_written_raw_after_its_grammar() -> None:
 
 def test_an_embed_shows_the_clinics_accent_colour(tmp_path: Path, browser: Browser) -> None:
     content = make_case("branded", tmp_path / "content")
-    settings = Settings(site_name="Test handbook", site_url="https://handbook.test/")
-    files = render_pages(check_content(content), settings, make_environment())
+    settings = Settings(site_name="Test handbook", site_url="https://handbook.test/", lang=EN)
+    files = render_pages(check_content(content), settings, make_environment(EN))
     page_html = files["embed/exercises/toe-walking/index.html"].decode()
     assert f"<style>:root {{ --hb-accent: {ACCENT}; }}</style>" in page_html
     site = tmp_path / "site"
@@ -284,7 +286,9 @@ def test_a_css_string_reads_back_as_written(browser: Browser) -> None:
 def test_the_site_stylesheet_carries_the_short_name_as_a_css_string() -> None:
     from generator.render.pages.stylesheet import site_stylesheet
 
-    settings = Settings(site_name="x", site_url="https://h.test/", short_name='Feet "&" back')
+    settings = Settings(
+        site_name="x", site_url="https://h.test/", short_name='Feet "&" back', lang=EN
+    )
     css = site_stylesheet(check_content(BASE), settings)["assets/stylesheets/site.css"].decode()
     assert 'content: "Feet \\22 \\26 \\22  back";' in css
 
@@ -429,13 +433,13 @@ def test_stamp_names_a_language_that_is_not_there(
 def test_the_reserved_ids_hold_every_folder_the_pages_take() -> None:
     """urls.PAGE_FOLDERS is declared once; the rendered pages are what it must describe."""
     book = check_content(BASE)
-    settings = Settings(site_name="Test handbook", site_url="https://handbook.test/")
+    settings = Settings(site_name="Test handbook", site_url="https://handbook.test/", lang=EN)
     ids = {e.id for e in book.exercises} | {p.routine.id for p in book.routines}
     ids |= {old for e in book.exercises for old in e.former_ids}
     ids |= {old for p in book.routines for old in p.routine.former_ids}
     folders = {
         part
-        for name in render_pages(book, settings, make_environment())
+        for name in render_pages(book, settings, make_environment(EN))
         for part in name.split("/")[:-1]
         if not name.startswith("assets/")  # the generator's own files, under one folder
     }

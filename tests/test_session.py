@@ -28,12 +28,13 @@ from generator.rules.plan import (
     session_steps,
     steps_seconds,
 )
-from generator.rules.words import ENGLISH
 from generator.source.model import Dosage
 
 from .browser import record_requests
 from .conftest import ROOT
 from .test_builder import five_exercise_link
+
+ENGLISH = language("en")
 
 ASSETS = ROOT / "generator" / "assets"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -66,12 +67,12 @@ def test_every_routine_and_exercise_page_carries_its_plan_and_start_button(
     ]
     pages += [(f"exercises/{e.id}", e.name, [(e, e.dosage)]) for e in book.exercises]
     for key, name, items in pages:
-        seconds = sum(steps_seconds(session_steps(e.name, d)) for e, d in items)
+        seconds = sum(steps_seconds(session_steps(e.name, d, lang=ENGLISH)) for e, d in items)
         text = (site / key / "index.html").read_text("utf-8")
         plan = page_plan(site, key)
         assert (plan["id"], plan["name"], plan["seconds"]) == (key, name, seconds)
         for (exercise, dosage), part in zip(items, plan["exercises"], strict=True):
-            steps = session_steps(exercise.name, dosage)
+            steps = session_steps(exercise.name, dosage, lang=ENGLISH)
             assert part["steps"] == [dataclasses.asdict(step) for step in steps], key
             assert part["name"] == exercise.name
             assert part["cue"] == exercise.key_cue
@@ -702,7 +703,7 @@ def test_programme_steps_in_the_browser_are_plan_py_steps(
         lang = language(code)
         for exercise in book.exercises:
             for dosage in dosage_variants(exercise.dosage):
-                steps = session_steps(exercise.name, dosage, lang)
+                steps = session_steps(exercise.name, dosage, lang=lang)
                 made = page.evaluate(
                     "([name, d, rules]) => HandbookProgramme.sessionSteps(name, d, rules)",
                     [exercise.name, dosage.model_dump(), rules],

@@ -4,8 +4,11 @@ from typing import Any
 
 import pytest
 
+from generator.i18n.languages import language
 from generator.rules.words import dosage_words, frequency_words, minutes_words, suggested_words
 from generator.source.model import Dosage, DosageOverride
+
+EN = language("en")  # words are said in a language: there is no default
 
 OFTEN = {"times_per_day": 1, "days_per_week": 5}
 
@@ -43,8 +46,8 @@ def dosage(**fields: Any) -> Dosage:
     ],
 )
 def test_dosage_in_plain_words(fields: dict[str, object], long: str, short: str) -> None:
-    assert dosage_words(dosage(**fields)) == long
-    assert dosage_words(dosage(**fields), short=True) == short
+    assert dosage_words(dosage(**fields), lang=EN) == long
+    assert dosage_words(dosage(**fields), short=True, lang=EN) == short
 
 
 @pytest.mark.parametrize(
@@ -59,7 +62,7 @@ def test_frequency_in_plain_words(times: int, days: int, words: str) -> None:
     often = Dosage.model_validate(
         {"repetition": "x", "times_per_day": times, "days_per_week": days}
     )
-    assert frequency_words(often) == words
+    assert frequency_words(often, lang=EN) == words
 
 
 def test_override_replaces_hold_with_duration_and_drops_suggested_mark() -> None:
@@ -80,10 +83,10 @@ def test_the_override_model_is_the_dosage_model_with_every_field_optional() -> N
 
 
 def test_suggested_and_minutes_words() -> None:
-    assert suggested_words(dosage(reps=3, suggested=["reps", "days_per_week"])) == (
+    assert suggested_words(dosage(reps=3, suggested=["reps", "days_per_week"]), lang=EN) == (
         "The number of repetitions and how many days a week: a suggested starting point; "
         "your clinician may change it."
     )
-    assert suggested_words(dosage()) is None
-    assert minutes_words(1) == "about 1 minute"
-    assert minutes_words(7) == "about 7 minutes"
+    assert suggested_words(dosage(), lang=EN) is None
+    assert minutes_words(1, lang=EN) == "about 1 minute"
+    assert minutes_words(7, lang=EN) == "about 7 minutes"

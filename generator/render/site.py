@@ -30,7 +30,7 @@ __all__ = ["Settings", "make_environment", "render_pages"]
 
 
 def make_environment(
-    lang: Language = words.ENGLISH,
+    lang: Language,
     english: frozenset[str] = frozenset(),
     template_dir: Path = TEMPLATES,
 ) -> Environment:
@@ -91,7 +91,7 @@ def render_pages(
 
     `qr_cache` keeps QR codes between runs; `jobs` processes may draw the missing ones.
     """
-    env = env or make_environment()
+    env = env or make_environment(settings.lang, settings.english)
     files: dict[str, bytes] = {}
     # The QR codes are drawn in the background while the other pages are rendered.
     with start_qr_svgs(card_urls(book, settings), qr_cache, jobs) as drawing:

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator.i18n.languages import N_, Language
-from generator.rules.words import ENGLISH, times
+from generator.i18n.languages import N_, SOURCE_LANGUAGE, Language, language
+from generator.rules.words import times
 from generator.source.model import Dosage
 
 #: Seconds allowed for letting go of a hold before the next repetition.
@@ -74,13 +74,13 @@ PHRASES = {
 }
 
 
-def session_steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> list[Step]:
+def session_steps(name: str, dosage: Dosage, *, lang: Language) -> list[Step]:
     """Every step of one session of the exercise `name` at `dosage`, set-up first, labelled
-    in `lang`."""
-    return list(_steps(name, dosage, lang))
+    in `lang` (required: there is no default language)."""
+    return list(_steps(name, dosage, lang=lang))
 
 
-def _steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> Iterator[Step]:
+def _steps(name: str, dosage: Dosage, *, lang: Language) -> Iterator[Step]:
     _ = lang.gettext
     sets, reps = dosage.sets, dosage.reps
 
@@ -119,7 +119,7 @@ def _steps(name: str, dosage: Dosage, lang: Language = ENGLISH) -> Iterator[Step
                     yield step(
                         "reps",
                         TEMPO_SECONDS * reps,
-                        [*here, times(reps, lang)],
+                        [*here, times(reps, lang=lang)],
                         side,
                         set_number,
                         0,
@@ -180,7 +180,8 @@ def steps_seconds(steps: Iterable[Step]) -> int:
 
 def session_seconds(dosage: Dosage) -> int:
     """Time one session of this dosage takes, getting into position included."""
-    return steps_seconds(_steps("", dosage))
+    # Only the seconds are read: the labels are never shown, so any language will do.
+    return steps_seconds(_steps("", dosage, lang=language(SOURCE_LANGUAGE)))
 
 
 def total_seconds(dosages: Iterable[Dosage]) -> int:

@@ -1,16 +1,16 @@
 """Plain-language phrases built from data, in any language with a catalogue: dosage, frequency,
 times, lists.
 
-Every phrase goes through gettext (see i18n.py), with plurals by each language's own rule;
-English is the default.
+Every phrase goes through gettext (see i18n/languages.py), with plurals by each language's
+own rule. Every function that says something takes the language as a required keyword, `lang`:
+there is no default, so a caller that forgets the language fails (TypeError) instead of
+printing English on a Spanish or German page.
 """
 
 from __future__ import annotations
 
-from generator.i18n.languages import N_, Language, Nn_, language
+from generator.i18n.languages import N_, Language, Nn_
 from generator.source.model import EQUIPMENT, SIDES, Dosage
-
-ENGLISH = language("en")
 
 _FIELD_WORDS = {
     "hold_seconds": N_("the hold"),
@@ -68,7 +68,7 @@ def plural_forms_of(lang: Language, forms: tuple[str, str]) -> dict[str, str]:
     return lang.plural_forms(lambda count: lang.ngettext(*forms, count))
 
 
-def dosage_words(dosage: Dosage, *, short: bool = False, lang: Language = ENGLISH) -> str:
+def dosage_words(dosage: Dosage, *, short: bool = False, lang: Language) -> str:
     """How much, in words: 'Hold 5 seconds, 3 times each way (up, down and apart), each foot'."""
     parts = []
     seconds = dosage.hold_seconds or dosage.duration_seconds
@@ -79,10 +79,10 @@ def dosage_words(dosage: Dosage, *, short: bool = False, lang: Language = ENGLIS
             unit = say_count(lang, "seconds", seconds)
         parts.append(say(lang, "hold", time=unit) if dosage.hold_seconds else unit)
     if dosage.directions:
-        ways = join_words(list(dosage.directions), lang)
-        parts.append(say(lang, "each_way", times=times(dosage.reps, lang), ways=ways))
+        ways = join_words(list(dosage.directions), lang=lang)
+        parts.append(say(lang, "each_way", times=times(dosage.reps, lang=lang), ways=ways))
     elif dosage.reps > 1 or not parts:
-        parts.append(times(dosage.reps, lang))
+        parts.append(times(dosage.reps, lang=lang))
     if dosage.sets > 1:
         parts.append(say_count(lang, "sets", dosage.sets))
     if dosage.per_side:
@@ -90,41 +90,39 @@ def dosage_words(dosage: Dosage, *, short: bool = False, lang: Language = ENGLIS
     return capitalised(say(lang, "comma").join(parts))
 
 
-def frequency_words(dosage: Dosage, lang: Language = ENGLISH) -> str:
+def frequency_words(dosage: Dosage, *, lang: Language) -> str:
     """How often, in words: 'Twice a day, 5 days a week', 'Once a day, every day'."""
     days = dosage.days_per_week
     week = say(lang, "every_day") if days == 7 else say_count(lang, "days_a_week", days)
-    return capitalised(say(lang, "a_day", times=times(dosage.times_per_day, lang), week=week))
+    return capitalised(say(lang, "a_day", times=times(dosage.times_per_day, lang=lang), week=week))
 
 
-def times(count: int, lang: Language = ENGLISH) -> str:
+def times(count: int, *, lang: Language) -> str:
     """'once', 'twice', '3 times'."""
     return say(lang, "twice") if count == 2 else say_count(lang, "times", count)
 
 
-def suggested_words(dosage: Dosage, lang: Language = ENGLISH) -> str | None:
+def suggested_words(dosage: Dosage, *, lang: Language) -> str | None:
     """A sentence naming the dosage values that are our suggestion, or None."""
     if not dosage.suggested:
         return None
-    names = join_words([lang.gettext(_FIELD_WORDS[field]) for field in dosage.suggested], lang)
+    names = join_words([lang.gettext(_FIELD_WORDS[field]) for field in dosage.suggested], lang=lang)
     message = lang.gettext("%(values)s: a suggested starting point; your clinician may change it.")
     return capitalised(message % {"values": names})
 
 
-def minutes_words(minutes: int, lang: Language = ENGLISH) -> str:
+def minutes_words(minutes: int, *, lang: Language) -> str:
     """'about 1 minute', 'about 7 minutes'."""
     return say_count(lang, "about_minutes", minutes)
 
 
-def equipment_words(
-    equipment: list[str], lang: Language = ENGLISH, *, in_sentence: bool = False
-) -> str:
+def equipment_words(equipment: list[str], *, lang: Language, in_sentence: bool = False) -> str:
     """'A towel and a chair', 'Nothing'; 'a towel and a chair' inside a sentence."""
-    listed = join_words([lang.gettext(EQUIPMENT[item]) for item in equipment], lang)
+    listed = join_words([lang.gettext(EQUIPMENT[item]) for item in equipment], lang=lang)
     return listed if in_sentence else capitalised(listed)
 
 
-def join_words(items: list[str], lang: Language = ENGLISH) -> str:
+def join_words(items: list[str], *, lang: Language) -> str:
     """'a', 'a and b', 'a, b and c'."""
     if len(items) <= 1:
         return "".join(items)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from generator.i18n.languages import SOURCE_LANGUAGE, Language
 from generator.render.pages.cards import (
     FITS,
     ITEM_PAD_MM,
@@ -291,16 +292,25 @@ def _about(book: Book, settings: Settings, name: str) -> dict[str, Any]:
         "updated": book.handbook.updated.isoformat(),
         "licence": Licence(name=LICENCE_NAME, url=LICENCE_URL),
         "site": settings.site_url,
-        "schema_url": settings.url(f"{API_FOLDER}/{name}.schema.json"),
+        "schema_url": schema_url(settings, name),
     }
 
 
-def _dosage(dosage: Dosage) -> DosageOut:
+def schema_url(settings: Settings, name: str) -> str:
+    """The address of a catalogue file's JSON Schema. The schema describes the format, which
+    is one for every language (its codes and field names are the same), so it is published
+    once, in English, at the root's /api/v1/; each language's catalogue points there."""
+    folder = "" if settings.language == SOURCE_LANGUAGE else f"{settings.language}/"
+    root = settings.site_url.removesuffix(folder) if folder else settings.site_url
+    return f"{root.rstrip('/')}/{API_FOLDER}/{name}.schema.json"
+
+
+def _dosage(dosage: Dosage, *, lang: Language) -> DosageOut:
     return DosageOut(
         **dosage.model_dump(),
-        words=words.dosage_words(dosage),
-        short_words=words.dosage_words(dosage, short=True),
-        frequency_words=words.frequency_words(dosage),
+        words=words.dosage_words(dosage, lang=lang),
+        short_words=words.dosage_words(dosage, short=True, lang=lang),
+        frequency_words=words.frequency_words(dosage, lang=lang),
         session_seconds=session_seconds(dosage),
         minutes=minutes(session_seconds(dosage)),
     )
@@ -309,14 +319,15 @@ def _dosage(dosage: Dosage) -> DosageOut:
 def _exercise(exercise: Exercise, settings: Settings) -> ExerciseOut:
     picture = f"assets/images/{exercise.picture.file}"
     alone = RoutineItem(exercise, exercise.dosage, None)
+    lang = settings.lang
     data = exercise.model_dump(exclude={"notes", "dosage", "picture"})
     return ExerciseOut(
         **data,
         url=settings.url(f"exercises/{exercise.id}/"),
         card_url=settings.url(f"cards/exercises/{exercise.id}/"),
-        position_words=POSITIONS[exercise.position],
-        equipment_words=words.equipment_words(exercise.equipment),
-        dosage=_dosage(exercise.dosage),
+        position_words=lang.gettext(POSITIONS[exercise.position]),
+        equipment_words=words.equipment_words(exercise.equipment, lang=lang),
+        dosage=_dosage(exercise.dosage, lang=lang),
         picture=PictureOut(
             url=settings.url(picture),
             start_url=settings.url(f"{picture}#start"),
@@ -328,8 +339,8 @@ def _exercise(exercise: Exercise, settings: Settings) -> ExerciseOut:
             origin=exercise.picture.origin,
         ),
         card=ExerciseCard(
-            item_mm={fit.name: item_mm(alone, fit) for fit in FITS},
-            lines={fit.name: exercise_lines(exercise, fit) for fit in FITS},
+            item_mm={fit.name: item_mm(alone, fit, lang=lang) for fit in FITS},
+            lines={fit.name: exercise_lines(exercise, fit, lang=lang) for fit in FITS},
         ),
     )
 
@@ -338,8 +349,8 @@ def exercises_file(book: Book, settings: Settings) -> ExercisesFile:
     safety = book.safety
     return ExercisesFile(
         **_about(book, settings, "exercises"),
-        positions=POSITIONS,
-        sides=SIDES,
+        positions={key: settings.lang.gettext(said) for key, said in POSITIONS.items()},
+        sides={key: settings.lang.gettext(said) for key, said in SIDES.items()},
         dosage_limits=dosage_limits(),
         max_exercises=MAX_CARD_EXERCISES,
         max_note=MAX_PROGRAMME_NOTE,
@@ -375,7 +386,7 @@ def exercises_file(book: Book, settings: Settings) -> ExercisesFile:
 
 
 def _routine(plan: PlannedRoutine, book: Book, settings: Settings) -> RoutineOut:
-    routine = plan.routine
+    routine, lang = plan.routine, settings.lang
     return RoutineOut(
         id=routine.id,
         former_ids=routine.former_ids,
@@ -383,21 +394,21 @@ def _routine(plan: PlannedRoutine, book: Book, settings: Settings) -> RoutineOut
         summary=routine.summary,
         description=routine.description,
         situation=routine.situation,
-        situation_words=SITUATIONS[routine.situation],
+        situation_words=lang.gettext(SITUATIONS[routine.situation]),
         url=settings.url(f"routines/{routine.id}/"),
         card_url=settings.url(f"cards/{routine.id}/"),
         calendar_url=settings.url(f"routines/{routine.id}.ics"),
         seconds=plan.seconds,
         minutes=plan.minutes,
-        frequency_words=shared_frequency(plan),
+        frequency_words=shared_frequency(plan, lang=lang),
         sessions=sessions(plan),
-        layout=routine_fit(plan, book.safety).name,
+        layout=routine_fit(plan, book.safety, lang=lang).name,
         exercises=[
             RoutineItemOut(
                 exercise=item.exercise.id,
-                dosage=_dosage(item.dosage),
+                dosage=_dosage(item.dosage, lang=lang),
                 note=item.note,
-                item_mm={fit.name: item_mm(item, fit) for fit in FITS},
+                item_mm={fit.name: item_mm(item, fit, lang=lang) for fit in FITS},
             )
             for item in plan.items
         ],
@@ -421,7 +432,7 @@ def schema_document(name: str, settings: Settings) -> dict[str, Any]:
     """The published JSON Schema of one catalogue file, made from its model."""
     schema: dict[str, Any] = DOCUMENTS[name].model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = settings.url(f"{API_FOLDER}/{name}.schema.json")
+    schema["$id"] = schema_url(settings, name)
     return schema
 
 
@@ -434,6 +445,8 @@ def api_files(book: Book, settings: Settings) -> dict[str, bytes]:
     files = {}
     for name, document in documents.items():
         files[f"{API_FOLDER}/{name}.json"] = _json(document.model_dump(mode="json"))
+        if settings.language != SOURCE_LANGUAGE:
+            continue  # one schema for every language, at the root (see schema_url)
         schema = json.dumps(schema_document(name, settings), indent=2, sort_keys=True)
         files[f"{API_FOLDER}/{name}.schema.json"] = (schema + "\n").encode("utf-8")
     return files

@@ -60,7 +60,7 @@ def routine_calendar(plan: PlannedRoutine, book: Book, settings: Settings) -> by
     """The .ics file of one routine, in the settings' language."""
     routine, lang = plan.routine, settings.lang
     url = settings.url(f"routines/{routine.id}/")
-    time = words.minutes_words(plan.minutes, lang)
+    time = words.minutes_words(plan.minutes, lang=lang)
     review = lang.ngettext(
         "After about %(num)s week of regular practice, review the routine with your doctor or "
         "physiotherapist.",
@@ -71,7 +71,7 @@ def routine_calendar(plan: PlannedRoutine, book: Book, settings: Settings) -> by
     description = " ".join(
         [
             f"{words.capitalised(time)}.",
-            f"{shared_frequency(plan, lang)}.",
+            f"{shared_frequency(plan, lang=lang)}.",
             review,
             book.safety.stop_rule,
             book.safety.weakness,

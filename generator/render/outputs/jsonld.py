@@ -47,7 +47,8 @@ def exercise_jsonld(exercise: Exercise, settings: Settings) -> dict[str, Any]:
     tools = [item for item in exercise.equipment if item != "none"]
     if tools:
         document["tool"] = [
-            {"@type": "HowToTool", "name": words.equipment_words([item])} for item in tools
+            {"@type": "HowToTool", "name": words.equipment_words([item], lang=settings.lang)}
+            for item in tools
         ]
     return document
 
@@ -70,15 +71,15 @@ def routine_jsonld(plan: PlannedRoutine, settings: Settings) -> dict[str, Any]:
                 "position": number,
                 "name": item.exercise.name,
                 "url": settings.url(f"exercises/{item.exercise.id}/"),
-                "description": words.dosage_words(item.dosage),
+                "description": words.dosage_words(item.dosage, lang=settings.lang),
                 "repetitions": item.dosage.reps,
                 "activityDuration": _duration(session_seconds(item.dosage)),
-                "activityFrequency": words.frequency_words(item.dosage),
+                "activityFrequency": words.frequency_words(item.dosage, lang=settings.lang),
             }
             for number, item in enumerate(plan.items, 1)
         ],
     }
-    frequency = shared_frequency(plan)
+    frequency = shared_frequency(plan, lang=settings.lang)
     if frequency:
         document["activityFrequency"] = frequency
     return document

@@ -23,7 +23,6 @@ from generator.render.pages.common import (
     shared_frequency,
 )
 from generator.rules import words
-from generator.rules.words import ENGLISH
 from generator.source.book import Book, PlannedRoutine, RoutineItem
 from generator.source.model import MAX_PROGRAMME_NOTE, Exercise, Safety
 
@@ -96,19 +95,19 @@ PER_LINE = {"large": BESIDE_LARGE, "compact": BESIDE_COMPACT}
 PICTURE_MM = {"large": LARGE_PICTURE_MM, "compact": COMPACT_PICTURE_MM}
 
 
-def item_mm(item: RoutineItem, fit: Fit, lang: Language = ENGLISH) -> float:
+def item_mm(item: RoutineItem, fit: Fit, *, lang: Language) -> float:
     """The height of one exercise of a routine card in the layout `fit`, in `lang`."""
     per_line = PER_LINE[fit.layout]
     dose = words.dosage_words(item.dosage, short=True, lang=lang)
     lines = _lines(
-        f"{item.exercise.name} {dose} {words.frequency_words(item.dosage, lang)}", per_line
+        f"{item.exercise.name} {dose} {words.frequency_words(item.dosage, lang=lang)}", per_line
     )
     lines += _lines(item.note, per_line) if item.note else 0
-    lines += exercise_lines(item.exercise, fit, lang)
+    lines += exercise_lines(item.exercise, fit, lang=lang)
     return max(PICTURE_MM[fit.layout], lines * LIST_LINE_MM) + ITEM_PAD_MM
 
 
-def exercise_lines(exercise: Exercise, fit: Fit, lang: Language = ENGLISH) -> int:
+def exercise_lines(exercise: Exercise, fit: Fit, *, lang: Language) -> int:
     """Lines of an exercise's own text on a routine card in the layout `fit`, whatever its
     dosage and note: the cautions, and the steps or the key tip of the large layout. The open
     catalogue publishes these, so the programme builder sizes its cards by the same rule."""
@@ -139,18 +138,18 @@ FITS = [
 ]
 
 
-def routine_fit(plan: PlannedRoutine, safety: Safety, lang: Language = ENGLISH) -> Fit:
+def routine_fit(plan: PlannedRoutine, safety: Safety, *, lang: Language) -> Fit:
     """The richest layout of a routine card that fits one sheet (compact always does)."""
     room = SHEET_MM - fixed_mm(safety, sessions(plan))
     for fit in FITS:
-        height = sum(item_mm(item, fit, lang) for item in plan.items)
+        height = sum(item_mm(item, fit, lang=lang) for item in plan.items)
         height += how_to_mm(safety) if fit.how_to else 0
         if height <= room:
             return fit
     return FITS[-1]
 
 
-def exercise_fit(exercise: Exercise, safety: Safety, lang: Language = ENGLISH) -> Fit:
+def exercise_fit(exercise: Exercise, safety: Safety, *, lang: Language) -> Fit:
     """The richest exercise card that fits: every caution and the how-to box, then without
     the box, then the safety cautions alone (the page has the rest)."""
     dose = words.dosage_words(exercise.dosage, lang=lang)
@@ -193,14 +192,14 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
                 f"routines/{plan.routine.id}/",
                 plan.routine.name,
                 codes,
-                fit=routine_fit(plan, book.safety, settings.lang),
+                fit=routine_fit(plan, book.safety, lang=settings.lang),
                 sessions=sessions(plan),
                 plan=plan,
                 pictures={
                     item.exercise.id: picture(path, item.exercise, "hb-card-picture")
                     for item in plan.items
                 },
-                frequency=shared_frequency(plan, settings.lang),
+                frequency=shared_frequency(plan, lang=settings.lang),
             )
         )
     for exercise in book.exercises:
@@ -215,7 +214,7 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
                 f"exercises/{exercise.id}/",
                 exercise.name,
                 codes,
-                fit=exercise_fit(exercise, book.safety, settings.lang),
+                fit=exercise_fit(exercise, book.safety, lang=settings.lang),
                 sessions=exercise.dosage.times_per_day,
                 exercise=exercise,
                 image=picture(card_path(name), exercise, "hb-card-picture"),

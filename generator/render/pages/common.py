@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -16,7 +16,6 @@ from markupsafe import Markup
 from generator.i18n.languages import Language
 from generator.rules import words
 from generator.rules.plan import session_seconds
-from generator.rules.words import ENGLISH
 from generator.safety import escape, urls
 from generator.source.book import Book, PlannedRoutine
 from generator.source.model import SITUATIONS, Exercise, minutes
@@ -37,8 +36,9 @@ class Settings:
     language: str = "en"
     #: Whether `handbook build --pdf` prints every card to PDF, so card pages link the files.
     pdf: bool = False
-    #: The interface words of `language`.
-    lang: Language = ENGLISH
+    #: The interface words of `language`: required (a keyword), as there is no default
+    #: language for words.
+    lang: Language = field(kw_only=True)
     #: English texts shown where the language has no translation yet.
     english: frozenset[str] = frozenset()
     #: Whether the translation awaits a clinician's review: pages say so.
@@ -84,10 +84,10 @@ def exercise_minutes(exercise: Exercise) -> int:
     return minutes(session_seconds(exercise.dosage))
 
 
-def shared_frequency(plan: PlannedRoutine, lang: Language = ENGLISH) -> str:
+def shared_frequency(plan: PlannedRoutine, *, lang: Language) -> str:
     """How often the routine is done: its own frequency, which every exercise in it follows
     (validate.py puts it in each item's dosage and rejects an entry that says otherwise)."""
-    return words.frequency_words(plan.items[0].dosage, lang)
+    return words.frequency_words(plan.items[0].dosage, lang=lang)
 
 
 def routines_using(book: Book) -> dict[str, list[PlannedRoutine]]:

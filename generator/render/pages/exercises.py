@@ -48,7 +48,7 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 by_id=by_id,
                 routines=used_in.get(exercise.id, []),
                 minutes=exercise_minutes(exercise),
-                suggested=words.suggested_words(exercise.dosage, lang),
+                suggested=words.suggested_words(exercise.dosage, lang=lang),
                 addresses=addresses_of(book, exercise),
                 picture=moving_picture(path, exercise),
                 untranslated=settings.shows_english(exercise.summary),

@@ -47,7 +47,7 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                     i.exercise.id: minutes(session_seconds(i.dosage)) for i in plan.items
                 },
                 setup_seconds=SETUP_SECONDS,
-                frequency=shared_frequency(plan, settings.lang),
+                frequency=shared_frequency(plan, lang=settings.lang),
                 untranslated=settings.shows_english(plan.routine.summary),
                 safety=book.safety,
                 calendar=relative(path, calendar_path(plan.routine.id)),

@@ -95,7 +95,7 @@ def session_plan(
     exercises = []
     for exercise, dosage in items:
         picture = relative(from_page, f"assets/images/{exercise.picture.file}")
-        steps = session_steps(exercise.name, dosage, lang)
+        steps = session_steps(exercise.name, dosage, lang=lang)
         exercises.append(
             {
                 "id": exercise.id,

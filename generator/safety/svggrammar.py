@@ -188,6 +188,8 @@ PRESENTATION: dict[str, _Grammar] = {
         "text-after-edge",
     ),
     "letter-spacing": _either("normal or a length", _words("", "normal"), _LENGTH),
+    # Inkscape writes it on every text; it changes nothing for one-line SVG text.
+    "line-height": _either("normal, a number or a length", _words("", "normal"), _LENGTH),
     "vector-effect": _keywords("none", "non-scaling-stroke"),
     "visibility": _keywords("visible", "hidden", "collapse"),
     "display": _keywords("inline", "block", "none"),
@@ -277,3 +279,19 @@ ELEMENTS = _names(
 #: Elements whose text (and whose children's tails) is content; elsewhere text is only
 #: whitespace between tags, and is dropped.
 TEXT = frozenset({"title", "desc", "text", "tspan"})
+
+#: Namespaces of what drawing programs keep for themselves (Inkscape's and Sodipodi's view and
+#: layer notes, the RDF, Creative Commons and Dublin Core of <metadata>): elements and
+#: attributes in them never render, so they are dropped without a problem.
+PROGRAM_NAMESPACES = frozenset(
+    {
+        "http://www.inkscape.org/namespaces/inkscape",
+        "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "http://creativecommons.org/ns#",
+        "http://web.resource.org/cc/",
+        "http://purl.org/dc/elements/1.1/",
+    }
+)
+#: SVG elements that never render and are dropped without a problem.
+PROGRAM_ELEMENTS = frozenset({"metadata"})

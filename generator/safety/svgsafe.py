@@ -12,7 +12,14 @@ encodings), `check_svg` keeps only what a line drawing needs and throws the rest
 * attributes come from a list of geometry and presentation attributes, and each value must
   match a small grammar (numbers, lengths, colours, keywords, `url(#id)`) that cannot say
   "load this" or "run this";
-* links (`href`) may only point at an `#id` in the same picture.
+* links (`href`) may only point at an `#id` in the same picture;
+* what drawing programs add for themselves, and which never renders (<metadata> with its RDF,
+  <sodipodi:namedview>, inkscape: and sodipodi: attributes, -inkscape-* style properties), is
+  dropped without a problem;
+* a <style> sheet of simple rules is turned into presentation attributes and dropped
+  (svgstyle.py); any other CSS is a problem, with the way forward (svgstyle.WAY_FORWARD).
+
+Every problem carries the line of the SVG it was found on (`CheckedSvg.located`).
 
 What is served is `CheckedSvg.clean`: the parsed tree, with everything not allowed left out,
 written out again. So the bytes served are exactly the bytes that were checked.
@@ -21,7 +28,8 @@ written out again. So the bytes served are exactly the bytes that were checked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 from xml.etree import ElementTree
 
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
@@ -33,10 +41,13 @@ from generator.safety.svggrammar import (
     HREF,
     LINKING,
     PRESENTATION,
+    PROGRAM_ELEMENTS,
+    PROGRAM_NAMESPACES,
     SPACE,
     TEXT,
     XML_NS,
 )
+from generator.safety.svgstyle import WAY_FORWARD, Rule, apply_rules, program_only, read_sheet
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -69,10 +80,22 @@ class CheckedSvg:
     `clean` is the picture re-written from the parsed tree with only allowed parts kept, or
     None when nothing could be kept (not UTF-8, not well-formed XML, a DTD, not an SVG).
     `problems` holds one short sentence per problem, sorted; [] means safe as given.
+    `located` holds the same sentences with the SVG line each was found on (0 where no one
+    line is to blame), sorted by line: a sentence found on two lines is there twice.
     """
 
     clean: bytes | None
     problems: list[str]
+    located: list[tuple[int, str]] = field(default_factory=list)
+
+
+#: A problem sentence and the line of the SVG it is about (0: the whole file).
+Problem = tuple[int, str]
+
+
+def _checked(clean: bytes | None, problems: list[Problem]) -> CheckedSvg:
+    located = sorted(set(problems))
+    return CheckedSvg(clean, sorted({text for _, text in located}), located)
 
 
 # --- Naming things in problem sentences -------------------------------------------------------
@@ -123,7 +146,8 @@ def _attribute(name: str) -> str:
 
 
 class _Builder:
-    """An ElementTree builder that notes processing instructions and caps the depth.
+    """An ElementTree builder that notes processing instructions, caps the depth, and notes
+    the line each element starts on and the line its text starts on.
 
     Comments are not asked for, so the parser drops them.
     """
@@ -131,27 +155,40 @@ class _Builder:
     def __init__(self) -> None:
         self._tree = ElementTree.TreeBuilder()
         self._depth = 0
-        self.instructions: list[str] = []
+        self._open: list[ElementTree.Element] = []
+        #: The expat parser, for line numbers (set once the parser is made).
+        self.expat: Any = None
+        self.instructions: list[Problem] = []
+        self.lines: dict[ElementTree.Element, int] = {}
+        self.text_lines: dict[ElementTree.Element, int] = {}
         self.too_deep = False
+
+    def _line(self) -> int:
+        return int(self.expat.CurrentLineNumber) if self.expat is not None else 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         self._depth += 1
         if self._depth > MAX_DEPTH:
             self.too_deep = True
         else:
-            self._tree.start(tag, attrs)
+            element = self._tree.start(tag, attrs)
+            self.lines[element] = self._line()
+            self._open.append(element)
 
     def end(self, tag: str) -> None:
         if self._depth <= MAX_DEPTH:
             self._tree.end(tag)
+            self._open.pop()
         self._depth -= 1
 
     def data(self, text: str) -> None:
         if self._depth <= MAX_DEPTH:
             self._tree.data(text)
+            if self._open:
+                self.text_lines.setdefault(self._open[-1], self._line())
 
     def pi(self, target: str, text: str | None = None) -> None:
-        self.instructions.append(target)
+        self.instructions.append((self._line(), target))
 
     def close(self) -> ElementTree.Element:
         return self._tree.close()
@@ -184,40 +221,52 @@ def _text(data: bytes) -> tuple[str | None, list[str]]:
     return text, []
 
 
-def _parse(text: str) -> tuple[ElementTree.Element | None, list[str]]:
+def _parse(text: str) -> tuple[ElementTree.Element | None, _Builder, list[Problem]]:
     builder = _Builder()
     parser = DefusedXMLParser(
         target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True
     )
+    builder.expat = parser.parser
+    # Text handed over as expat reads it, so each piece comes with its own line number.
+    parser.parser.buffer_text = False
     try:
         # Fed as text, so the parser reads it as UTF-8 whatever the file claims.
         parser.feed(text)
         root: ElementTree.Element = parser.close()
     except DTDForbidden:
-        return None, ["SVG may not contain a DOCTYPE (no DTDs or entity declarations)"]
+        return (
+            None,
+            builder,
+            [(0, "SVG may not contain a DOCTYPE (no DTDs or entity declarations)")],
+        )
     except EntitiesForbidden:
-        return None, ["SVG may not declare entities"]
+        return None, builder, [(0, "SVG may not declare entities")]
     except DefusedXmlException:
-        return None, ["SVG may not refer to other files from its DOCTYPE or entities"]
+        return None, builder, [(0, "SVG may not refer to other files from its DOCTYPE or entities")]
     except ElementTree.ParseError as error:
-        return None, [f"SVG is not well-formed XML: {error}"]
+        return None, builder, [(0, f"SVG is not well-formed XML: {error}")]
     problems = [
-        f"SVG may not contain the processing instruction <?{_plain(target)} ...?>"
-        for target in builder.instructions
+        (line, f"SVG may not contain the processing instruction <?{_plain(target)} ...?>")
+        for line, target in builder.instructions
     ]
     if builder.too_deep:
         problems.append(
-            f"SVG may not nest elements more than {MAX_DEPTH} deep (the deeper ones are left out)"
+            (
+                0,
+                f"SVG may not nest elements more than {MAX_DEPTH} deep"
+                " (the deeper ones are left out)",
+            )
         )
-    return root, problems
+    return root, builder, problems
 
 
 # --- Checking the tree ------------------------------------------------------------------------
 
 
-def _style(value: str, problems: list[str]) -> str | None:
+def _style(value: str, line: int, problems: list[Problem]) -> str | None:
     """The style attribute re-written as `property:value;...`, or None if any part of it is
-    not a drawing property set to a plain value (then the whole attribute is left out)."""
+    not a drawing property set to a plain value (then the whole attribute is left out).
+    Properties only a drawing program reads (-inkscape-...) are dropped."""
     kept: list[str] = []
     bad = False
     for declaration in value.split(";"):
@@ -225,11 +274,16 @@ def _style(value: str, problems: list[str]) -> str | None:
             continue
         name, colon, setting = declaration.partition(":")
         name = name.strip(SPACE).lower()
+        if colon and program_only(name):
+            continue
         grammar = PRESENTATION.get(name)
         if not colon or grammar is None or not grammar.test(setting):
             problems.append(
-                "SVG style may only set drawing properties to plain values: "
-                + _quote(declaration.strip(SPACE))
+                (
+                    line,
+                    "SVG style may only set drawing properties to plain values: "
+                    + _quote(declaration.strip(SPACE)),
+                )
             )
             bad = True
         else:
@@ -237,33 +291,45 @@ def _style(value: str, problems: list[str]) -> str | None:
     return None if bad or not kept else ";".join(kept)
 
 
-def _attributes(element: ElementTree.Element, local: str, problems: list[str]) -> None:
+def _attributes(
+    element: ElementTree.Element, local: str, line: int, problems: list[Problem]
+) -> None:
     where = f"<{local}>"
     kept: dict[str, str] = {}
     for name, value in element.attrib.items():
+        if _split(name)[0] in PROGRAM_NAMESPACES or name.startswith("data-"):
+            continue  # a drawing program's own notes (data-name=...): they never render
         if name in ("href", _XLINK_HREF):
             if local not in LINKING:
-                problems.append(f"SVG attribute {_attribute(name)} is not allowed on {where}")
+                problems.append(
+                    (line, f"SVG attribute {_attribute(name)} is not allowed on {where}")
+                )
             elif not HREF.test(value):
                 problems.append(
-                    f"SVG links may only point inside the picture (#id), not {_quote(value)}"
-                    f" (on {where})"
+                    (
+                        line,
+                        "SVG links may only point inside the picture (#id), not"
+                        f" {_quote(value)} (on {where})",
+                    )
                 )
             else:
                 kept[name] = value
             continue
         if name == "style":
-            style = _style(value, problems)
+            style = _style(value, line, problems)
             if style is not None:
                 kept[name] = style
             continue
         grammar = ATTRIBUTES.get(name)
         if grammar is None:
-            problems.append(f"SVG attribute {_attribute(name)} is not allowed on {where}")
+            problems.append((line, f"SVG attribute {_attribute(name)} is not allowed on {where}"))
         elif not grammar.test(value):
             problems.append(
-                f"SVG attribute {_attribute(name)} on {where} must be {grammar.means},"
-                f" not {_quote(value)}"
+                (
+                    line,
+                    f"SVG attribute {_attribute(name)} on {where} must be {grammar.means},"
+                    f" not {_quote(value)}",
+                )
             )
         else:
             kept[name] = value
@@ -271,22 +337,39 @@ def _attributes(element: ElementTree.Element, local: str, problems: list[str]) -
     element.attrib.update(kept)
 
 
-def _clean(element: ElementTree.Element, problems: list[str]) -> None:
+def _silent(tag: str) -> bool:
+    """Elements dropped without a problem: a drawing program's own (metadata, its views and
+    RDF), and <style>, whose sheet `_style_sheets` has already dealt with."""
+    namespace, local = _split(tag)
+    if namespace == SVG_NS:
+        return local in PROGRAM_ELEMENTS or local == "style"
+    return namespace in PROGRAM_NAMESPACES
+
+
+def _clean(
+    element: ElementTree.Element,
+    lines: dict[ElementTree.Element, int],
+    problems: list[Problem],
+) -> None:
     """Keep only allowed attributes on `element`, and only allowed children below it."""
     local = element.tag.removeprefix(_SVG)
-    _attributes(element, local, problems)
+    _attributes(element, local, lines.get(element, 0), problems)
     if local not in TEXT:
         element.text = None
     for child in list(element):
         tag = child.tag if isinstance(child.tag, str) else "?"
         if tag.startswith(_SVG) and tag.removeprefix(_SVG) in ELEMENTS:
-            _clean(child, problems)
+            _clean(child, lines, problems)
             if local not in TEXT:
                 child.tail = None
         else:
-            problems.append(
-                f"SVG may not contain {_element(tag)} (only drawing elements are allowed)"
-            )
+            if not _silent(tag):
+                problems.append(
+                    (
+                        lines.get(child, 0),
+                        f"SVG may not contain {_element(tag)} (only drawing elements are allowed)",
+                    )
+                )
             # Its tail is text of the parent, kept if the parent is text.
             tail = child.tail
             index = list(element).index(child)
@@ -299,24 +382,57 @@ def _clean(element: ElementTree.Element, problems: list[str]) -> None:
                     previous.tail = (previous.tail or "") + tail
 
 
+def _style_sheets(root: ElementTree.Element, builder: _Builder, problems: list[Problem]) -> None:
+    """Turn the rules of every <style> into presentation attributes (svgstyle.py); a sheet
+    with any part that cannot be turned is a problem at its line, with the way forward."""
+    rules: list[Rule] = []
+    for style in root.iter(_SVG + "style"):
+        line = builder.lines.get(style, 0)
+        found: list[Problem] = []
+        kind = style.get("type", "text/css").strip(SPACE).lower()
+        if kind != "text/css":
+            found.append((line, f"SVG <style> must be CSS (type text/css), not {_quote(kind)}"))
+        elif style.get("media") is not None:
+            found.append((line, "SVG <style media=...> cannot be turned into attributes"))
+        elif len(style):
+            found.append((line, "SVG <style> may hold only CSS text, not elements"))
+        else:
+            sheet, found = read_sheet(
+                style.text or "",
+                builder.text_lines.get(style, line),
+                sum(len(rule.declarations) for rule in rules),
+            )
+            rules += sheet
+        if found:
+            problems += found
+            problems.append(
+                (line, f"SVG <style> could not be turned into attributes: {WAY_FORWARD}")
+            )
+    apply_rules(root, rules)
+
+
 def check_svg(data: bytes) -> CheckedSvg:
     """Check an SVG picture against the allow-lists, and write out the part that is allowed."""
     if len(data) > MAX_BYTES:
-        return CheckedSvg(None, [f"SVG is larger than {MAX_BYTES // 1024} KiB"])
-    text, problems = _text(data)
+        return _checked(None, [(0, f"SVG is larger than {MAX_BYTES // 1024} KiB")])
+    text, reasons = _text(data)
     if text is None:
-        return CheckedSvg(None, problems)
-    root, problems = _parse(text)
+        return _checked(None, [(0, reason) for reason in reasons])
+    root, builder, problems = _parse(text)
     if root is None:
-        return CheckedSvg(None, problems)
+        return _checked(None, problems)
     if root.tag != _SVG + "svg":
         problems.append(
-            f"SVG must have <svg> in the SVG namespace ({SVG_NS}) as its root, "
-            f"not {_element(root.tag)}"
+            (
+                builder.lines.get(root, 0),
+                f"SVG must have <svg> in the SVG namespace ({SVG_NS}) as its root, "
+                f"not {_element(root.tag)}",
+            )
         )
-        return CheckedSvg(None, sorted(set(problems)))
-    _clean(root, problems)
-    return CheckedSvg(_write(root), sorted(set(problems)))
+        return _checked(None, problems)
+    _style_sheets(root, builder, problems)
+    _clean(root, builder.lines, problems)
+    return _checked(_write(root), problems)
 
 
 def _write(root: ElementTree.Element) -> bytes:

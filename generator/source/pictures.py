@@ -46,7 +46,7 @@ def read_pictures(content: Content, problems: list[ContentProblem]) -> dict[str,
             continue
         if name.endswith(".svg"):
             checked = check_svg(data)
-            problems += [ContentProblem(shown, 0, "", problem) for problem in checked.problems]
+            problems += [ContentProblem(shown, line, "", text) for line, text in checked.located]
             if checked.clean is not None:
                 pictures[name] = checked.clean
         else:

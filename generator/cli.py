@@ -11,7 +11,7 @@ from generator import pipeline
 from generator.errors import HandbookError
 from generator.publish.folders import os_problem
 from generator.publish.forking import cpu_count
-from generator.source.siteconfig import check_environment
+from generator.source.environment import check_environment
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,14 +42,14 @@ def _clinic_defaults(args: argparse.Namespace) -> None:
     if project is None or getattr(args, "content", None) != pipeline.DEFAULT_CONTENT:
         return
     if getattr(args, "config", None) == pipeline.DEFAULT_CONFIG:
+        from generator.publish.project import write_config
         from generator.source.base import base_handbook
-        from generator.source.clinic import write_config
 
         args.config = write_config(project, base_handbook())
 
 
 def _new(args: argparse.Namespace) -> int:
-    from generator.source.clinic import new_project
+    from generator.publish.project import new_project
 
     new_project(args.folder)
     print(
@@ -108,10 +108,10 @@ def _translations(args: argparse.Namespace) -> int:
 
 
 def _messages(args: argparse.Namespace) -> int:
-    from generator.i18n.extract import config_words, write_catalogues
+    from generator.i18n.extract import write_catalogues
 
     site = pipeline.load_site(args.config, pipeline.DEFAULT_DOCS)
-    for path in write_catalogues(config_words(site)):
+    for path in write_catalogues(site.reader_words()):
         print(f"wrote {path}")
     return 0
 
@@ -154,7 +154,11 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from generator.publish.serve import serve
 
-    serve(args.content, args.docs, args.config, args.dev_addr)
+    def generate() -> object:
+        return pipeline.generate(args.content, args.docs, args.config)
+
+    english = pipeline.english_pages(args.docs)
+    serve(generate, args.content, english, args.config, args.dev_addr)
     return 0
 
 

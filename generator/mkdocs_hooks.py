@@ -85,7 +85,9 @@ def on_post_build(config: Any) -> None:
         return
     os.environ[_PROBLEMS_VARIABLE] = "\n".join(_problems)
     docs = Path(config["docs_dir"]).parent
-    for failure in serve.build_other_languages(docs, Path(config["site_dir"])):
+    for failure in serve.build_other_languages(
+        pipeline.language_configs(docs), Path(config["site_dir"])
+    ):
         print(f"the preview of {failure}", file=sys.stderr)
     state = "with content problems" if _problems else "content OK"
     print(f"rebuilt in {time.monotonic() - _started:.2f} s ({state})", file=sys.stderr)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,6 +109,7 @@ def generate_for(
         return Generated(None, WriteReport((), len(stamp.files), ()), stamp.epoch, stamp.digest)
     stamp_file.unlink(missing_ok=True)  # what it says is about to stop being true
     from generator.check.editions import check_editions, config_name, generated_config, status
+    from generator.publish.qrcache import start_qr_svgs
     from generator.render.pages.common import Settings
     from generator.render.pages.home import status_page
     from generator.render.site import make_environment, render_pages
@@ -127,16 +129,16 @@ def generate_for(
             english=edition.english,
             draft=edition.draft,
         )
+        env = make_environment(edition.lang, edition.english)
         pages = render_pages(
             edition.book,
             settings,
-            make_environment(edition.lang, edition.english),
-            qr_cache=cache_dir(docs_dir) / "qr.json",
-            jobs=jobs,
+            env,
+            start_qr=partial(start_qr_svgs, cache=cache_dir(docs_dir) / "qr.json", jobs=jobs),
         )
         files |= {f"{edition.code}/{name}": data for name, data in pages.items()}
         if len(checked.editions) > 1:
-            page = status_page(status(checked.editions), settings)
+            page = status_page(status(checked.editions), settings, env)
             files[f"{edition.code}/translations/index.md"] = page.encode()
         if len(checked.editions) > 1:
             config = generated_config(site, edition, checked.editions, docs_dir)

@@ -307,16 +307,18 @@ def test_the_site_is_readable_by_a_web_server(project: Path) -> None:
 
 
 def test_qr_codes_drawn_by_workers_match_and_no_worker_is_left() -> None:
+    from generator.publish import qrcache
     from generator.render.outputs import qr
 
     urls = [
-        f"https://example.org/cards/exercise-{n:04d}/" for n in range(2 * qr.MIN_CODES_PER_PROCESS)
+        f"https://example.org/cards/exercise-{n:04d}/"
+        for n in range(2 * qrcache.MIN_CODES_PER_PROCESS)
     ]
-    codes = qr.start_qr_svgs(urls, jobs=2).result()
+    codes = qrcache.start_qr_svgs(urls, jobs=2).result()
     assert list(codes) == urls
     assert [codes[url] for url in urls[::37]] == [qr.draw_qr(url) for url in urls[::37]]
     assert [pid for pid in group_members(os.getpgrp()) if parent_of(pid) == os.getpid()] == []
-    with qr.start_qr_svgs(urls, jobs=2):
+    with qrcache.start_qr_svgs(urls, jobs=2):
         pass  # left before collecting: the workers are stopped, not left drawing
     assert [pid for pid in group_members(os.getpgrp()) if parent_of(pid) == os.getpid()] == []
 

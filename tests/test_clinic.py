@@ -148,7 +148,7 @@ def test_a_clinic_edition_from_the_installed_package(installed: Path, tmp_path: 
 
 @pytest.fixture
 def clinic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from generator.source.clinic import new_project
+    from generator.publish.project import new_project
 
     new_project(tmp_path / "clinic")
     monkeypatch.chdir(tmp_path / "clinic")

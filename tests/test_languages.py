@@ -14,7 +14,7 @@ import pytest
 from generator import pipeline
 from generator.check.editions import check_editions
 from generator.cli import main
-from generator.i18n.extract import config_words, missing_messages
+from generator.i18n.extract import missing_messages
 from generator.i18n.languages import language
 from generator.rules.words import dosage_words, frequency_words, minutes_words
 from generator.source.model import Dosage
@@ -154,7 +154,7 @@ def test_the_translations_page_lists_what_is_done_missing_and_out_of_date(built_
 
 def test_the_interface_catalogues_are_complete_and_current() -> None:
     site = pipeline.load_site(ROOT / "mkdocs.yml", ROOT / "build" / "docs")
-    assert missing_messages(config_words(site)) == {}, "run `handbook messages`, translate"
+    assert missing_messages(site.reader_words()) == {}, "run `handbook messages`, translate"
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from generator.pipeline import check_content
 from generator.render.pages.common import Settings
 from generator.render.site import make_environment, render_pages
 from generator.safety import escape, urls
-from generator.source import siteconfig
+from generator.source import environment, siteconfig, themetext
 
 from .browser import static_server
 from .cases import BASE, make_case
@@ -34,7 +34,7 @@ EN = i18n.language("en")  # words are said in a language: there is no default
 
 NOT_ALLOWED = (
     "is not allowed: the theme prints this text as it is, so it holds letters, digits, "
-    f"spaces and ordinary punctuation ({siteconfig.PUNCTUATION[:-1]} and & before a space) only"
+    f"spaces and ordinary punctuation ({themetext.PUNCTUATION[:-1]} and & before a space) only"
 )
 #: (text in mkdocs.yml, its hostile replacement, the key the message names, what it says).
 HOSTILE_SETTINGS = [
@@ -120,7 +120,7 @@ def test_a_setting_the_theme_prints_is_plain_text_or_one_clear_error(
 
 def test_every_real_setting_and_its_translations_are_plain_text(tmp_path: Path) -> None:
     site = siteconfig.load(ROOT / "mkdocs.yml", tmp_path)
-    longest = siteconfig.LONGEST
+    longest = themetext.LONGEST
     texts = [
         (site.name, longest["site_name"]),
         (site.description, longest["site_description"]),
@@ -128,11 +128,11 @@ def test_every_real_setting_and_its_translations_are_plain_text(tmp_path: Path) 
         *((title, longest["nav"]) for title, _ in site.nav),
         *((str(o["toggle"]["name"]), longest["theme.palette.toggle.name"]) for o in site.palette),
     ]
-    assert siteconfig.theme_text_problems(site.mkdocs) == []
+    assert themetext.theme_text_problems(site.mkdocs) == []
     for code in i18n.languages_with_catalogues():
         lang = i18n.language(code)
         for text, most in texts:
-            assert siteconfig.text_problem(lang.gettext(text), most) is None, (code, text)
+            assert themetext.text_problem(lang.gettext(text), most) is None, (code, text)
     # Real names a clinic or a translator may use.
     for name in (
         "Español",
@@ -141,7 +141,7 @@ def test_every_real_setting_and_its_translations_are_plain_text(tmp_path: Path) 
         "¿Qué hago?",
         "Clinic (Riverside) \u2013 2",
     ):
-        assert siteconfig.text_problem(name, 40) is None
+        assert themetext.text_problem(name, 40) is None
 
 
 class _Hostile:
@@ -359,9 +359,9 @@ def test_every_environment_variable_the_generator_reads_is_checked() -> None:
         text = path.read_text("utf-8")
         read |= set(re.findall(r"environ(?:\.get|\.setdefault)?[\[(]\"([A-Z0-9_]+)\"", text))
         read |= set(re.findall(r"getenv\(\"([A-Z0-9_]+)\"", text))
-    declared = {variable.name for variable in siteconfig.ENVIRONMENT}
+    declared = {variable.name for variable in environment.ENVIRONMENT}
     assert read - NOT_INPUT <= declared
-    assert "SOURCE_DATE_EPOCH" in siteconfig.OUTPUT_ENVIRONMENT
+    assert "SOURCE_DATE_EPOCH" in environment.OUTPUT_ENVIRONMENT
 
 
 # --- Writers into content -------------------------------------------------------------------

@@ -19,7 +19,8 @@ import yaml
 from generator.errors import ContentError, ContentProblem, printable
 from generator.i18n.languages import SOURCE_LANGUAGE, Language, catalogue_path, language
 from generator.source.book import Book
-from generator.source.siteconfig import ConfigError, SiteConfig, theme_text_problems
+from generator.source.siteconfig import ConfigError, SiteConfig
+from generator.source.themetext import theme_text_problems
 from generator.source.translations import Translation, content_in, load_translations
 
 if TYPE_CHECKING:

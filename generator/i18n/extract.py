@@ -16,7 +16,6 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from generator.i18n.languages import DOMAIN, LOCALES, catalogue_path, languages_with_catalogues
-from generator.source.siteconfig import SiteConfig
 
 PACKAGE = Path(__file__).parent.parent
 KEYWORDS = {
@@ -34,8 +33,8 @@ METHODS = [
 
 
 def extract(config_words: list[str]) -> Catalog:
-    """Every message of the generator, and the words of mkdocs.yml shown to readers (site
-    name, description, navigation titles), as a template catalogue."""
+    """Every message of the generator, and `config_words`, the words of mkdocs.yml shown to
+    readers (SiteConfig.reader_words), as a template catalogue."""
     catalog = Catalog(project="foot-handbook", domain=DOMAIN, fuzzy=False)
     for filename, lineno, message, comments, _context in extract_from_dir(
         PACKAGE,
@@ -47,15 +46,6 @@ def extract(config_words: list[str]) -> Catalog:
     for words in config_words:
         catalog.add(words, locations=[("mkdocs.yml", 0)], auto_comments=["from mkdocs.yml"])
     return catalog
-
-
-def config_words(site: SiteConfig) -> list[str]:
-    """The words of mkdocs.yml that readers see, translated like the templates' words."""
-    toggles = [option.get("toggle") for option in site.palette]
-    names = [
-        str(toggle["name"]) for toggle in toggles if isinstance(toggle, dict) and "name" in toggle
-    ]
-    return [site.name, site.short_name, site.description, *(t for t, _ in site.nav), *names]
 
 
 def write_catalogues(words: list[str]) -> list[Path]:

@@ -15,39 +15,46 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from generator import pipeline
 from generator.errors import HandbookError
 
 
-def serve(content_dir: Path, docs_dir: Path, config_file: Path, dev_addr: str) -> None:
-    """Preview the site with live reload until interrupted."""
+def serve(
+    generate: Callable[[], object],
+    content_dir: Path,
+    english: Path,
+    config_file: Path,
+    dev_addr: str,
+) -> None:
+    """Run the generate step once, then preview the site with live reload until interrupted.
+
+    `english` is the folder of the English pages that `generate` writes and MkDocs serves.
+    """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     _show_mkdocs_progress()
     try:
-        pipeline.generate(content_dir, docs_dir, config_file)
+        generate()
     except HandbookError as error:
-        if not (pipeline.english_pages(docs_dir) / "index.md").is_file():
+        if not (english / "index.md").is_file():
             raise  # nothing good to show yet: the author fixes the content first
         print(f"{error}\nserving the last good pages until this is fixed", file=sys.stderr)
     os.environ["HANDBOOK_CONTENT"] = str(content_dir)
-    english = pipeline.english_pages(docs_dir)
     mkdocs_serve(
         str(config_file), dev_addr=dev_addr, livereload=True, docs_dir=str(english.resolve())
     )
 
 
-def build_other_languages(docs_dir: Path, site_dir: Path) -> list[str]:
-    """Build every language but English into `site_dir/<code>/`, side by side in processes
-    of their own (as `handbook build` does); return why any failed."""
+def build_other_languages(languages: list[tuple[Path, str]] | None, site_dir: Path) -> list[str]:
+    """Build every language but English (each a generated configuration and its folder in
+    the site, "" for English) into `site_dir/<folder>/`, side by side in processes of their
+    own (as `handbook build` does); return why any failed."""
     from generator.publish.engine import build_language
     from generator.publish.forking import cpu_count, worker_pool
 
-    others = [
-        (config, folder) for config, folder in pipeline.language_configs(docs_dir) or [] if folder
-    ]
+    others = [(config, folder) for config, folder in languages or [] if folder]
     if not others:
         return []
     # The pool spawns rather than forks while the server's threads run, and its workers die

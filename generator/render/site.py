@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.i18n.languages import Language
-from generator.render.outputs.qr import start_qr_svgs
+from generator.render.outputs.qr import DrawnHere, StartQr
 from generator.render.pages import FILE_KINDS, PAGE_KINDS
 from generator.render.pages.cards import card_pages, card_urls
 from generator.render.pages.common import Settings, md_link, slot, web_link
@@ -84,17 +84,17 @@ def render_pages(
     settings: Settings,
     env: Environment | None = None,
     *,
-    qr_cache: Path | None = None,
-    jobs: int = 1,
+    start_qr: StartQr = DrawnHere,
 ) -> dict[str, bytes]:
     """Every generated file of the docs folder, by its path inside that folder.
 
-    `qr_cache` keeps QR codes between runs; `jobs` processes may draw the missing ones.
+    `start_qr` draws the cards' QR codes: by default here, one after another; the publish
+    stage passes one that keeps them between runs and draws the missing ones in processes.
     """
     env = env or make_environment(settings.lang, settings.english)
     files: dict[str, bytes] = {}
     # The QR codes are drawn in the background while the other pages are rendered.
-    with start_qr_svgs(card_urls(book, settings), qr_cache, jobs) as drawing:
+    with start_qr(card_urls(book, settings)) as drawing:
         notice = draft_notice(settings, env)
         for kind in PAGE_KINDS:
             for name, text in kind(book, settings, env):

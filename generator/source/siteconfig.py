@@ -7,24 +7,21 @@ reads the same file: nothing here needs a setting that only one of the two under
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import hashlib
 import json
 import logging
 import os
-import re
 import types
-import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import HandbookError, printable
 from generator.safety import urls
+from generator.source.environment import OUTPUT_ENVIRONMENT, check_environment
+from generator.source.themetext import LONGEST, text_problem, theme_text_problems
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,211 +32,6 @@ _RUN_KEYS = {"config_file_path", "docs_dir", "site_dir", "dev_addr", "watch"}
 
 class ConfigError(HandbookError):
     """mkdocs.yml cannot be read, or holds a value the handbook cannot use."""
-
-
-class EnvironmentVariableError(HandbookError):
-    """An environment variable the handbook reads holds a value it cannot use."""
-
-
-# --- Texts the theme prints ----------------------------------------------------------------
-
-#: Punctuation allowed in a text that MkDocs' and Material's templates print: they print
-#: configuration values unescaped, into elements, attributes and (the short name) a CSS string,
-#: so such a text holds only what is plain in all of them. Letters, marks and digits of any
-#: script and the ordinary space are allowed besides; '&' only before a space, where it cannot
-#: begin a character reference. No < > " ` { } = or backslash, no control or bidirectional
-#: character.
-PUNCTUATION = ".,:;!?'()[]/|+-·•©®™°%#@*¿¡«»\u2018\u2019\u201c\u201d\u201e\u2013\u2014&"
-_LETTER = ("L", "M", "N")
-#: The longest text each key of the configuration may hold, where the theme prints it.
-LONGEST = {
-    "site_name": 80,
-    "site_description": 300,
-    "site_author": 80,
-    "copyright": 200,
-    "repo_name": 60,
-    "extra.short_name": 20,
-    "theme.palette.toggle.name": 60,
-    "extra.alternate.name": 40,
-    "nav": 60,
-    "toc.title": 60,
-}
-_EXTRA_LONGEST = 300
-_LANGUAGE_CODE = r"[a-z]{2,3}(-[A-Za-z]{2,4})?"
-_ALTERNATE_LINK = r"\.{1,2}/(?:[a-z]{2,3}(?:-[a-z]{2,4})?/)?"
-
-
-def text_problem(value: object, longest: int) -> str | None:
-    """Why `value` cannot be printed by the theme as it is, or None when it is plain text."""
-    if not isinstance(value, str):
-        return f"expected text, got {type(value).__name__} {_shown(str(value))}"
-    if not value.strip():
-        return "expected text, got an empty value"
-    if len(value) > longest:
-        return f"expected at most {longest} characters, got {len(value)}"
-    for index, char in enumerate(value):
-        plain = char == " " or unicodedata.category(char)[0] in _LETTER or char in PUNCTUATION
-        if char == "&" and value[index + 1 : index + 2] != " ":
-            plain = False
-        if not plain:
-            shown = f"'{char}' " if char.isprintable() else ""
-            return (
-                f"the character {shown}(U+{ord(char):04X}) is not allowed: the theme prints "
-                "this text as it is, so it holds letters, digits, spaces and ordinary "
-                f"punctuation ({PUNCTUATION[:-1]} and & before a space) only"
-            )
-    return None
-
-
-def theme_text_problems(config: Mapping[str, Any]) -> list[str]:
-    """`key: problem` for every text of a MkDocs configuration (loaded, or as generated for
-    a language) that the theme prints and that is not plain text of its length."""
-    found: list[tuple[str, str | None]] = []
-    for key in ("site_name", "site_description", "site_author", "copyright", "repo_name"):
-        value = config.get(key)
-        if value is not None or key == "site_name":
-            found.append((key, text_problem(value, LONGEST[key])))
-    theme = config.get("theme") or {}
-    language = theme.get("language") if isinstance(theme, Mapping) else None
-    if language is not None and not re.fullmatch(_LANGUAGE_CODE, str(language)):
-        found.append(
-            ("theme.language", f"expected a language code such as es, got {_shown(str(language))}")
-        )
-    palette = theme.get("palette") if isinstance(theme, Mapping) else None
-    for index, option in enumerate(palette if isinstance(palette, list) else []):
-        toggle = option.get("toggle") if isinstance(option, Mapping) else None
-        if isinstance(toggle, Mapping) and "name" in toggle:
-            problem = text_problem(toggle["name"], LONGEST["theme.palette.toggle.name"])
-            found.append((f"theme.palette[{index}].toggle.name", problem))
-    for key, title in _nav_titles(config.get("nav") or []):
-        found.append((key, text_problem(title, LONGEST["nav"])))
-    toc = (config.get("mdx_configs") or {}).get("toc") or {}
-    if isinstance(toc, Mapping) and toc.get("title") is not None:
-        found.append(
-            ("markdown_extensions.toc.title", text_problem(toc["title"], LONGEST["toc.title"]))
-        )
-    found += _extra_problems(config.get("extra") or {})
-    return [f"{key}: {problem}" for key, problem in found if problem is not None]
-
-
-def _nav_titles(nav: Any, key: str = "nav") -> Iterator[tuple[str, Any]]:
-    for index, entry in enumerate(nav if isinstance(nav, list) else []):
-        if isinstance(entry, Mapping):
-            for title, target in entry.items():
-                yield f"{key}[{index}]", title
-                yield from _nav_titles(target, f"{key}[{index}]")
-
-
-def _extra_problems(extra: Any, key: str = "extra") -> list[tuple[str, str | None]]:
-    """Every text under `extra`: the theme prints what it knows of, and a value it does not
-    know of today may be printed by the next release."""
-    found: list[tuple[str, str | None]] = []
-    if isinstance(extra, Mapping):
-        for name, value in extra.items():
-            found += _extra_problems(value, f"{key}.{name}")
-    elif isinstance(extra, list):
-        for index, value in enumerate(extra):
-            found += _extra_problems(value, f"{key}[{index}]")
-    elif isinstance(extra, str):
-        shape = re.sub(r"\[\d+\]", "", key)
-        if shape in ("extra.alternate.url",):
-            found.append((key, _url_problem(extra)))
-        elif shape == "extra.alternate.lang":
-            if not re.fullmatch(_LANGUAGE_CODE, extra):
-                found.append((key, f"expected a language code such as es, got {_shown(extra)}"))
-        elif shape == "extra.alternate.link":
-            if not re.fullmatch(_ALTERNATE_LINK, extra):
-                found.append((key, f"expected a link such as ../es/, got {_shown(extra)}"))
-        else:
-            found.append((key, text_problem(extra, LONGEST.get(shape, _EXTRA_LONGEST))))
-    return found
-
-
-def _url_problem(value: str) -> str | None:
-    try:
-        urls.site_url(value)
-    except urls.UrlError as error:
-        return str(error)
-    return None
-
-
-# --- The environment ------------------------------------------------------------------------
-
-
-@cache
-def epoch_range() -> tuple[int, int]:
-    """SOURCE_DATE_EPOCH's range: that of the handbook's `updated` date, from which a build
-    sets it when it is not set (MkDocs dates the sitemap from it, gzip writes it in 32 bits,
-    zip files cannot go before 1980). Imported when needed: the model is slow to import."""
-    from generator.source.model import FIRST_UPDATED, LAST_UPDATED
-
-    first = calendar.timegm(FIRST_UPDATED.timetuple())
-    return first, calendar.timegm(LAST_UPDATED.timetuple()) + 86399
-
-
-def _source_date_epoch(value: str) -> bool:
-    first, last = epoch_range()
-    return re.fullmatch(r"[0-9]{1,12}", value) is not None and first <= int(value) <= last
-
-
-def _epoch_expected() -> str:
-    first, last = epoch_range()
-    day = datetime.datetime.fromtimestamp
-    return (
-        f"a whole number of seconds since 1970-01-01 UTC, from {first} "
-        f"({day(first, datetime.UTC):%Y-%m-%d}) to {last} ({day(last, datetime.UTC):%Y-%m-%d}), "
-        "or leave it unset"
-    )
-
-
-def _program(value: str) -> bool:
-    return "\0" not in value and os.path.isfile(value)  # as chromium.py reads it
-
-
-def _folder_name(value: str) -> bool:
-    return bool(value.strip()) and "\0" not in value
-
-
-@dataclass(frozen=True)
-class Variable:
-    """An environment variable the handbook reads, checked like a command-line option."""
-
-    name: str
-    #: What a valid value is, for the message.
-    expects: Callable[[], str]
-    valid: Callable[[str], bool]
-    #: Whether it changes what is built (so it is part of the configuration's digest).
-    shapes_output: bool = False
-
-
-#: Every environment variable the generator reads, besides those mkdocs.yml names with !ENV
-#: (MkDocs resolves them into the configuration, where they are checked as settings) and the
-#: one `handbook serve` sets for its own hook (mkdocs_hooks._PROBLEMS_VARIABLE).
-ENVIRONMENT = (
-    Variable("SOURCE_DATE_EPOCH", _epoch_expected, _source_date_epoch, shapes_output=True),
-    Variable("CHROMIUM", lambda: "the path of the Chromium program, or leave it unset", _program),
-    Variable(
-        "HANDBOOK_CONTENT", lambda: "the content folder (`handbook serve` sets it)", _folder_name
-    ),
-)
-#: Environment variables that change the output (see `digest`).
-OUTPUT_ENVIRONMENT = tuple(v.name for v in ENVIRONMENT if v.shapes_output)
-
-
-def check_environment(environ: Mapping[str, str] | None = None) -> None:
-    """Raise EnvironmentVariableError, one line per variable, for each set to a bad value."""
-    environ = os.environ if environ is None else environ
-    problems = [
-        f"environment variable {v.name}: expected {v.expects()}, got {_shown(environ[v.name])}"
-        for v in ENVIRONMENT
-        if v.name in environ and not v.valid(environ[v.name])
-    ]
-    if problems:
-        raise EnvironmentVariableError("\n".join(problems))
-
-
-def _shown(value: str) -> str:
-    return printable(repr(value if len(value) <= 60 else value[:57] + "..."))
 
 
 @dataclass(frozen=True)
@@ -270,6 +62,17 @@ class SiteConfig:
     digest: str
     #: MkDocs' configuration object, for the one build it is loaded for.
     mkdocs: MkDocsConfig
+
+    def reader_words(self) -> list[str]:
+        """The words of mkdocs.yml that readers see (site name, description, navigation
+        titles, palette toggles), translated like the templates' words."""
+        toggles = [option.get("toggle") for option in self.palette]
+        names = [
+            str(toggle["name"])
+            for toggle in toggles
+            if isinstance(toggle, dict) and "name" in toggle
+        ]
+        return [self.name, self.short_name, self.description, *(t for t, _ in self.nav), *names]
 
 
 def load(config_file: Path, docs_dir: Path, site_url: str | None = None) -> SiteConfig:

@@ -33,9 +33,9 @@ from generator.errors import ContentError, ContentProblem
 from generator.source.contentfile import UnreadableFile, read_content_file
 from generator.source.load import Content, Loaded, validate_model
 from generator.source.model import CardName, Strict
-from generator.source.siteconfig import LONGEST, text_problem
 from generator.source.textfields import Path as KeyPath
 from generator.source.textfields import get_at, set_at, text_fields
+from generator.source.themetext import LONGEST, text_problem
 from generator.source.yamlsource import MAX_FILE_BYTES, Source, key_path, read_yaml
 
 FOLDER = "translations"

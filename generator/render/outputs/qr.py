@@ -1,63 +1,52 @@
-"""QR codes as inline SVG, made by segno and kept in a cache file between generates.
+"""QR codes as inline SVG, made by segno.
 
 Encoding a QR code in pure Python takes about a millisecond, the largest single cost of
-generating a big catalogue. So the codes a generate needs are made together, in worker
-processes while the other pages are rendered, and kept in one JSON file: a card's URL rarely
-changes, so later builds read it back. One file rather than one per code, because creating
-a thousand small files costs more than the codes' bytes.
+generating a big catalogue. So the render stage asks for every code its cards need at once
+(`StartQr`), and the publish stage draws them in worker processes while the other pages are
+rendered, and keeps them between generates (publish/qrcache.py).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Protocol
 
 import segno
 
-from generator.publish.forking import Pending, map_start, workers_for
-from generator.publish.write import write_whole
-
 #: Bump when the drawing below changes, so cached codes are made again.
 STYLE = "m-byte-mask0-border2-v2"
-#: Below this many missing codes per process, forking costs more than it saves.
-MIN_CODES_PER_PROCESS = 100
 
 
-def start_qr_svgs(urls: Iterable[str], cache: Path | None = None, jobs: int = 1) -> QrDrawing:
-    """Start drawing the uncached codes in the background; collect them with `.result()`."""
-    cached = _read_cache(cache)
-    wanted = list(dict.fromkeys(urls))
-    missing = [url for url in wanted if url not in cached]
-    workers = workers_for(len(missing), jobs, MIN_CODES_PER_PROCESS)
-    return QrDrawing(wanted, cached, missing, map_start(draw_qr, missing, workers), cache)
+class QrCodes(Protocol):
+    """Codes being drawn, collected by `.result()` (url -> <svg>); `with` ends the drawing."""
+
+    def result(self) -> dict[str, str]: ...
+
+    def __enter__(self) -> QrCodes: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+#: How the render stage has the codes it needs drawn: given every URL, start drawing them.
+#: The publish stage passes one that caches and draws in processes (publish/qrcache.py).
+StartQr = Callable[[list[str]], QrCodes]
 
 
 @dataclass
-class QrDrawing:
-    """Codes being drawn. The cache file keeps exactly the codes wanted, so codes of removed
-    pages go with them."""
+class DrawnHere:
+    """The codes drawn one after another in this process, when `.result()` asks."""
 
-    wanted: list[str]
-    cached: dict[str, str]
-    missing: list[str]
-    pending: Pending[str]
-    cache: Path | None
+    urls: list[str]
 
     def result(self) -> dict[str, str]:
-        made = self.pending.result()
-        codes = {url: self.cached[url] for url in self.wanted if url in self.cached}
-        codes.update(zip(self.missing, made, strict=True))
-        if self.cache is not None and (self.missing or len(codes) != len(self.cached)):
-            _write_cache(self.cache, codes)
-        return codes
+        return {url: draw_qr(url) for url in dict.fromkeys(self.urls)}
 
-    def __enter__(self) -> QrDrawing:
+    def __enter__(self) -> DrawnHere:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.pending.close()
+        pass
 
 
 def draw_qr(url: str) -> str:
@@ -76,20 +65,3 @@ def draw_qr(url: str) -> str:
         title=f"QR code for {url}",
     )
     return svg.replace("<svg ", '<svg role="img" ', 1)
-
-
-def _read_cache(cache: Path | None) -> dict[str, str]:
-    if cache is None:
-        return {}
-    try:
-        stored = json.loads(cache.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}  # no cache yet, or a damaged one: the codes are simply drawn again
-    if not isinstance(stored, dict) or stored.get("style") != STYLE:
-        return {}
-    codes = stored.get("codes")
-    return codes if isinstance(codes, dict) else {}
-
-
-def _write_cache(cache: Path, codes: dict[str, str]) -> None:
-    write_whole(cache, json.dumps({"style": STYLE, "codes": codes}, sort_keys=True))

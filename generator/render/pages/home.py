@@ -38,12 +38,10 @@ def safety_page(book: Book, settings: Settings, env: Environment) -> Pages:
     ]
 
 
-def status_page(languages: list[dict[str, object]], settings: Settings) -> str:
+def status_page(languages: list[dict[str, object]], settings: Settings, env: Environment) -> str:
     """The translations page: how far each language has come."""
-    from generator.render.site import make_environment
-
     _, text = page(
-        make_environment(settings.lang, settings.english),
+        env,
         "translation-status.md.j2",
         "translations/index.md",
         {

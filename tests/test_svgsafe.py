@@ -8,6 +8,7 @@ whether anything of them survives in the cleaned picture.
 from __future__ import annotations
 
 import re
+import shutil
 import struct
 import zlib
 from collections.abc import Iterator
@@ -15,16 +16,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Dialog, Page
 
+from generator.errors import ContentError
+from generator.i18n import languages as i18n
+from generator.pipeline import check_content
+from generator.render.pages.common import Settings
+from generator.render.site import make_environment, render_pages
 from generator.safety.pngsafe import check_png
 from generator.safety.svgsafe import MAX_BYTES, MAX_DEPTH, check_svg
+from generator.safety.svgstyle import WAY_FORWARD
 
 from .browser import record_requests, static_server
+from .cases import make_case
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = sorted((ROOT / "tests" / "hostile_svg").glob("*.svg"))
@@ -233,32 +242,32 @@ def test_paint_values_allowed(value: str) -> None:
     assert check_svg(_svg(f'<rect style="fill:{value}"/>')).problems == []
 
 
-@pytest.mark.parametrize(
-    "value",
-    [
-        "url(https://x/y#a)",
-        "url(//x/y#a)",
-        "url('#a')",
-        "url( #a )",
-        "url(#a) red",
-        "URL(#a)",
-        "u\\72l(#a)",
-        "red\\;",
-        "image-set('x.png' 1x)",
-        "expression(alert(1))",
-        "javascript:alert(1)",
-        "@import 'x'",
-        "var(--x)",
-        "#ggg",
-        "red /* */",
-        "env(x)",
-        "attr(href)",
-        "",
-        "\u3000none",
-        "none\u00a0",
-        "#\u0663\u0663\u0663",
-    ],
-)
+REFUSED_PAINTS = [
+    "url(https://x/y#a)",
+    "url(//x/y#a)",
+    "url('#a')",
+    "url( #a )",
+    "url(#a) red",
+    "URL(#a)",
+    "u\\72l(#a)",
+    "red\\;",
+    "image-set('x.png' 1x)",
+    "expression(alert(1))",
+    "javascript:alert(1)",
+    "@import 'x'",
+    "var(--x)",
+    "#ggg",
+    "red /* */",
+    "env(x)",
+    "attr(href)",
+    "",
+    "\u3000none",
+    "none\u00a0",
+    "#\u0663\u0663\u0663",
+]
+
+
+@pytest.mark.parametrize("value", REFUSED_PAINTS)
 def test_paint_values_refused(value: str) -> None:
     for body in (f'<rect fill="{value}"/>', f'<rect style="fill:{value}"/>'):
         checked = check_svg(_svg(body))
@@ -363,6 +372,221 @@ def test_a_utf8_byte_order_mark_and_declaration_are_fine() -> None:
     assert checked.clean == f"<svg {SVG}><title>\u00e9</title></svg>\n".encode()
 
 
+# --- Pictures from drawing programs -------------------------------------------------------------
+
+LOGOS = ROOT / "tests" / "fixtures" / "logos"
+
+
+def _by_id(clean: bytes) -> dict[str, dict[str, str]]:
+    root = ElementTree.fromstring(clean)
+    return {element.get("id", ""): dict(element.attrib) for element in root.iter()}
+
+
+def test_an_inkscape_logo_is_cleaned_to_attributes() -> None:
+    checked = check_svg((LOGOS / "inkscape-logo.svg").read_bytes())
+    assert checked.problems == []
+    assert checked.clean is not None
+    assert_harmless(checked.clean)
+    text = checked.clean.decode()
+    for gone in ("inkscape", "sodipodi", "metadata", "rdf", "dc:", "cc:", "style>", "cls-1{"):
+        assert gone not in text
+    elements = _by_id(checked.clean)
+    assert set(elements) == {"svg1", "title1", "defs1", "layer1", "disc", "wave", "text1",
+                             "tspan1"}  # fmt: skip
+    assert elements["svg1"] == {"width": "60mm", "height": "20mm", "viewBox": "0 0 60 20",
+                                "version": "1.1", "id": "svg1"}  # fmt: skip
+    assert elements["layer1"] == {"id": "layer1"}
+    assert elements["disc"] == {"class": "cls-1", "id": "disc", "cx": "10", "cy": "10",
+                                "r": "9", "fill": "#8a3b12"}  # fmt: skip
+    # .cls-2 beats the fill="#000000" attribute; #wave beats .cls-2's stroke; path.cls-2 adds.
+    assert elements["wave"] == {
+        "class": "cls-2", "id": "wave", "d": "M 4,12 C 7,7 13,7 16,12", "fill": "none",
+        "stroke": "#ffffff", "stroke-width": "1.6", "stroke-linecap": "round",
+        "stroke-linejoin": "round",
+    }  # fmt: skip
+    # style="" is kept (it beats the sheet), less Inkscape's own -inkscape-* property.
+    assert elements["text1"] == {
+        "class": "cls-3", "id": "text1", "x": "21", "y": "12.2",
+        "{http://www.w3.org/XML/1998/namespace}space": "preserve", "fill": "#222",
+        "font-family": '"DejaVu Sans", sans-serif', "font-size": "6px", "font-weight": "700",
+        "style": "font-size:6px;line-height:1.25;stroke-width:0.26",
+    }  # fmt: skip
+    assert elements["tspan1"] == {"id": "tspan1", "x": "21", "y": "12.2"}
+    again = check_svg(checked.clean)
+    assert again.problems == []
+    assert again.clean == checked.clean
+
+
+def _styled(sheet: str, body: str) -> bytes:
+    return _svg(f"<style>{sheet}</style>{body}")
+
+
+@pytest.mark.parametrize(
+    ("sheet", "body", "fill"),
+    [
+        # Higher specificity wins whatever the order: id, then class, then type.
+        ("#x{fill:green} .a{fill:blue} rect{fill:red}", '<rect id="x" class="a"/>', "green"),
+        (".a{fill:blue} rect{fill:red}", '<rect id="x" class="a"/>', "blue"),
+        ("rect.a{fill:blue} .a{fill:red}", '<rect class="a b"/>', "blue"),
+        (".a.b{fill:blue} .a{fill:red}", '<rect class="b a"/>', "blue"),
+        # Of equal ones the later wins, across sheets too.
+        (".a{fill:blue} .b{fill:red}", '<rect class="a b"/>', "red"),
+        (".b{fill:red}</style><style>.a{fill:blue}", '<rect class="a b"/>', "blue"),
+        # A list takes the most specific selector that matches.
+        ("#x, rect{fill:green} .a{fill:red}", '<rect id="x" class="a"/>', "green"),
+        ("*{fill:red} rect{fill:blue}", "<rect/>", "blue"),
+        # A rule beats the presentation attribute; no rule leaves it.
+        (".a{fill:blue}", '<rect class="a" fill="red"/>', "blue"),
+        (".b{fill:blue}", '<rect class="a" fill="red"/>', "red"),
+        ("circle{fill:blue}", "<rect/>", None),
+    ],
+)
+def test_style_rules_win_as_css_decides(sheet: str, body: str, fill: str | None) -> None:
+    checked = check_svg(_styled(sheet, body))
+    assert checked.problems == []
+    assert checked.clean is not None
+    [rect] = ElementTree.fromstring(checked.clean)
+    assert rect.get("fill") == fill
+
+
+def test_a_style_attribute_still_beats_the_sheet() -> None:
+    checked = check_svg(_styled("rect{fill:blue;stroke:red}", '<rect style="fill:green"/>'))
+    assert checked.problems == []
+    assert b'<rect fill="blue" stroke="red" style="fill:green" />' in (checked.clean or b"")
+
+
+def test_a_sheet_that_cannot_be_turned_into_attributes_is_refused_at_its_lines() -> None:
+    checked = check_svg((LOGOS / "exported-logo-with-css.svg").read_bytes())
+    assert checked.located == [
+        (4, "SVG <style> could not be turned into attributes: save it as plain SVG (Inkscape:"
+            " File > Save As > Plain SVG) or as a PNG at least 600 px wide (a logo prints 9 mm"
+            " tall and up to 40 mm wide on cards)"),
+        (5, "SVG <style> may not use @import (only rules of type, .class and #id selectors can"
+            " be turned into attributes)"),
+        (10, "SVG <style> selector 'g > .cls-2' cannot be turned into attributes (only type,"
+             " .class and #id selectors, alone or joined as in path.cls-1, separated by"
+             " commas)"),
+        (15, "SVG <style> property 'cursor' is not a drawing property"),
+        (16, "SVG <style> property fill must be a colour, none or url(#id), not"
+             " 'url(https://evil.example/paint.svg#p)'"),
+    ]  # fmt: skip
+    assert checked.problems == sorted(text for _, text in checked.located)
+    assert checked.clean is not None
+    assert_harmless(checked.clean)
+    assert b"evil.example" not in checked.clean and b"<style" not in checked.clean
+    # The simple rule is still applied, the others not at all.
+    shapes = [dict(e.attrib) for e in ElementTree.fromstring(checked.clean).iter()]
+    assert {"class": "cls-1", "cx": "10", "cy": "10", "r": "9", "fill": "#8a3b12"} in shapes
+    assert {"class": "cls-2", "d": "M 4,12 C 7,7 13,7 16,12"} in shapes
+    assert {"class": "cls-3", "x": "21", "y": "6", "width": "30", "height": "8"} in shapes
+
+
+@pytest.mark.parametrize(
+    ("sheet", "problem"),
+    [
+        ("@font-face{font-family:x;src:url(x.woff)}", "SVG <style> may not use @font-face"),
+        ("@media print{rect{fill:red}}", "SVG <style> may not use @media"),
+        ("g rect{fill:red}", "SVG <style> selector 'g rect' cannot be turned"),
+        ("rect:hover{fill:red}", "SVG <style> selector 'rect:hover' cannot be turned"),
+        ("[class=a]{fill:red}", "SVG <style> selector '[class=a]' cannot be turned"),
+        ("rect{fill:red !important}", "SVG <style> may not use !important (on fill)"),
+        ("rect{--x:red}", "SVG <style> property '--x' is not a drawing property"),
+        ("rect{fill:var(--x)}", "SVG <style> property fill must be"),
+        ("rect{fill:u\\72l(https://evil.example/x#a)}", "SVG <style> property fill must be"),
+        ("rect{fill:url( '#a' )}", "SVG <style> property fill must be"),
+        ("rect{stroke-width:expression(alert(1))}", "SVG <style> property stroke-width must"),
+        ("}", "SVG <style> is not valid CSS"),
+        ("rect{rect{fill:red}}", "SVG <style> rules may hold only property: value"),
+    ],
+)
+def test_css_beyond_simple_rules_is_refused(sheet: str, problem: str) -> None:
+    checked = check_svg(_styled(sheet, '<rect class="a"/>'))
+    assert any(text.startswith(problem) for text in checked.problems), checked.problems
+    assert f"SVG <style> could not be turned into attributes: {WAY_FORWARD}" in checked.problems
+    assert checked.clean is not None
+    assert_harmless(checked.clean)
+    assert b"fill=" not in checked.clean and b"stroke-width=" not in checked.clean
+
+
+@pytest.mark.parametrize("value", REFUSED_PAINTS)
+def test_a_style_rule_never_brings_a_value_the_attribute_grammar_refuses(value: str) -> None:
+    sheet = value.replace("&", "&amp;").replace("<", "&lt;")
+    checked = check_svg(_styled(f"rect{{fill:{sheet}}} .a{{stroke:{sheet}}}", '<rect class="a"/>'))
+    assert checked.clean is not None
+    assert_harmless(checked.clean)
+    for name, written in ElementTree.fromstring(checked.clean)[0].attrib.items():
+        # Whatever a rule wrote, the attribute grammar takes it as it stands.
+        assert check_svg(_svg(f'<rect {name}="{written}"/>')).problems == []
+    again = check_svg(checked.clean)
+    assert again.problems == []
+    assert again.clean == checked.clean
+
+
+def test_a_refused_logo_names_its_file_and_lines(tmp_path: Path) -> None:
+    content = make_case("branded", tmp_path / "content")
+    shutil.copy(LOGOS / "exported-logo-with-css.svg", content / "images" / "clinic-logo.svg")
+    with pytest.raises(ContentError) as raised:
+        check_content(content)
+    lines = str(raised.value).splitlines()
+    logo = [line for line in lines if "clinic-logo.svg" in line]
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in logo] == [
+        "4", "5", "10", "15", "16"
+    ]  # fmt: skip
+    assert logo[1].endswith(
+        "/images/clinic-logo.svg:5: SVG <style> may not use @import (only rules of type, .class"
+        " and #id selectors can be turned into attributes)"
+    )
+    assert logo[0].endswith(f"/images/clinic-logo.svg:4: SVG <style> could not be turned into"
+                            f" attributes: {WAY_FORWARD}")  # fmt: skip
+
+
+@pytest.mark.browser
+def test_an_inkscape_logo_shows_on_a_built_card(tmp_path: Path, browser: Browser) -> None:
+    content = make_case("branded", tmp_path / "content")
+    shutil.copy(LOGOS / "inkscape-logo.svg", content / "images" / "clinic-logo.svg")
+    english = i18n.language("en")
+    settings = Settings(site_name="Test handbook", site_url="https://handbook.test/", lang=english)
+    files = render_pages(check_content(content), settings, make_environment(english))
+    card = files["cards/exercises/toe-walking/index.html"].decode()
+    assert 'class="hb-card-logo" src="../../../assets/images/clinic-logo.svg"' in card
+    assert (
+        files["assets/images/clinic-logo.svg"]
+        == check_svg((LOGOS / "inkscape-logo.svg").read_bytes()).clean
+    )
+    site = tmp_path / "site"
+    for name, data in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    with static_server(site) as base, visiting(browser, [base + "cards/exercises/toe-walking/"]
+                                               ) as visits:  # fmt: skip
+        page = visits[base + "cards/exercises/toe-walking/"].page
+        page.wait_for_function(
+            "(() => { const i = document.querySelector('.hb-card-logo');"
+            " return i && i.complete && i.naturalWidth > 0; })()"
+        )
+        # The disc is painted in the accent from .cls-1 (without the sheet it would be black).
+        accent = page.evaluate(
+            """() => {
+                const img = document.querySelector('.hb-card-logo');
+                const canvas = document.createElement('canvas');
+                canvas.width = 240; canvas.height = 80;
+                const context = canvas.getContext('2d');
+                context.drawImage(img, 0, 0, 240, 80);
+                const data = context.getImageData(0, 0, 240, 80).data;
+                let count = 0;
+                for (let i = 0; i < data.length; i += 4) {
+                    if (data[i] === 138 && data[i + 1] === 59 && data[i + 2] === 18) count++;
+                }
+                return count;
+            }"""
+        )
+        height = page.evaluate(
+            "document.querySelector('.hb-card-logo').getBoundingClientRect().height"
+        )
+    assert accent > 1000
+    assert height > 0
+
+
 # --- Generated pictures -------------------------------------------------------------------------
 
 #: Parts to build pictures from: allowed and refused names, and values good and hostile.
@@ -380,6 +604,10 @@ _VALUES = ["#a", "a", "red", "none", "url(#a)", "url(https://evil.example/x#a)",
            "image-set('x' 1x)", "@import 'x'", "0 0 10 10", "translate(1 2)", "M0 0L1 1",
            "&amp;#106;avascript:x", "\u202e", "\t", "\n", "'", "&quot;", "&lt;script&gt;",
            "1e2", ""]  # fmt: skip
+#: Style sheets: the text of a generated <style>.
+_CSS = [".a{fill:red}", "rect{fill:url(https://evil.example/x#a)}", "@import 'x';",
+        "g{stroke:u\\72l(//evil.example/x)}", "#a,text{fill:url(#a);cursor:pointer}",
+        "*{fill:&quot;red&quot;}", ".a{fill:red !important}", "a:hover{fill:red}"]  # fmt: skip
 _NAMESPACES = (
     'xmlns:h="http://www.w3.org/1999/xhtml" xmlns:xlink="http://www.w3.org/1999/xlink"'
     ' xmlns:x="urn:x"'
@@ -398,7 +626,8 @@ def _elements(draw: st.DrawFn, depth: int = 0) -> str:
     names = draw(st.lists(_ATTRIBUTE_NAMES, max_size=4, unique=True))
     attrs = "".join(f' {name}="{_xml_value(draw(st.sampled_from(_VALUES)))}"' for name in names)
     children = draw(st.lists(_elements(depth + 1), max_size=3)) if depth < 4 else []
-    text = draw(st.sampled_from(["", "x", " ", "alert(1)", "<!-- c -->", "<?pi x?>"]))
+    texts = ["", "x", " ", "alert(1)", "<!-- c -->", "<?pi x?>"]
+    text = draw(st.sampled_from(_CSS if tag == "style" else texts))
     return f"<{tag}{attrs}>{text}{''.join(children)}</{tag}>"
 
 
@@ -551,7 +780,9 @@ def test_our_clean_pictures_look_exactly_like_the_originals(
 ) -> None:
     folder = tmp_path_factory.mktemp("ours")
     names = []
-    for number, path in enumerate(OURS):
+    # With the Inkscape logo: its style sheet, as attributes, paints the same.
+    pictures = [*OURS, ROOT / "tests" / "fixtures" / "logos" / "inkscape-logo.svg"]
+    for number, path in enumerate(pictures):
         data = path.read_bytes()
         (folder / f"{number}-original.svg").write_bytes(data)
         (folder / f"{number}-clean.svg").write_bytes(check_svg(data).clean or b"")
@@ -560,7 +791,7 @@ def test_our_clean_pictures_look_exactly_like_the_originals(
         static_server(folder) as base_url,
         visiting(browser, [base_url + name for name in names]) as visits,
     ):
-        for number, path in enumerate(OURS):
+        for number, path in enumerate(pictures):
             original = visits[f"{base_url}{number}-original.svg"]
             clean = visits[f"{base_url}{number}-clean.svg"]
             assert original.ran == clean.ran == []

@@ -18,6 +18,7 @@ import yaml
 
 from generator.errors import ContentError, ContentProblem, printable
 from generator.i18n.languages import SOURCE_LANGUAGE, Language, catalogue_path, language
+from generator.i18n.theme import theme_words
 from generator.source.book import Book
 from generator.source.siteconfig import ConfigError, SiteConfig
 from generator.source.themetext import theme_text_problems
@@ -225,10 +226,12 @@ def generated_config(
         "site_url": site.url + edition.folder,
         "site_name": edition.lang.gettext(site.name),
         "site_description": edition.lang.gettext(site.description),
+        **({"copyright": edition.lang.gettext(site.copyright)} if site.copyright else {}),
         "theme": theme,
         "hooks": [relative(path) for path in site.hooks],
         "extra": {
             "short_name": edition.lang.gettext(site.short_name),
+            "words": theme_words(edition.lang),
             "alternate": [
                 {
                     "name": other.name,

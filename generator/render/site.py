@@ -106,7 +106,9 @@ def render_pages(
     for name, data in book.images.items():
         files[f"assets/images/{name}"] = data
     for asset in sorted(ASSETS.rglob("*")):
-        if asset.is_file():
+        # A README there (assets/vendor/README.md) is for the handbook's developers: copied,
+        # MkDocs would make it an English page in every language.
+        if asset.is_file() and asset.name != "README.md":
             files[f"assets/{asset.relative_to(ASSETS).as_posix()}"] = asset.read_bytes()
     for static in sorted(STATIC.rglob("*")):
         if static.is_file():

@@ -58,6 +58,8 @@ class SiteConfig:
     #: The theme's palette options when there are several (each with a toggle name, which is
     #: translated per language); empty when there is one scheme.
     palette: tuple[dict[str, Any], ...]
+    #: The footer's copyright line (translated per language), or ''.
+    copyright: str
     #: A digest of the resolved configuration and of the environment that shapes output.
     digest: str
     #: MkDocs' configuration object, for the one build it is loaded for.
@@ -72,7 +74,8 @@ class SiteConfig:
             for toggle in toggles
             if isinstance(toggle, dict) and "name" in toggle
         ]
-        return [self.name, self.short_name, self.description, *(t for t, _ in self.nav), *names]
+        said = [self.name, self.short_name, self.description, self.copyright]
+        return [*(words for words in said if words), *(t for t, _ in self.nav), *names]
 
 
 def load(config_file: Path, docs_dir: Path, site_url: str | None = None) -> SiteConfig:
@@ -134,6 +137,7 @@ def from_mkdocs(config: MkDocsConfig, shown: Path | None = None) -> SiteConfig:
         markdown_extensions=tuple(str(name) for name in config.markdown_extensions),
         nav=tuple(_nav_entries(config.nav or [])),
         palette=_palette_options(config.theme.get("palette")),
+        copyright=str(config.copyright or ""),
         digest=_digest(config),
         mkdocs=config,
     )

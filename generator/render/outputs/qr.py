@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
+from xml.sax.saxutils import escape
 
 import segno
 
+from generator.i18n.languages import N_, Language
+
 #: Bump when the drawing below changes, so cached codes are made again.
-STYLE = "m-byte-mask0-border2-v2"
+STYLE = "m-byte-mask0-border2-v3"
 
 
 class QrCodes(Protocol):
@@ -49,8 +52,20 @@ class DrawnHere:
         pass
 
 
+#: What a code's title says (`titled`): the drawing, cached and shared by every language,
+#: is titled with its address alone.
+TITLE = N_("QR code for %(url)s")
+
+
+def titled(svg: str, url: str, *, lang: Language) -> str:
+    """The code of `url`, drawn by `draw_qr`, with its title said in `lang`."""
+    said = lang.gettext(TITLE) % {"url": url}
+    return svg.replace(f"<title>{escape(url)}</title>", f"<title>{escape(said)}</title>", 1)
+
+
 def draw_qr(url: str) -> str:
-    """Encode `url` and draw it as an <svg> with a title, black on white."""
+    """Encode `url` and draw it as an <svg> titled with the address (see `titled`), black
+    on white."""
     # A fixed mask skips segno's search over all eight masks (most of its time); the mask
     # only tunes how even the pattern looks, and every reader decodes any of them. Byte mode
     # and a fixed error level skip two more searches: level M already survives a smudge.
@@ -62,6 +77,6 @@ def draw_qr(url: str) -> str:
         dark="#000",
         light="#fff",
         svgclass="hb-qr",
-        title=f"QR code for {url}",
+        title=url,
     )
     return svg.replace("<svg ", '<svg role="img" ', 1)

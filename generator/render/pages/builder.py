@@ -120,8 +120,10 @@ def builder_pages(book: Book, settings: Settings, env: Environment) -> Pages:
         routines=[plan.routine for plan in book.routines],
         thumbs={e.id: frame(path, e, "end", "hb-pick-thumb") for e in book.exercises},
         hrefs={e.id: relative(path, f"exercises/{e.id}/") for e in book.exercises},
-        positions=POSITIONS,
-        equipment={key: words.capitalised(value) for key, value in EQUIPMENT.items()},
+        positions={key: settings.lang.gettext(said) for key, said in POSITIONS.items()},
+        equipment={
+            key: words.capitalised(settings.lang.gettext(said)) for key, said in EQUIPMENT.items()
+        },
         **_common(book, settings, key, "assets/builder.js"),
     )
     key = "programme"

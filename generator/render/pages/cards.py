@@ -13,6 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.i18n.languages import Language
+from generator.render.outputs.qr import titled
 from generator.render.pages.common import (
     Pages,
     Settings,
@@ -270,7 +271,7 @@ def card_page(
         brand=book.clinic.name if book.clinic else settings.site_name,
         days=DAYS,
         logo=clinic_logo(book, path),
-        qr=Markup(codes[online]),
+        qr=Markup(titled(codes[online], online, lang=settings.lang)),
         online=online,
         back=relative(path, online_page),
         pdf_name=name.rsplit("/", 1)[-1],

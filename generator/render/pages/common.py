@@ -227,7 +227,7 @@ def frame(from_page: str, exercise: Exercise, which: str, css_class: str) -> Mar
     )
 
 
-def moving_picture(from_page: str, exercise: Exercise) -> Markup:
+def moving_picture(from_page: str, exercise: Exercise, *, lang: Language) -> Markup:
     """The picture moving gently between its two positions, with a pause switch.
 
     CSS alone moves it and pauses it (a checkbox), so it works without script. Under
@@ -235,13 +235,14 @@ def moving_picture(from_page: str, exercise: Exercise) -> Markup:
     """
     control = f"hb-pause-{exercise.id}"
     alt = escape.text(exercise.picture.alt)
+    pause = escape.text(lang.gettext("Pause the movement"))
     return Markup(
         '<figure class="hb-motion">'
         f'<input type="checkbox" class="hb-motion-pause" id="{control}">'
         f'<span class="hb-motion-frames" role="img" aria-label="{alt}">'
         f"{frame(from_page, exercise, 'start', 'hb-frame hb-frame-start')}"
         f"{frame(from_page, exercise, 'end', 'hb-frame hb-frame-end')}</span>"
-        f'<label class="hb-motion-label" for="{control}">Pause the movement</label>'
+        f'<label class="hb-motion-label" for="{control}">{pause}</label>'
         f"{picture(from_page, exercise, 'hb-still')}"
         "</figure>"
     )

@@ -8,8 +8,10 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from generator.i18n.languages import Language
 from generator.render.outputs.diagram import draw
 from generator.render.pages.common import Pages, Settings, page
+from generator.rules import words
 from generator.safety import urls
 from generator.source.book import Book
 from generator.source.model import GRADES, Causes, Reference
@@ -39,7 +41,7 @@ def causes_page(book: Book, settings: Settings, env: Environment) -> Pages:
             readers={grade: _(label) for grade, label in GRADES.items()},
             labels=labels,
             nodes=node_sections(book, causes),
-            cite={ref_id: short_citation(ref) for ref_id, ref in refs.items()},
+            cite={ref_id: short_citation(ref, lang=settings.lang) for ref_id, ref in refs.items()},
             diagram=Markup(diagram_svg(causes, settings)),
             untranslated=settings.shows_english(causes.intro),
             safety=book.safety,
@@ -114,14 +116,15 @@ def paper_address(ref: Reference) -> str | None:
     return None
 
 
-def short_citation(ref: Reference) -> str:
-    """'Khamis and Yizhar 2007', 'Menz et al. 2013', or the locator when no year is known."""
+def short_citation(ref: Reference, *, lang: Language) -> str:
+    """'Khamis and Yizhar 2007' ('Khamis y Yizhar 2007'), 'Menz et al. 2013', or the locator
+    when no year is known."""
     names = [name.strip() for name in ref.authors.split(",") if name.strip()]
     surnames = [_surname(name) for name in names]
     if len(surnames) == 1:
         who = surnames[0]
     elif len(surnames) == 2:
-        who = f"{surnames[0]} and {surnames[1]}"
+        who = words.join_words(surnames, lang=lang)
     else:
         who = f"{surnames[0]} et al."
     return f"{who} {ref.year}" if ref.year is not None else f"{who}, {ref.locator}"

@@ -50,7 +50,7 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 minutes=exercise_minutes(exercise),
                 suggested=words.suggested_words(exercise.dosage, lang=lang),
                 addresses=addresses_of(book, exercise),
-                picture=moving_picture(path, exercise),
+                picture=moving_picture(path, exercise, lang=lang),
                 untranslated=settings.shows_english(exercise.summary),
                 safety=book.safety,
                 embed=snippet_block(settings, "exercises", exercise.id, exercise.name),

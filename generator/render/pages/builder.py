@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from generator.i18n.languages import N_
 from generator.render.outputs.api import API_FOLDER
-from generator.render.pages.cards import DAYS, clinic_logo
+from generator.render.pages.cardparts import TICK_DAYS, clinic_logo
 from generator.render.pages.common import Pages, Settings, frame, html_page, relative
 from generator.render.pages.script_words import words_script
 from generator.render.pages.session import session_context, session_plan
@@ -90,7 +90,7 @@ def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, 
         "how_to": folder_url(path, "safety/") + "#how-to-exercise",
         "card_title": settings.lang.gettext(PROGRAMME_TITLE),
         "sessions": MAX_TIMES_PER_DAY,
-        "days": DAYS,
+        "days": TICK_DAYS,
         "blank_picture": Markup(
             '<img class="hb-card-picture" src="" alt="" width="820" height="300">'
         ),

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from generator.i18n.languages import Language
 from generator.render.outputs.qr import titled
+from generator.render.pages.cardparts import TICK_DAYS, clinic_logo
 from generator.render.pages.common import (
     Pages,
     Settings,
@@ -26,8 +27,6 @@ from generator.render.pages.common import (
 from generator.rules import words
 from generator.source.book import Book, PlannedRoutine, RoutineItem
 from generator.source.model import MAX_PROGRAMME_NOTE, Exercise, Safety
-
-DAYS = 7
 
 # Heights on paper, in mm, measured on cards printed by Chromium with DejaVu Sans (wider than
 # the fonts most computers print with, so a card that fits here fits elsewhere). They let the
@@ -269,7 +268,7 @@ def card_page(
         book=book,
         settings=settings,
         brand=book.clinic.name if book.clinic else settings.site_name,
-        days=DAYS,
+        days=TICK_DAYS,
         logo=clinic_logo(book, path),
         qr=Markup(titled(codes[online], online, lang=settings.lang)),
         online=online,
@@ -277,11 +276,3 @@ def card_page(
         pdf_name=name.rsplit("/", 1)[-1],
         **specific,
     )
-
-
-def clinic_logo(book: Book, path: str) -> Markup | None:
-    """The clinic's logo for a card's header, when one is configured."""
-    if book.clinic is None or book.clinic.logo is None:
-        return None
-    src = relative(path, f"assets/images/{book.clinic.logo}")
-    return Markup(f'<img class="hb-card-logo" src="{src}" alt="">')

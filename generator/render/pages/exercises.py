@@ -19,7 +19,7 @@ from generator.render.pages.common import (
     relative,
     routines_using,
 )
-from generator.render.pages.embeds import oembed_path, snippet_block
+from generator.render.pages.embedding import oembed_path, snippet_block
 from generator.render.pages.session import session_context, session_plan
 from generator.rules import words
 from generator.source.book import Book

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from generator.render.pages.common import Pages, Settings, page, situations
-from generator.render.pages.embeds import snippet_block
+from generator.render.pages.embedding import snippet_block
 from generator.source.book import Book
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 
 from generator.render.pages.common import Pages, Settings, html_page, relative
-from generator.render.pages.embeds import HEIGHTS, oembed, oembed_path
+from generator.render.pages.embedding import HEIGHTS, oembed, oembed_path
 from generator.source.book import Book
 
 #: Address patterns of each kind's pages, each holding the id once.

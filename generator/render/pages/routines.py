@@ -16,7 +16,7 @@ from generator.render.pages.common import (
     shared_frequency,
     situations,
 )
-from generator.render.pages.embeds import oembed_path, snippet_block
+from generator.render.pages.embedding import oembed_path, snippet_block
 from generator.render.pages.session import session_context, session_plan
 from generator.rules.plan import SETUP_SECONDS, session_seconds
 from generator.source.book import Book

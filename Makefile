@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: site test serve check generate bench screenshots clean pictures audit
+.PHONY: site test spec serve check generate bench screenshots clean pictures audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,13 @@ test: $(VENV)/.test-deps
 	$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/mypy
+	$(MAKE) --no-print-directory spec
 	$(BIN)/pytest
+
+# The scripts against the rules' shared cases (tests/spec/*.json, written by Python: see
+# tests/test_spec.py), under node, with no browser. pytest runs them too (test_spec.py).
+spec:
+	TZ=UTC node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON --test tests/spec/
 
 clean:
 	rm -rf build site .site.* .pytest_cache .mypy_cache .ruff_cache

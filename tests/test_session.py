@@ -32,6 +32,7 @@ from generator.source.model import Dosage
 
 from .browser import record_requests
 from .conftest import ROOT
+from .programme_js import install_programme_api
 from .test_builder import five_exercise_link
 
 ENGLISH = language("en")
@@ -700,6 +701,7 @@ def test_programme_steps_in_the_browser_are_plan_py_steps(
     compared = 0
     for code, folder in (("en", ""), ("es", "es/")):
         page.goto(f"{base_url}{folder}builder/")  # its #hb-words are in its language
+        install_programme_api(page)
         lang = language(code)
         for exercise in book.exercises:
             for dosage in dosage_variants(exercise.dosage):

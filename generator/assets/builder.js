@@ -2,21 +2,34 @@
 // it, copy the link, download a calendar file or a routine file. Without this script the page
 // is a plain list of the exercises. State lives in this page and in its link only: no cookie,
 // no storage, no request but the catalogue from this site.
-"use strict";
-(function () {
-  const P = window.HandbookProgramme;
-  const app = document.querySelector("[data-hb-builder]");
-  if (!app) return;
-  // Where script runs, programme.css shows the controls from the first paint; a builder that
-  // cannot start marks the app, and the page is the plain list of links again.
-  const fail = () => { app.dataset.hbFailed = ""; };
-  if (!P) {
-    fail();
-    return;
-  }
+//
+// An ES module: the link's grammar (link.js), the words (words.js), the session's time
+// (steps.js), the card (programme-card.js) and the calendar file (calendar.js, page.js).
+import { LinkError, cleanNote, encode, index, parse, resolve, shown } from "./link.js";
+import { download, load, pageWords, programmeCalendar } from "./page.js";
+import { card } from "./programme-card.js";
+import { sessionSeconds } from "./steps.js";
+import { minutes } from "./words.js";
+
+const app = document.querySelector("[data-hb-builder]");
+// Where script runs, programme.css shows the controls from the first paint; a builder that
+// cannot start marks the app, and the page is the plain list of links again.
+const fail = () => { app.dataset.hbFailed = ""; };
+let W = null;
+try {
+  if (app) W = pageWords();
+} catch (error) {
+  fail();
+}
+if (app && W) start();
+
+function start() {
+  const P = { message: W.message, rules: W.rules };
   const $ = (selector) => app.querySelector(selector);
   const status = $("[data-hb-status]");
-  const state = { items: [], times: 1, days: 5, note: "", patient: "" };
+  // The programme, and the routine it started from (its situation and weeks, for the
+  // calendar file), if any.
+  const state = { items: [], times: 1, days: 5, note: "", patient: "", from: null };
   let catalogue = null;
   let routines = null;
   let byId = null;
@@ -35,19 +48,21 @@
 
   function link(programme) {
     const base = new URL(app.dataset.programmeRel || "../programme/", location.href);
-    return base.href.split("#")[0] + "#" + P.encode(programme || state);
+    return base.href.split("#")[0] + "#" + encode(W.rules.link, programme || state);
   }
 
   function view() {
     return {
-      entries: P.resolve(state, catalogue, byId),
+      entries: resolve(P, state, byId),
       times: state.times,
       days: state.days,
       note: state.note,
       link: link(),
       bareLink: link({ ...state, note: "" }),
       patient: state.patient,
-      title: P.message("programme_title"),
+      title: W.message("programme_title"),
+      situation: state.from ? state.from.situation : null,
+      weeks: state.from ? W.rules.routine_weeks[state.from.id] : null,
     };
   }
 
@@ -64,8 +79,8 @@
       box.disabled = full && !box.checked;
     });
     $("[data-hb-limit]").textContent = full
-      ? P.message("limit_reached", { max: catalogue.max_exercises })
-      : P.message("chosen_count", { count: state.items.length, max: catalogue.max_exercises });
+      ? W.message("limit_reached", { max: catalogue.max_exercises })
+      : W.message("chosen_count", { count: state.items.length, max: catalogue.max_exercises });
   }
 
   function numberInput(input, field, exercise, entry) {
@@ -111,17 +126,17 @@
           return;
         }
         const words = label.querySelector("span");
-        words.textContent = P.message(`label_${field}`);
-        words.append(hidden(P.message("label_for", { name: exercise.name })));
+        words.textContent = W.message(`label_${field}`);
+        words.append(hidden(W.message("label_for", { name: exercise.name })));
         numberInput(input, field, exercise, entry);
       });
       const [up, down, remove] = row.querySelectorAll("button");
       // The visible word alone, and the whole phrase for screen readers, which includes it.
-      up.append(P.message("up"));
-      up.setAttribute("aria-label", P.message("move_up", { name: exercise.name }));
-      down.append(P.message("down"));
-      down.setAttribute("aria-label", P.message("move_down", { name: exercise.name }));
-      remove.append(P.message("remove"), hidden(` ${exercise.name}`));
+      up.append(W.message("up"));
+      up.setAttribute("aria-label", W.message("move_up", { name: exercise.name }));
+      down.append(W.message("down"));
+      down.setAttribute("aria-label", W.message("move_down", { name: exercise.name }));
+      remove.append(W.message("remove"), hidden(` ${exercise.name}`));
       up.disabled = number === 0;
       down.disabled = number === state.items.length - 1;
       up.addEventListener("click", () => move(number, -1));
@@ -129,7 +144,7 @@
       remove.addEventListener("click", () => {
         state.items.splice(number, 1);
         update(true);
-        setStatus(P.message("removed", { name: exercise.name }));
+        setStatus(W.message("removed", { name: exercise.name }));
       });
       list.append(row);
     });
@@ -146,12 +161,12 @@
   }
 
   function renderWords() {
-    const resolved = P.resolve(state, catalogue, byId);
+    const resolved = resolve(P, state, byId);
     app.querySelectorAll("[data-hb-chosen] li").forEach((row, number) => {
       const entry = resolved[number];
       row.querySelector(".hb-chosen-words").textContent =
-        `${P.dosageWords(entry.dosage, false)}, ` +
-        `${P.minutesWords(P.minutes(P.sessionSeconds(entry.dosage, catalogue.time)))}.`;
+        `${W.dosageWords(entry.dosage, false)}, ` +
+        `${W.minutesWords(minutes(sessionSeconds(entry.dosage, W.rules.time)))}.`;
     });
   }
 
@@ -163,7 +178,7 @@
       return;
     }
     $("[data-hb-preview]").hidden = false;
-    slot.replaceChildren(P.card(view(), catalogue, root));
+    slot.replaceChildren(card(W, view(), catalogue, root));
   }
 
   // Everything follows the state; `rebuild` also redraws the chosen list (not while typing).
@@ -173,24 +188,25 @@
     syncPicks();
     const note = $("[data-hb-note]");
     const typed = Array.from(note.value).length;
-    $("[data-hb-note-count]").textContent = P.message("note_count", { count: typed, max: P.noteRule().max });
+    $("[data-hb-note-count]").textContent = W.message("note_count", { count: typed, max: W.rules.note.max });
     const address = state.items.length ? link() : "";
     $("[data-hb-link]").value = address;
     app.querySelectorAll("[data-hb-action]").forEach((button) => {
       button.disabled = !state.items.length;
     });
-    history.replaceState(null, "", state.items.length ? "#" + P.encode(state) : location.pathname);
+    history.replaceState(null, "", state.items.length ? "#" + encode(W.rules.link, state) : location.pathname);
     renderPreview();
   }
 
   function startFrom(routineId) {
     state.items = [];
+    state.from = null;
     if (routineId) {
       const routine = routines.routines.find((r) => r.id === routineId);
       if (!routine) {
         // An unknown routine (a link of another site, or a routine since removed): say so and
         // start from nothing, every action disabled until an exercise is ticked.
-        setStatus(P.message("unknown_routine", { name: P.shown(routineId) }));
+        setStatus(W.message("unknown_routine", { name: shown(routineId) }));
         update(true);
         return;
       }
@@ -200,9 +216,10 @@
       }
       state.times = Math.max(...routine.exercises.map((entry) => entry.dosage.times_per_day));
       state.days = Math.max(...routine.exercises.map((entry) => entry.dosage.days_per_week));
-      setStatus(P.messageCount("started_from", state.items.length, { routine: routine.name }));
+      state.from = { id: routine.id, situation: routine.situation };
+      setStatus(W.messageCount("started_from", state.items.length, { routine: routine.name }));
     } else {
-      setStatus(P.message("started_nothing"));
+      setStatus(W.message("started_nothing"));
     }
     $("[data-hb-times]").value = String(state.times);
     $("[data-hb-days]").value = String(state.days);
@@ -223,24 +240,35 @@
     });
   }
 
+  // The programme as a routine file of the handbook's content (in English, as content is
+  // written): its fields, order and fixed words are the page's rules (routine_file).
   function routineYaml() {
+    const file = W.rules.routine_file;
     const quoted = (text) => JSON.stringify(text);
-    const entries = P.resolve(state, catalogue, byId).filter((entry) => entry.exercise);
+    const entries = resolve(P, state, byId).filter((entry) => entry.exercise);
     if (!entries.length) return null; // check refuses a routine without exercises
-    const description = state.note.replace(/\s+/g, " ").trim() ||
-      "Made for one patient with the programme builder.";
+    const description = state.note.replace(/\s+/g, " ").trim() || file.description;
+    const summary = (entries.length === 1 ? file.summary_one : file.summary_other)
+      .replace("%(num)d", String(entries.length));
+    const frequency = {
+      times_per_day: state.times,
+      days_per_week: state.days,
+      review_weeks: (state.from && W.rules.routine_weeks[state.from.id]) || W.rules.calendar.default_weeks,
+    };
     const lines = [
-      "# yaml-language-server: $schema=../../schema/routine.schema.json",
-      "id: my-programme",
-      "name: \"My exercise programme\"",
-      `summary: ${quoted(`${entries.length} exercise${entries.length === 1 ? "" : "s"} chosen with the programme builder.`)}`,
-      "situation: other",
+      `# yaml-language-server: $schema=${file.schema}`,
+      `id: ${file.id}`,
+      `name: ${quoted(file.name)}`,
+      `summary: ${quoted(summary)}`,
+      `situation: ${state.from ? state.from.situation : file.situation}`,
       `description: ${quoted(description)}`,
+      "frequency:",
+      ...file.frequency_fields.map((field) => `  ${field}: ${frequency[field]}`),
       "exercises:",
     ];
     for (const entry of entries) {
       lines.push(`  - exercise: ${entry.exercise.id}`, "    dosage:");
-      for (const field of ["hold_seconds", "duration_seconds", "reps", "sets", "times_per_day", "days_per_week"]) {
+      for (const field of file.dosage_fields) {
         if (entry.dosage[field] !== null) lines.push(`      ${field}: ${entry.dosage[field]}`);
       }
     }
@@ -255,23 +283,23 @@
       const address = link();
       try {
         await navigator.clipboard.writeText(address);
-        setStatus(P.message("copied"));
+        setStatus(W.message("copied"));
       } catch (error) {
         const field = $("[data-hb-link]");
         field.focus();
         field.select();
-        setStatus(P.message("copy_blocked"));
+        setStatus(W.message("copy_blocked"));
       }
     },
     calendar() {
-      P.download("exercise-programme.ics", "text/calendar", P.calendar(view(), catalogue, new Date()));
-      setStatus(P.message("calendar_done_weeks"));
+      download("exercise-programme.ics", "text/calendar", programmeCalendar(W, view(), new Date()));
+      setStatus(W.message("calendar_done_weeks"));
     },
     routine() {
       const text = routineYaml();
       if (!text) return;
-      P.download("my-programme.yml", "text/yaml", text);
-      setStatus(P.message("routine_done"));
+      download(`${W.rules.routine_file.id}.yml`, "text/yaml", text);
+      setStatus(W.message("routine_done"));
     },
   };
 
@@ -285,7 +313,7 @@
       }
       row.querySelector(".hb-pick-name").hidden = false;
       const about = row.querySelector(".hb-pick-link");
-      about.replaceChildren(P.message("details"), hidden(P.message("details_of", { name: exercise.name })));
+      about.replaceChildren(W.message("details"), hidden(W.message("details_of", { name: exercise.name })));
       box.hidden = false;
       box.disabled = false;
       box.addEventListener("change", () => {
@@ -327,9 +355,9 @@
       });
     }
     const note = $("[data-hb-note]");
-    note.maxLength = P.noteRule().max;
+    note.maxLength = W.rules.note.max;
     note.addEventListener("input", () => {
-      state.note = P.cleanNote(note.value);
+      state.note = cleanNote(W.rules.note, note.value);
       update(false);
     });
     const patient = $("[data-hb-patient]");
@@ -357,11 +385,11 @@
     }
     if (fragment) {
       try {
-        const programme = P.parse(fragment, catalogue);
-        const resolved = P.resolve(programme, catalogue, byId);
+        const programme = parse(P, fragment, catalogue);
+        const resolved = resolve(P, programme, byId);
         const entries = resolved.filter((entry) => entry.exercise);
         const missing = resolved.length - entries.length;
-        if (missing) setStatus(P.messageCount("left_out", missing));
+        if (missing) setStatus(W.messageCount("left_out", missing));
         state.items = entries.map((entry) => item(entry.exercise, entry.dosage));
         state.times = programme.times;
         state.days = programme.days;
@@ -370,26 +398,26 @@
         $("[data-hb-times]").value = String(state.times);
         $("[data-hb-days]").value = String(state.days);
       } catch (error) {
-        if (!(error instanceof P.LinkError)) throw error;
-        setStatus(P.message("address_unreadable", { error: error.message }));
+        if (!(error instanceof LinkError)) throw error;
+        setStatus(W.message("address_unreadable", { error: error.message }));
       }
     }
     update(true);
   }
 
-  status.textContent = P.message("loading");
-  Promise.all([P.load(app, "catalogue"), P.load(app, "routines")])
+  status.textContent = W.message("loading");
+  Promise.all([load(W, app, "catalogue"), load(W, app, "routines")])
     .then(([exercises, routineList]) => {
       catalogue = exercises;
       routines = routineList;
-      byId = P.index(catalogue);
+      byId = index(catalogue);
       wire();
       restore();
       status.textContent = "";
       status.hidden = true;
     })
     .catch((error) => {
-      status.textContent = P.message("cannot_start", { error: error.message });
+      status.textContent = W.message("cannot_start", { error: error.message });
       fail();
     });
-})();
+}

@@ -1,11 +1,18 @@
 // The programme page: reads the programme from the link's fragment (never sent to the
 // server), shows it like a routine page and prints its card. A link it cannot read gets a
 // plain sentence saying why; nothing from the link is ever inserted as markup.
-"use strict";
-(function () {
-  const P = window.HandbookProgramme;
-  const app = document.querySelector("[data-hb-programme]");
-  if (!app || !P) return;
+//
+// An ES module, on the same modules as the builder (builder.js).
+import { LinkError, encode, index, parse, resolve } from "./link.js";
+import { clone, download, load, local, pageWords, programmeCalendar, programmeMinutes } from "./page.js";
+import { card } from "./programme-card.js";
+import { sessionSteps } from "./steps.js";
+
+const app = document.querySelector("[data-hb-programme]");
+if (app) start(pageWords());
+
+function start(W) {
+  const P = { message: W.message, rules: W.rules };
   const $ = (selector) => app.querySelector(selector);
   const root = new URL(app.dataset.root || "../", location.href);
   let catalogue = null;
@@ -20,7 +27,7 @@
     if (!script) return;
     sessionBase = sessionBase || JSON.parse(script.textContent);
     const exercises = present.map(({ exercise, dosage }) => {
-      const steps = P.sessionSteps(exercise.name, dosage, catalogue.time);
+      const steps = sessionSteps(W, exercise.name, dosage, W.rules.time);
       return {
         id: exercise.id,
         name: exercise.name,
@@ -28,8 +35,8 @@
         stop_if: exercise.stop_if,
         easier: easierName(exercise),
         alt: exercise.picture.alt,
-        start: P.local(exercise.picture.start_url, catalogue, root),
-        end: P.local(exercise.picture.end_url, catalogue, root),
+        start: local(exercise.picture.start_url, catalogue, root),
+        end: local(exercise.picture.end_url, catalogue, root),
         seconds: steps.reduce((sum, step) => sum + step.seconds, 0),
         steps,
       };
@@ -66,43 +73,38 @@
     if (catalogue) offerSession([]);
   }
 
-  function clone(id) {
-    return document.getElementById(id).content.firstElementChild.cloneNode(true);
-  }
-
   function show() {
     let programme;
     let entries;
     try {
-      programme = P.parse(location.hash, catalogue);
-      entries = P.resolve(programme, catalogue, byId);
+      programme = parse(P, location.hash, catalogue);
+      entries = resolve(P, programme, byId);
     } catch (error) {
-      if (!(error instanceof P.LinkError)) throw error;
+      if (!(error instanceof LinkError)) throw error;
       fail(error.message);
       return;
     }
     const present = entries.filter((entry) => entry.exercise);
     if (!present.length) {
-      fail(P.message("none_left"));
+      fail(W.message("none_left"));
       return;
     }
     // The page's own address, without any query the link came with: the code, the calendar
     // file and the edit link carry the programme alone.
     const page = new URL("./", location.href).href;
-    const link = page + "#" + P.encode(programme);
+    const link = page + "#" + encode(W.rules.link, programme);
     current = {
       entries,
       times: programme.times,
       days: programme.days,
       note: programme.note,
       link,
-      bareLink: page + "#" + P.encode({ ...programme, note: "" }),
+      bareLink: page + "#" + encode(W.rules.link, { ...programme, note: "" }),
       patient: "",
-      title: P.message("programme_title"),
+      title: W.message("programme_title"),
     };
-    const total = present.reduce((sum, entry) => sum + P.sessionSeconds(entry.dosage, catalogue.time), 0);
-    $("[data-hb-view-minutes]").textContent = P.minutesWords(P.minutes(total));
-    $("[data-hb-view-frequency]").textContent = P.frequencyWords(present[0].dosage);
+    $("[data-hb-view-minutes]").textContent = W.minutesWords(programmeMinutes(W, present));
+    $("[data-hb-view-frequency]").textContent = W.frequencyWords(present[0].dosage);
     const note = $("[data-hb-view-note]");
     note.hidden = !programme.note;
     note.querySelector("span").textContent = programme.note;
@@ -111,7 +113,7 @@
     entries.forEach((entry, number) => {
       if (!entry.exercise) {
         const gone = clone("hb-tpl-missing");
-        gone.querySelector(".hb-view-name").textContent = P.message("gone", { number: number + 1 });
+        gone.querySelector(".hb-view-name").textContent = W.message("gone", { number: number + 1 });
         list.append(gone);
         return;
       }
@@ -119,10 +121,10 @@
       const row = clone("hb-tpl-view");
       row.querySelector(".hb-view-name").textContent = `${number + 1}. ${exercise.name}`;
       const picture = row.querySelector("img");
-      picture.src = P.local(exercise.picture.url, catalogue, root);
+      picture.src = local(exercise.picture.url, catalogue, root);
       picture.alt = exercise.picture.alt;
       if (number > 0) picture.loading = "lazy";
-      row.querySelector(".hb-view-dose").textContent = P.dosageWords(entry.dosage, false) + ".";
+      row.querySelector(".hb-view-dose").textContent = W.dosageWords(entry.dosage, false) + ".";
       row.querySelector(".hb-view-summary").textContent = exercise.summary;
       const steps = row.querySelector(".hb-view-steps");
       for (const text of exercise.steps) {
@@ -134,13 +136,13 @@
       row.querySelector(".hb-view-care").textContent = exercise.warnings.concat(exercise.cautions).join(" ");
       row.querySelector(".hb-view-stop").textContent = exercise.stop_if;
       const more = row.querySelector(".hb-view-link");
-      more.href = P.local(exercise.url, catalogue, root);
-      more.textContent = P.message("full_steps", { name: exercise.name });
+      more.href = local(exercise.url, catalogue, root);
+      more.textContent = W.message("full_steps", { name: exercise.name });
       list.append(row);
     });
     const builder = new URL(app.dataset.builderRel || "../builder/", location.href);
-    $("[data-hb-edit]").href = builder.href.split("#")[0] + "#" + P.encode(programme);
-    $("[data-hb-card]").replaceChildren(P.card(current, catalogue, root));
+    $("[data-hb-edit]").href = builder.href.split("#")[0] + "#" + encode(W.rules.link, programme);
+    $("[data-hb-card]").replaceChildren(card(W, current, catalogue, root));
     $("[data-hb-error]").hidden = true;
     $("[data-hb-status]").hidden = true;
     $("[data-hb-view]").hidden = false;
@@ -154,18 +156,18 @@
       if (!current) return;
       if (button.dataset.hbAction === "print") window.print();
       if (button.dataset.hbAction === "calendar") {
-        P.download("exercise-programme.ics", "text/calendar", P.calendar(current, catalogue, new Date()));
-        $("[data-hb-action-status]").textContent = P.message("calendar_done");
+        download("exercise-programme.ics", "text/calendar", programmeCalendar(W, current, new Date()));
+        $("[data-hb-action-status]").textContent = W.message("calendar_done");
       }
     });
   });
 
-  P.load(app, "catalogue")
+  load(W, app, "catalogue")
     .then((exercises) => {
       catalogue = exercises;
-      byId = P.index(catalogue);
+      byId = index(catalogue);
       show();
       window.addEventListener("hashchange", show);
     })
-    .catch((error) => fail(P.message("not_loaded", { error: error.message })));
-})();
+    .catch((error) => fail(W.message("not_loaded", { error: error.message })));
+}

@@ -36,7 +36,13 @@ from generator.source.model import (
 
 #: The title of a programme's card and page.
 PROGRAMME_TITLE = N_("Your exercise programme")
-SCRIPTS = ("assets/vendor/qrcode.js", "assets/programme-core.js")
+SCRIPTS = ("assets/vendor/qrcode.js",)
+#: The ES modules builder.js and programme.js import, each named by the page too, so that a
+#: page kept offline (offline.js, sw.js: every script's src) keeps all of them.
+MODULES = tuple(
+    f"assets/{name}.js"
+    for name in ("words", "steps", "link", "fit", "calendar", "qr", "page", "programme-card")
+)
 #: The printed size of a programme card's QR code (card.css: .hb-card-programme .hb-qr), its
 #: border in modules, and the smallest module it may have: the README promises 0.32 mm (a
 #: version 14 code at 25 mm), above what a phone camera reads from paper. A link too long for
@@ -65,6 +71,12 @@ def script_rules() -> dict[str, object]:
     }
 
 
+def routine_rules(book: Book) -> dict[str, object]:
+    """The weeks of each routine, for the calendar file of a programme started from it."""
+    weeks = {plan.routine.id: plan.routine.frequency.review_weeks for plan in book.routines}
+    return {"routine_weeks": weeks}
+
+
 def folder_url(from_page: str, folder: str) -> str:
     """URL of a page's folder (`safety/`, or "" for the home page) from the file `from_page`."""
     return relative(from_page, f"{folder}index.html").removesuffix("index.html") or "./"
@@ -78,7 +90,8 @@ def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, 
         "stylesheet": relative(path, "assets/stylesheets/card.css"),
         "stylesheets": [relative(path, "assets/stylesheets/programme.css")],
         "script": None,
-        "scripts": [relative(path, s) for s in (*SCRIPTS, script)],
+        "scripts": [relative(path, s) for s in SCRIPTS],
+        "modules": [relative(path, s) for s in (*MODULES, script)],
         "accent": None,
         "referrer": False,
         "brand": book.clinic.name if book.clinic else settings.site_name,
@@ -96,7 +109,7 @@ def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, 
         ),
         "max_exercises": MAX_CARD_EXERCISES,
         "max_note": MAX_PROGRAMME_NOTE,
-        "script_words": words_script(settings.lang, script_rules()),
+        "script_words": words_script(settings.lang, script_rules() | routine_rules(book)),
     }
 
 

@@ -7,6 +7,7 @@ print-ready CSS, written beside the pages; every engine copies them as they are.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -140,10 +141,22 @@ FITS = [
 
 def routine_fit(plan: PlannedRoutine, safety: Safety, *, lang: Language) -> Fit:
     """The richest layout of a routine card that fits one sheet (compact always does)."""
-    room = SHEET_MM - fixed_mm(safety, sessions(plan))
+    return programme_fit(plan.items, safety, sessions(plan), note=False, lang=lang)
+
+
+def programme_fit(
+    items: Iterable[RoutineItem], safety: Safety, sessions: int, *, note: bool, lang: Language
+) -> Fit:
+    """The richest layout of a card of `items` with `sessions` rows of ticks, and a clinician's
+    note of a programme at its longest when `note`, that fits one sheet. The builder and the
+    programme page choose by this rule in the browser (assets/fit.js, from the catalogue's
+    heights), checked against it by tests/spec/fit.json."""
+    room = SHEET_MM - fixed_mm(safety, sessions)
+    listed = list(items)
     for fit in FITS:
-        height = sum(item_mm(item, fit, lang=lang) for item in plan.items)
+        height = sum(item_mm(item, fit, lang=lang) for item in listed)
         height += how_to_mm(safety) if fit.how_to else 0
+        height += note_mm() if note else 0
         if height <= room:
             return fit
     return FITS[-1]

@@ -13,9 +13,78 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.i18n.languages import N_, Language, Nn_
-from generator.render.pages.common import json_script
-from generator.rules import words
+from generator.render.outputs.calendar import calendar_rules
+from generator.render.pages.common import FRAME_SIZE, PICTURE_SIZE, json_script
+from generator.rules import plan, words
 from generator.rules.plan import label_phrases
+from generator.source.model import SLUG_PATTERN
+
+#: The dosage fields a programme's link carries, each by its letter, in the link's order, and
+#: their values when the link leaves them out.
+LINK_FIELDS = {"h": "hold_seconds", "d": "duration_seconds", "r": "reps", "s": "sets"}
+LINK_DEFAULTS: dict[str, int | None] = {
+    "hold_seconds": None,
+    "duration_seconds": None,
+    "reps": 1,
+    "sets": 1,
+}
+LINK_VERSION = "v1."
+#: The routine file the builder writes (content, so in English): its fixed parts, and the
+#: fields of its frequency and of each exercise's dosage, in order (model.Frequency's and
+#: model.Dosage's).
+ROUTINE_FILE = {
+    "schema": "../../schema/routine.schema.json",
+    "id": "my-programme",
+    "name": "My exercise programme",
+    "summary_one": "%(num)d exercise chosen with the programme builder.",
+    "summary_other": "%(num)d exercises chosen with the programme builder.",
+    "situation": "other",
+    "description": "Made for one patient with the programme builder.",
+    "frequency_fields": ["times_per_day", "days_per_week", "review_weeks"],
+    "dosage_fields": ["hold_seconds", "duration_seconds", "reps", "sets"],
+}
+
+
+def link_grammar() -> dict[str, object]:
+    """The programme link's grammar (README, "Programme links") as data for link.js: its
+    version, the field letters and the patterns, the id's being the model's Slug."""
+    slug = SLUG_PATTERN.removeprefix("^").removesuffix("$").replace("(-", "(?:-")
+    letters = "".join(LINK_FIELDS)
+    number = "[1-9][0-9]{0,2}"
+    return {
+        "version": LINK_VERSION,
+        "any_version": r"^v[0-9]+\.",
+        "often": "^[0-9][0-9]$",
+        "fields": LINK_FIELDS,
+        "defaults": LINK_DEFAULTS,
+        "exclusive": ["h", "d"],
+        "item": f"^(?<id>{slug})(?::(?<dose>(?:[{letters}]{number})+))?$",
+        "dose": f"([{letters}])([0-9]+)",
+        "note": r"^[A-Za-z0-9\-_.!~*'()%+]+$",
+    }
+
+
+def shared_rules() -> dict[str, object]:
+    """The constants every script of the builder and programme page works by, declared in
+    Python: the link's grammar, the session's time rules and side order, the calendar's,
+    the routine file's fields and the pictures' sizes."""
+    return {
+        "link": link_grammar(),
+        "time": {
+            "release_seconds": plan.RELEASE_SECONDS,
+            "tempo_seconds": plan.TEMPO_SECONDS,
+            "setup_seconds": plan.SETUP_SECONDS,
+            "rest_between_sets_seconds": plan.REST_BETWEEN_SETS_SECONDS,
+            "switch_seconds": plan.SWITCH_SECONDS,
+            "side_order": list(plan.SIDE_ORDER),
+        },
+        "week_days": 7,
+        "calendar": calendar_rules(),
+        "routine_file": ROUTINE_FILE,
+        "picture": {"width": PICTURE_SIZE[0], "height": PICTURE_SIZE[1]},
+        "frame": {"width": FRAME_SIZE[0], "height": FRAME_SIZE[1]},
+    }
+
 
 #: The id of the JSON script element that programme-core.js reads.
 WORDS_ID = "hb-words"
@@ -130,7 +199,7 @@ MESSAGE_PLURALS = {
 def script_words(lang: Language, rules: dict[str, Any] | None = None) -> dict[str, Any]:
     """The words, and the `rules` the scripts check links by (pages/builder.py)."""
     said: dict[str, Any] = dict(words.browser_phrases(lang))
-    said["rules"] = rules or {}
+    said["rules"] = shared_rules() | (rules or {})
     said["steps"] = label_phrases(lang)
     said["messages"] = {key: lang.gettext(message) for key, message in MESSAGES.items()}
     said["message_plurals"] = {

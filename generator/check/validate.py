@@ -5,7 +5,6 @@ Every check appends to one list, so an author sees all problems of a run togethe
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from functools import cache
@@ -13,6 +12,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from generator.check.causes import check_causes
+from generator.check.problems import at, file_stem, unknown
 from generator.errors import ContentError, ContentProblem
 from generator.i18n.languages import SOURCE_LANGUAGE, languages_with_catalogues
 from generator.rules.plan import total_seconds
@@ -21,7 +22,7 @@ from generator.source.book import Book, PlannedRoutine, RoutineItem
 from generator.source.load import Content, Loaded
 from generator.source.model import SLUG_PATTERN, DosageOverride, Exercise, Routine
 from generator.source.pictures import read_pictures
-from generator.source.yamlsource import Source, key_path
+from generator.source.yamlsource import Source
 
 
 def check(content: Content) -> Book:
@@ -40,7 +41,7 @@ def check(content: Content) -> Book:
         if plan is not None:
             planned.append(plan)
     problems += _check_former_ids(content)
-    problems += _check_causes(content)
+    problems += check_causes(content)
     images = read_pictures(content, problems)
     if problems or content.handbook is None or content.safety is None:
         raise ContentError(problems)
@@ -60,7 +61,7 @@ def _known_exercise_ids(content: Content) -> set[str]:
     """Ids claimed inside exercise files, plus their file names and those of unreadable files:
     a file whose id is wrong is reported once, not again at every place that links to it."""
     stems = {
-        (kind, _stem(source))
+        (kind, file_stem(source))
         for (kind, _), sources in content.claimed_ids.items()
         for source in sources
     }
@@ -133,7 +134,7 @@ def _check_reserved(content: Content) -> list[ContentProblem]:
     for source, loc, ident in places:
         reason = reserved_problem(ident)
         if reason is not None:
-            problems.append(_at(source, loc, reason))
+            problems.append(at(source, loc, reason))
     return problems
 
 
@@ -141,10 +142,10 @@ def _check_ids(content: Content) -> list[ContentProblem]:
     problems = []
     for (kind, claimed), sources in content.claimed_ids.items():
         for source in sources:
-            stem = _stem(source)
+            stem = file_stem(source)
             if stem != claimed and re.fullmatch(SLUG_PATTERN, claimed):  # else the model says
                 problems.append(
-                    _at(
+                    at(
                         source,
                         ("id",),
                         f"id '{claimed}' does not match the file name "
@@ -155,7 +156,7 @@ def _check_ids(content: Content) -> list[ContentProblem]:
             others = ", ".join(s.path for s in sources)
             for source in sources:
                 problems.append(
-                    _at(
+                    at(
                         source,
                         ("id",),
                         f"{kind} id '{claimed}' is claimed by more than one "
@@ -176,7 +177,7 @@ def _check_exercise(
                 continue
             if variant.exercise == exercise.id:
                 problems.append(
-                    _at(
+                    at(
                         source,
                         (side, index, "exercise"),
                         "an exercise cannot be its own easier or harder option",
@@ -184,7 +185,7 @@ def _check_exercise(
                 )
             elif variant.exercise not in exercise_ids:
                 problems.append(
-                    _unknown(
+                    unknown(
                         source,
                         (side, index, "exercise"),
                         "exercise",
@@ -197,7 +198,7 @@ def _check_exercise(
         for index, address in enumerate(exercise.addresses):
             if address.node not in node_ids:
                 problems.append(
-                    _unknown(
+                    unknown(
                         source,
                         ("addresses", index, "node"),
                         "cause node",
@@ -225,11 +226,11 @@ def _check_former_ids(content: Content) -> list[ContentProblem]:
                 loc = ("former_ids", index)
                 if old in current:
                     problems.append(
-                        _at(item.source, loc, f"'{old}' is an id in use: remove it from here")
+                        at(item.source, loc, f"'{old}' is an id in use: remove it from here")
                     )
                 elif owners.setdefault(old, item.model.id) != item.model.id:
                     problems.append(
-                        _at(item.source, loc, f"'{old}' is also a former id of '{owners[old]}'")
+                        at(item.source, loc, f"'{old}' is also a former id of '{owners[old]}'")
                     )
     return problems
 
@@ -244,7 +245,7 @@ def _plan_routine(
         loc = ("exercises", index)
         if entry.exercise not in exercise_ids:
             problems.append(
-                _unknown(source, (*loc, "exercise"), "exercise", entry.exercise, exercise_ids)
+                unknown(source, (*loc, "exercise"), "exercise", entry.exercise, exercise_ids)
             )
             continue
         if entry.exercise not in exercises:
@@ -254,13 +255,13 @@ def _plan_routine(
         if entry.dosage is not None:
             contradicted = _contradicted_frequency(routine, entry.dosage)
             if contradicted:
-                problems.append(_at(source, (*loc, "dosage", contradicted[0]), contradicted[1]))
+                problems.append(at(source, (*loc, "dosage", contradicted[0]), contradicted[1]))
                 continue
             try:
                 dosage = dosage.merged(entry.dosage)
             except ValidationError as error:
                 reasons = (str(e.get("ctx", {}).get("error", e["msg"])) for e in error.errors())
-                problems.append(_at(source, (*loc, "dosage"), "; ".join(reasons)))
+                problems.append(at(source, (*loc, "dosage"), "; ".join(reasons)))
                 continue
         # The routine says how often, once for all its exercises.
         frequency = routine.frequency
@@ -277,7 +278,7 @@ def _plan_routine(
     ]
     for exercise_id in repeated:
         problems.append(
-            _at(
+            at(
                 source,
                 ("exercises",),
                 f"exercise '{exercise_id}' appears more "
@@ -290,7 +291,7 @@ def _plan_routine(
     plan = PlannedRoutine(routine, tuple(items), seconds)
     if routine.max_minutes is not None and plan.minutes > routine.max_minutes:
         problems.append(
-            _at(
+            at(
                 source,
                 ("max_minutes",),
                 f"routine '{routine.id}' takes about "
@@ -317,119 +318,3 @@ def _contradicted_frequency(routine: Routine, override: DosageOverride) -> tuple
                 "out here"
             )
     return None
-
-
-def _check_causes(content: Content) -> list[ContentProblem]:
-    if content.causes is None:
-        return []
-    causes, source = content.causes.model, content.causes.source
-    problems = []
-    grade_ids = {grade.id for grade in causes.grades}
-    node_ids = [node.id for node in causes.nodes]
-    for node_id, count in Counter(node_ids).items():
-        if count > 1:
-            index = node_ids.index(node_id, node_ids.index(node_id) + 1)
-            problems.append(
-                _at(
-                    source,
-                    ("nodes", index, "id"),
-                    f"node id '{node_id}' is used twice: node ids must be unique",
-                )
-            )
-    reference_ids = (
-        {ref.id for ref in content.references.model.references} if content.references else set()
-    )
-    # When references.yml itself has problems they are reported there, not at every citation.
-    references_readable = (
-        content.references is not None or not (content.root / "references.yml").exists()
-    )
-    cited: set[str] = set()
-    for index, link in enumerate(causes.links):
-        loc = ("links", index)
-        for end, node_id in (("from", link.source), ("to", link.target)):
-            if node_id not in node_ids:
-                problems.append(_unknown(source, (*loc, end), "node", node_id, set(node_ids)))
-        if link.grade not in grade_ids:
-            problems.append(_unknown(source, (*loc, "grade"), "grade", link.grade, grade_ids))
-        graded = link.grade in grade_ids
-        if graded and not link.references and link.grade not in ("expert-opinion", "not-supported"):
-            problems.append(
-                _at(
-                    source,
-                    (*loc, "references"),
-                    f"a link graded '{link.grade}' needs at least one reference",
-                )
-            )
-        for ref_index, ref_id in enumerate(link.references):
-            cited.add(ref_id)
-            if ref_id not in reference_ids and references_readable:
-                problems.append(
-                    _unknown(
-                        source,
-                        (*loc, "references", ref_index),
-                        "reference",
-                        ref_id,
-                        reference_ids,
-                        f"{content.shown_root}/references.yml",
-                    )
-                )
-    linked = {link.source for link in causes.links} | {link.target for link in causes.links}
-    for index, node in enumerate(causes.nodes):
-        if node.id not in linked:
-            problems.append(
-                _at(
-                    source,
-                    ("nodes", index, "id"),
-                    f"node '{node.id}' is not joined to any link: link it or remove it",
-                )
-            )
-    if content.references is not None:
-        refs = content.references
-        seen: set[str] = set()
-        for index, ref in enumerate(refs.model.references):
-            if ref.id in seen:
-                problems.append(
-                    _at(
-                        refs.source,
-                        ("references", index, "id"),
-                        f"reference id '{ref.id}' is used twice",
-                    )
-                )
-            seen.add(ref.id)
-            if ref.id not in cited:
-                problems.append(
-                    _at(
-                        refs.source,
-                        ("references", index, "id"),
-                        f"reference '{ref.id}' is not cited by any link in "
-                        f"{content.shown_root}/causes.yml: cite it or remove it",
-                    )
-                )
-    return problems
-
-
-def _stem(source: Source) -> str:
-    return source.path.rsplit("/", 1)[-1].removesuffix(".yml")
-
-
-def _at(source: Source, loc: tuple[str | int, ...], message: str) -> ContentProblem:
-    return ContentProblem(source.path, source.line(loc), key_path(loc), message)
-
-
-def _unknown(
-    source: Source,
-    loc: tuple[str | int, ...],
-    kind: str,
-    value: str,
-    known: set[str],
-    where: str | None = None,
-) -> ContentProblem:
-    message = f"unknown {kind} id '{value}'"
-    if where:
-        message += f" (not in {where})"
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    if close:
-        message += f"; did you mean '{close[0]}'?"
-    elif 0 < len(known) <= 8:
-        message += f"; expected one of {', '.join(sorted(known))}"
-    return _at(source, loc, message)

@@ -3,6 +3,8 @@ accessible names, calendar files and the JSON texts hold no English outside `lan
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 import pytest
@@ -67,3 +69,44 @@ def test_no_english_outside_lang_en(built_site: Any, code: str) -> None:
     leaks = english_in(site / code, code)
     shown = [f"{name}: {texts[0]}" for name, texts in leaks.items()]
     assert shown == [], f"{len(leaks)} files hold English"
+
+
+#: Strings that were written in English outside the catalogue, each now a message of it.
+FORMERLY_HARD_CODED = [
+    "Pause the movement",  # the exercise picture's switch (pages/common.py)
+    "QR code for %(url)s",  # a card's QR code title (outputs/qr.py)
+    "Made with",  # Material's footer (overrides/partials/copyright.html)
+    "404 - Not found",  # Material's 404 page (overrides/404.html)
+    "Content CC BY-SA 4.0 · Code MIT · Not a substitute for medical advice",  # mkdocs.yml
+    "Standing",  # the builder's filters and the catalogue's position words (model.POSITIONS)
+    "a chair",  # the builder's filters (model.EQUIPMENT)
+    "In the morning",  # the catalogue's situation words (model.SITUATIONS)
+    "%(list)s and %(last)s",  # short citations: 'Khamis y Yizhar 2007'
+]
+
+
+@pytest.mark.parametrize("code", ["es", "de"])
+@pytest.mark.parametrize("message", FORMERLY_HARD_CODED)
+def test_a_formerly_hard_coded_string_is_translated(code: str, message: str) -> None:
+    said = language(code).gettext(message)
+    assert said and said != message, f"{code}: {message!r} is not in the catalogue"
+
+
+@pytest.mark.parametrize("code", ["es", "de"])
+def test_a_language_points_at_the_one_json_schema(built_site: Any, code: str) -> None:
+    """The catalogue's schema describes the format, the same in every language: it is
+    published once, at the root, and each language's catalogue names it there."""
+    site, base_url, _ = built_site
+    for name in ("exercises", "routines"):
+        document = json.loads((site / code / f"api/v1/{name}.json").read_text("utf-8"))
+        assert document["schema_url"] == f"{base_url.rstrip('/')}/api/v1/{name}.schema.json"
+        assert (site / f"api/v1/{name}.schema.json").is_file()
+        assert not (site / code / f"api/v1/{name}.schema.json").exists()
+
+
+def test_the_footer_and_404_speak_the_page_language(built_site: Any) -> None:
+    site, _, _ = built_site
+    page = (site / "de/exercises/toe-walking/index.html").read_text("utf-8")
+    assert "Kein Ersatz für ärztlichen Rat" in page and "Erstellt mit" in page
+    assert re.search(r'<a [^>]*lang="en"[^>]*>\s*Material for MkDocs', page)
+    assert "Página no encontrada" in (site / "es/404.html").read_text("utf-8")

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import timings
 from generator.publish import folders
 from generator.publish.fingerprint import fingerprint, site_fingerprint
 from generator.publish.forking import cpu_count, sigterm_interrupts
@@ -114,7 +115,8 @@ def generate_for(
     from generator.render.pages.home import status_page
     from generator.render.site import make_environment, render_pages
 
-    checked = check_editions(content_dir)
+    with timings.stage("load and validate (every language)"):
+        checked = check_editions(content_dir)
     for warning in checked.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     files: dict[str, bytes] = {}
@@ -151,7 +153,8 @@ def generate_for(
     files |= {f"{checked.editions[0].code}/{name}": data for name, data in rules.items()}
     book = checked.english
     try:
-        report = write_tree(files, docs_dir)
+        with timings.stage("write the pages"):
+            report = write_tree(files, docs_dir)
     except OSError as error:
         raise folders.os_problem(error, f"write the pages into {docs_dir}") from None
     epoch = content_epoch(book)

@@ -341,7 +341,11 @@ def stage_times(project: Path) -> dict[str, float]:
     run([handbook, "build"], project, env={"HANDBOOK_TIMINGS": str(report)})
     if not report.is_file():
         return {}
-    return dict(json.loads(report.read_text("utf-8")))
+    stages: dict[str, float] = {}
+    for line in report.read_text("utf-8").splitlines():  # one line a stage, every language
+        entry = json.loads(line)
+        stages[entry["stage"]] = stages.get(entry["stage"], 0.0) + entry["seconds"]
+    return stages
 
 
 def main() -> int:

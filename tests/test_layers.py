@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 #: Lowest first. A module may import modules of its own layer and of the layers before it.
 LAYERS = (
-    ("errors", "safety", "i18n"),
+    ("errors", "timings", "safety", "i18n"),
     ("source",),
     ("rules",),
     ("check",),

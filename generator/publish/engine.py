@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from generator import timings
 from generator.errors import BuildError, HandbookError
 from generator.publish.folders import is_ours, mark, os_problem, remove_ours
 from generator.publish.forking import cpu_count, no_interrupts, worker_pool
@@ -61,7 +62,8 @@ def build_site(
         else:
             with collected_logs("mkdocs") as messages:
                 try:
-                    _build_here(site.mkdocs)
+                    with timings.stage("MkDocs build mkdocs.yml"):
+                        _build_here(site.mkdocs)
                 except (MkDocsException, SystemExit) as error:
                     details = "; ".join(messages) or str(error)
                     raise BuildError(
@@ -69,7 +71,7 @@ def build_site(
                     ) from None
         if after_build is not None:
             after_build(staging)
-        with no_interrupts():  # both renames, or neither
+        with no_interrupts(), timings.stage("swap the new site in"):  # both renames, or neither
             swap_in(staging, site_dir)
     except OSError as error:
         remove_ours(staging)
@@ -94,7 +96,10 @@ def build_language(config_file: str, site_dir: str) -> str | None:
     from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    with collected_logs("mkdocs") as messages:
+    with (
+        collected_logs("mkdocs") as messages,
+        timings.stage(f"MkDocs build {Path(config_file).name}"),
+    ):
         try:
             _build_here(load_config(config_file, site_dir=site_dir))
         except (MkDocsException, SystemExit, OSError) as error:

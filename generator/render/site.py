@@ -11,6 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator import timings
 from generator.i18n.languages import Language
 from generator.render.outputs.qr import DrawnHere, StartQr
 from generator.render.pages import FILE_KINDS, PAGE_KINDS
@@ -97,12 +98,17 @@ def render_pages(
     with start_qr(card_urls(book, settings)) as drawing:
         notice = draft_notice(settings, env)
         for kind in PAGE_KINDS:
-            for name, text in kind(book, settings, env):
-                files[name] = with_notice(text, notice).encode("utf-8")
-        for name, text in card_pages(book, settings, env, drawing.result()):
-            files[name] = text.encode("utf-8")
+            with timings.stage(f"render {kind.__name__}"):
+                for name, text in kind(book, settings, env):
+                    files[name] = with_notice(text, notice).encode("utf-8")
+        with timings.stage("QR codes (waiting for the drawing)"):
+            codes = drawing.result()
+        with timings.stage("render card_pages"):
+            for name, text in card_pages(book, settings, env, codes):
+                files[name] = text.encode("utf-8")
     for file_kind in FILE_KINDS:
-        files.update(file_kind(book, settings))
+        with timings.stage(f"render {file_kind.__name__}"):
+            files.update(file_kind(book, settings))
     for name, data in book.images.items():
         files[f"assets/images/{name}"] = data
     for asset in sorted(ASSETS.rglob("*")):

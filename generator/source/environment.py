@@ -73,6 +73,11 @@ ENVIRONMENT = (
     Variable(
         "HANDBOOK_CONTENT", lambda: "the content folder (`handbook serve` sets it)", _folder_name
     ),
+    Variable(
+        "HANDBOOK_TIMINGS",
+        lambda: "a file to add the build's stage timings to (`make bench` sets it)",
+        _folder_name,
+    ),
 )
 #: Environment variables that change the output (see `digest`).
 OUTPUT_ENVIRONMENT = tuple(v.name for v in ENVIRONMENT if v.shapes_output)

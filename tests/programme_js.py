@@ -28,7 +28,7 @@ INSTALL = """async () => {
     sessionSteps: (name, d, rules) => steps.sessionSteps(W, name, d, time(rules)),
     sessionSeconds: (d, rules) => steps.sessionSeconds(d, time(rules)),
     chooseFit: (entries, times, note, catalogue) =>
-      fit.chooseFit(W, entries, times, note, catalogue.card),
+      fit.chooseFit(W, entries, times, note, catalogue.card, W.rules.card_extra_mm),
     card: (view, catalogue, root) => card.card(W, view, catalogue, root),
     calendar: (view, now) => page.programmeCalendar(W, view, now),
   };

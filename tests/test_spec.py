@@ -27,6 +27,7 @@ import generator.render.site  # noqa: F401  (the page kinds first: outputs.api i
 from generator.check.editions import Edition, check_editions
 from generator.render.outputs.api import exercises_file
 from generator.render.outputs.calendar import reminder_calendar, routine_reminder
+from generator.render.pages.cardparts import PROGRAMME_EXTRA_MM
 from generator.render.pages.cards import programme_fit
 from generator.render.pages.common import Settings
 from generator.render.pages.script_words import script_words
@@ -248,6 +249,7 @@ def fit_cases() -> dict[str, Any]:
         cases[edition.code] = {
             "words": script_words(lang),
             "card": catalogue["card"],
+            "extra_mm": PROGRAMME_EXTRA_MM,
             "exercises": {
                 e["id"]: {"name": e["name"], "card": e["card"]} for e in catalogue["exercises"]
             },

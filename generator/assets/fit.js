@@ -17,8 +17,9 @@ export function itemMm(W, entry, fit, card) {
 
 // The first layout of `card.fits` whose exercises, how-to box and note fit beside what every
 // card carries with `sessions` rows of ticks.
-export function chooseFit(W, entries, sessions, note, card) {
-  const room = card.sheet_mm - card.fixed_mm[String(sessions)];
+// `extraMm`: what a programme's card carries beyond a routine's (the page's card_extra_mm).
+export function chooseFit(W, entries, sessions, note, card, extraMm) {
+  const room = card.sheet_mm - card.fixed_mm[String(sessions)] - extraMm;
   for (const fit of card.fits) {
     let height = 0;
     for (const entry of entries) height += itemMm(W, entry, fit, card);

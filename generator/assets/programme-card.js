@@ -9,7 +9,7 @@ import { capitalised } from "./words.js";
 // The card of a programme (`view`), for the entries that are in the handbook.
 export function card(W, view, catalogue, root) {
   const entries = view.entries.filter((entry) => entry.exercise);
-  const fit = chooseFit(W, entries, view.times, view.note, catalogue.card);
+  const fit = chooseFit(W, entries, view.times, view.note, catalogue.card, W.rules.card_extra_mm);
   const sheet = clone("hb-tpl-card");
   sheet.classList.replace("hb-layout-large", `hb-layout-${fit.layout}`);
   const meta = sheet.querySelector(".hb-card-meta");

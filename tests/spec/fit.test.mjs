@@ -13,7 +13,7 @@ for (const [lang, spec] of Object.entries(cases("fit"))) {
     let compact = 0;
     for (const one of spec.cases) {
       const entries = one.entries.map((entry) => ({ exercise: spec.exercises[entry.id], dosage: entry.dosage }));
-      const fit = chooseFit(W, entries, one.sessions, one.note ? "a note" : "", spec.card);
+      const fit = chooseFit(W, entries, one.sessions, one.note ? "a note" : "", spec.card, spec.extra_mm);
       assert.equal(fit.name, one.fit, JSON.stringify(one.entries.map((entry) => entry.id)));
       if (fit.layout === "compact") compact += 1;
     }

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from generator.i18n.languages import N_
 from generator.render.outputs.api import API_FOLDER
-from generator.render.pages.cardparts import TICK_DAYS, clinic_logo
+from generator.render.pages.cardparts import PROGRAMME_EXTRA_MM, TICK_DAYS, clinic_logo
 from generator.render.pages.common import Pages, Settings, frame, html_page, relative
 from generator.render.pages.script_words import words_script
 from generator.render.pages.session import session_context, session_plan
@@ -67,6 +67,7 @@ def script_rules() -> dict[str, object]:
         "note": note_rule(MAX_PROGRAMME_NOTE),
         "max_id": MAX_ID,
         "max_fragment": MAX_FRAGMENT,
+        "card_extra_mm": PROGRAMME_EXTRA_MM,
         "qr": {"mm": QR_MM, "border": QR_BORDER, "min_module_mm": MIN_MODULE_MM},
     }
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator.i18n.languages import Language
 from generator.render.outputs.qr import titled
-from generator.render.pages.cardparts import TICK_DAYS, clinic_logo
+from generator.render.pages.cardparts import PROGRAMME_EXTRA_MM, TICK_DAYS, clinic_logo
 from generator.render.pages.common import (
     Pages,
     Settings,
@@ -27,7 +27,7 @@ from generator.render.pages.common import (
 )
 from generator.rules import words
 from generator.source.book import Book, PlannedRoutine, RoutineItem
-from generator.source.model import MAX_PROGRAMME_NOTE, Exercise, Safety
+from generator.source.model import MAX_PROGRAMME_NOTE, Dosage, Exercise, Safety
 
 # Heights on paper, in mm, measured on cards printed by Chromium with DejaVu Sans (wider than
 # the fonts most computers print with, so a card that fits here fits elsewhere). They let the
@@ -141,17 +141,23 @@ FITS = [
 
 def routine_fit(plan: PlannedRoutine, safety: Safety, *, lang: Language) -> Fit:
     """The richest layout of a routine card that fits one sheet (compact always does)."""
-    return programme_fit(plan.items, safety, sessions(plan), note=False, lang=lang)
+    return programme_fit(plan.items, safety, sessions(plan), note=False, extra_mm=0, lang=lang)
 
 
 def programme_fit(
-    items: Iterable[RoutineItem], safety: Safety, sessions: int, *, note: bool, lang: Language
+    items: Iterable[RoutineItem],
+    safety: Safety,
+    sessions: int,
+    *,
+    note: bool,
+    extra_mm: float = PROGRAMME_EXTRA_MM,
+    lang: Language,
 ) -> Fit:
     """The richest layout of a card of `items` with `sessions` rows of ticks, and a clinician's
     note of a programme at its longest when `note`, that fits one sheet. The builder and the
     programme page choose by this rule in the browser (assets/fit.js, from the catalogue's
     heights), checked against it by tests/spec/fit.json."""
-    room = SHEET_MM - fixed_mm(safety, sessions)
+    room = SHEET_MM - fixed_mm(safety, sessions) - extra_mm
     listed = list(items)
     for fit in FITS:
         height = sum(item_mm(item, fit, lang=lang) for item in listed)
@@ -181,6 +187,88 @@ def exercise_fit(exercise: Exercise, safety: Safety, *, lang: Language) -> Fit:
 def sessions(plan: PlannedRoutine) -> int:
     """Rows of a routine card's tick grid: the routine's sessions a day."""
     return plan.routine.frequency.times_per_day
+
+
+# Large print (issue 31): body text of 16 pt, pictures 90 mm wide, on as many sheets as it
+# takes. The generator cuts the sheets itself (each is a <section> that ends with a page
+# break), so the page can say how many there are, and an exercise is never split: it moves
+# whole to the next sheet. Heights in mm measured on cards printed by Chromium with DejaVu
+# Sans, rounded up; a sheet is the area A4 and US Letter share, less a margin of safety.
+LARGE_SHEET_MM = 250
+LARGE_LINE_MM, LARGE_HEADING_MM = 7.6, 9.5  # a line of 16 pt text; of a 20 pt heading
+#: Characters per line of 16 pt text: across the sheet, in a list, beside the picture, of a
+#: heading.
+LARGE_WIDE, LARGE_LIST, LARGE_BESIDE, LARGE_HEADING = 54, 50, 30, 40
+LARGE_PICTURE_MM = 34  # 90 mm wide, both positions side by side
+LARGE_HEAD_MM, LARGE_BOX_MM, LARGE_LABEL_MM = 34, 12, 9  # header; an exercise's box; "sheet 1 of 3"
+LARGE_LOG_MM, LARGE_LOG_ROW_MM, LARGE_NOTES_MM = 30, 13, 58
+
+
+@dataclass(frozen=True)
+class LargeItem:
+    """One exercise on a large-print card: the routine's dosage and note, or the exercise's
+    own dosage on its own card."""
+
+    number: int
+    exercise: Exercise
+    dosage: Dosage
+    note: str | None = None
+
+    @property
+    def cautions(self) -> list[str]:
+        """Every caution, the safety ones first, and when to stop: large print has room."""
+        return [*self.exercise.all_cautions, self.exercise.stop_if]
+
+
+def _large_lines(texts: list[str], per_line: int) -> int:
+    return sum(_lines(text, per_line) for text in texts)
+
+
+def large_safety_mm(safety: Safety) -> float:
+    """The stop rule, the weakness warning and the red flags, at the top of the first sheet."""
+    lines = _large_lines([f"{safety.stop_rule} {safety.weakness}"], LARGE_WIDE)
+    lines += _large_lines([safety.urgent_action], LARGE_HEADING)
+    lines += _large_lines([f"{safety.urgent_intro}:", *safety.urgent], LARGE_LIST)
+    return lines * LARGE_LINE_MM + 16
+
+
+def large_item_mm(item: LargeItem, *, lang: Language) -> float:
+    """The height of one exercise's box on a large-print card, in `lang`."""
+    exercise = item.exercise
+    heading = _lines(f"{item.number} {exercise.name}", LARGE_HEADING) * LARGE_HEADING_MM
+    beside = [
+        words.dosage_words(item.dosage, lang=lang),
+        words.frequency_words(item.dosage, lang=lang),
+        exercise.dosage.repetition,
+    ]
+    top = max(LARGE_PICTURE_MM, _large_lines(beside, LARGE_BESIDE) * LARGE_LINE_MM + 4)
+    texts = [*exercise.steps, f"{lang.gettext('Key tip')}: {exercise.key_cue}", *item.cautions]
+    texts += [item.note] if item.note else []
+    return heading + top + _large_lines(texts, LARGE_LIST) * LARGE_LINE_MM + LARGE_BOX_MM
+
+
+def large_end_mm(sessions: int, safety: Safety, online: str) -> float:
+    """The week's tick grid, the room to write, and the fine print under them."""
+    small = _lines(f"{online} {safety.urgent_action}", LARGE_WIDE) + 2
+    return LARGE_LOG_MM + LARGE_LOG_ROW_MM * sessions + LARGE_NOTES_MM + small * LARGE_LINE_MM
+
+
+def large_sheets(
+    items: list[LargeItem], safety: Safety, sessions: int, online: str, *, lang: Language
+) -> list[list[LargeItem | str]]:
+    """The sheets of a large-print card: the header and safety first ("safety"), each
+    exercise whole, then the log ("end"); a part that does not fit starts a new sheet."""
+    sheets: list[list[LargeItem | str]] = [["safety"]]
+    room = LARGE_SHEET_MM - LARGE_LABEL_MM - LARGE_HEAD_MM - large_safety_mm(safety)
+    parts: list[tuple[LargeItem | str, float]] = [(i, large_item_mm(i, lang=lang)) for i in items]
+    parts.append(("end", large_end_mm(sessions, safety, online)))
+    for part, height in parts:
+        if height > room and len(sheets[-1]) > (1 if len(sheets) == 1 else 0):
+            sheets.append([])
+            room = LARGE_SHEET_MM - LARGE_LABEL_MM
+        sheets[-1].append(part)
+        room -= height
+    return sheets
 
 
 def card_urls(book: Book, settings: Settings) -> list[str]:
@@ -215,6 +303,24 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
                 frequency=shared_frequency(plan, lang=settings.lang),
             )
         )
+        items = [
+            LargeItem(number, item.exercise, item.dosage, item.note)
+            for number, item in enumerate(plan.items, 1)
+        ]
+        pages.append(
+            large_card_page(
+                book,
+                settings,
+                env,
+                "routine",
+                plan.routine.id,
+                plan.routine.name,
+                codes,
+                items=items,
+                sessions=sessions(plan),
+                plan=plan,
+            )
+        )
     for exercise in book.exercises:
         name = f"exercises/{exercise.id}"
         pages.append(
@@ -231,6 +337,20 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
                 sessions=exercise.dosage.times_per_day,
                 exercise=exercise,
                 image=picture(card_path(name), exercise, "hb-card-picture"),
+            )
+        )
+        pages.append(
+            large_card_page(
+                book,
+                settings,
+                env,
+                "exercise",
+                name,
+                exercise.name,
+                codes,
+                items=[LargeItem(1, exercise, exercise.dosage)],
+                sessions=exercise.dosage.times_per_day,
+                exercise=exercise,
             )
         )
     pages.append(
@@ -250,6 +370,44 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
     return pages
 
 
+def large_card_page(
+    book: Book,
+    settings: Settings,
+    env: Environment,
+    kind: str,
+    name: str,
+    title: str,
+    codes: dict[str, str],
+    *,
+    items: list[LargeItem],
+    sessions: int,
+    **specific: object,
+) -> tuple[str, str]:
+    """The large-print card of a routine (`name` its id) or exercise (`exercises/<id>`)."""
+    online_page = f"routines/{name}/" if kind == "routine" else f"{name}/"
+    path = f"cards/{name}/large/index.html"
+    return card_page(
+        book,
+        settings,
+        env,
+        kind,
+        name,
+        online_page,
+        title,
+        codes,
+        large=True,
+        fit=Fit("large", steps=True, how_to=False),
+        sessions=sessions,
+        sheets=large_sheets(
+            items, book.safety, sessions, settings.url(online_page), lang=settings.lang
+        ),
+        pictures={
+            item.exercise.id: picture(path, item.exercise, "hb-card-picture") for item in items
+        },
+        **specific,
+    )
+
+
 def card_path(name: str) -> str:
     return f"cards/{name}/index.html"
 
@@ -263,17 +421,24 @@ def card_page(
     online_page: str,
     title: str,
     codes: dict[str, str],
+    *,
+    large: bool = False,
     **specific: object,
 ) -> tuple[str, str]:
-    """One card at /cards/<name>/, with what every card carries besides `specific`."""
-    path = card_path(name)
+    """One card at /cards/<name>/, with what every card carries besides `specific`; its
+    large-print variant (card-large.html.j2) at /cards/<name>/large/."""
+    key = f"cards/{name}/large" if large else f"cards/{name}"
+    path = f"{key}/index.html"
     online = settings.url(online_page)
+    _ = settings.lang.gettext
     return html_page(
         env,
-        f"card-{kind}.html.j2",
-        f"cards/{name}",
-        title=settings.lang.gettext("Card: %(name)s") % {"name": title},
+        "card-large.html.j2" if large else f"card-{kind}.html.j2",
+        key,
+        title=(_("Large-print card: %(name)s") if large else _("Card: %(name)s")) % {"name": title},
         stylesheet=relative(path, "assets/stylesheets/card.css"),
+        stylesheets=[relative(path, "assets/stylesheets/card-large.css")] if large else [],
+        other_print=relative(path, f"cards/{name}/" if large else f"cards/{name}/large/"),
         script=relative(path, "assets/card.js"),
         accent=None,
         card_title=title,

@@ -23,6 +23,8 @@ _serving = False
 #: The problems of the last generate under serve, shown on every page until fixed.
 _problems: list[str] = []
 _started = 0.0
+#: Whether the pages built last showed problems; when that changes, every page is rebuilt.
+_shown_problems = False
 
 
 def _content() -> Path:
@@ -54,6 +56,18 @@ def on_pre_build(config: Any) -> None:
         # Printed, not logged: MkDocs counts logged warnings and would abort in strict mode.
         _problems.extend(str(error).splitlines())
         print(f"{error}\nserving the last good pages until this is fixed", file=sys.stderr)
+    _rebuild_all_when_problems_change(Path(config["docs_dir"]))
+
+
+def _rebuild_all_when_problems_change(english: Path) -> None:
+    """The banner is on every page: when problems appear or go, every page must be rebuilt,
+    and a dirty rebuild takes only files newer than their pages, so they are touched."""
+    global _shown_problems
+    if bool(_problems) == _shown_problems:
+        return
+    _shown_problems = bool(_problems)
+    for page in english.rglob("*.md"):
+        page.touch()
 
 
 #: How the problems reach the other languages' builds, which run in processes of their own.
@@ -65,7 +79,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     # processes of their own, are told them.
     problems = _problems if _serving else os.environ.get(_PROBLEMS_VARIABLE, "").splitlines()
     if not problems:
-        return output
+        return _with_banner(output, _PREVIEW_NOTE) if _serving else output
     items = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
     banner = (
         '<div role="alert" style="background:#fff3cd;color:#000;border:2px solid #8a6d00;'
@@ -73,6 +87,20 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         "<strong>The content has problems; these are the last good pages.</strong>"
         f"<ul>{items}</ul></div>"
     )
+    return _with_banner(output, banner)
+
+
+#: Shown at the top of every page the preview builds: it rebuilds only the pages a change
+#: touches (MkDocs' dirty reload), so lists and search may show the old words for a while.
+_PREVIEW_NOTE = (
+    '<div role="note" style="background:#eef;color:#000;padding:.3em 1em;margin:0;'
+    'font:14px/1.4 sans-serif">Preview: a change rebuilds the pages it touches at once; lists '
+    "and search may show the old words until the next full build (<code>handbook build</code>, "
+    "or restart the preview).</div>"
+)
+
+
+def _with_banner(output: str, banner: str) -> str:
     head, found, rest = output.partition("<body")
     if not found:
         return banner + output

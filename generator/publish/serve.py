@@ -42,8 +42,16 @@ def serve(
             raise  # nothing good to show yet: the author fixes the content first
         print(f"{error}\nserving the last good pages until this is fixed", file=sys.stderr)
     os.environ["HANDBOOK_CONTENT"] = str(content_dir)
+    # MkDocs' dirty reload rebuilds only the pages whose files the generate step rewrote (it
+    # writes only what changed), so one saved exercise shows in about a second at any size; a
+    # list page or the search index may lag until a full build, which the preview says.
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
     mkdocs_serve(
-        str(config_file), dev_addr=dev_addr, livereload=True, docs_dir=str(english.resolve())
+        str(config_file),
+        dev_addr=dev_addr,
+        livereload=True,
+        build_type="dirty",
+        docs_dir=str(english.resolve()),
     )
 
 
@@ -70,6 +78,12 @@ def build_other_languages(languages: list[tuple[Path, str]] | None, site_dir: Pa
             for (_, folder), failure in zip(others, results, strict=True)
             if failure
         ]
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns at every dirty build, and a warning stops a strict build: the preview
+    asks for dirty builds on purpose and says what they mean on every page."""
+    return "'dirty' build" not in record.getMessage()
 
 
 def _show_mkdocs_progress() -> None:

@@ -99,7 +99,7 @@ def _check(args: argparse.Namespace) -> int:
 def _translations(args: argparse.Namespace) -> int:
     from generator.check.editions import check_editions
     from generator.source.load import load_content
-    from generator.source.translations import stamp
+    from generator.source.translationfiles import stamp
 
     check_editions(args.content)  # nothing is written into content that `check` refuses
     for path in stamp(load_content(args.content), args.stamp, args.files or None):

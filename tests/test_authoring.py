@@ -159,13 +159,13 @@ def translate(content: Path, code: str, relative: str, status: str = "draft") ->
     import yaml
 
     from generator.source.load import load_content
-    from generator.source.translations import _document_key, english_documents, translatable
+    from generator.source.translationfiles import document_key, english_documents, translatable
 
     folder = content / "translations" / code
     folder.mkdir(parents=True, exist_ok=True)
     names = {"es": "Español", "de": "Deutsch"}
     (folder / "language.yml").write_text(f"name: {names[code]}\nstatus: draft\n", "utf-8")
-    key = _document_key(relative)
+    key = document_key(relative)
     assert key is not None
     loaded = english_documents(load_content(content))[key]
     texts: dict[str, Any] = {}

@@ -20,7 +20,7 @@ from generator.i18n.languages import language
 from generator.rules.words import dosage_words, frequency_words, minutes_words
 from generator.source.model import Dosage
 from generator.source.textfields import get_at
-from generator.source.translations import english_documents, translatable
+from generator.source.translationfiles import english_documents, translatable
 
 from .conftest import ROOT
 

@@ -17,11 +17,7 @@ same model, so every limit (a card's line lengths, a list's size) holds in every
 from __future__ import annotations
 
 import copy
-import hashlib
-import json
-import os
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,64 +25,25 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from generator.errors import ContentError, ContentProblem
-from generator.source.contentfile import UnreadableFile, read_content_file
+from generator.errors import ContentProblem
 from generator.source.load import Content, Loaded, validate_model
 from generator.source.model import CardName, Strict
 from generator.source.textfields import Path as KeyPath
-from generator.source.textfields import get_at, set_at, text_fields
+from generator.source.textfields import get_at, set_at
 from generator.source.themetext import LONGEST, text_problem
-from generator.source.yamlsource import MAX_FILE_BYTES, Source, key_path, read_yaml
-
-FOLDER = "translations"
-#: Keys of a translation file besides the text it translates.
-META = ("status", "translated_from", "translated_fields")
-_NUMBER = re.compile(r"\d+")
-#: A number as a translation may write it: digits, with single separators between them.
-_WRITTEN_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
-_ENGLISH_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-
-
-def _readings(written: str, code: str) -> list[str]:
-    """The values ("1930", "1.51") a number written in language `code` may stand for: read
-    the language's way (Babel's group and decimal symbols; a space may group thousands too,
-    and four digits need no group: "1.930", "1930", "1 930"), or with a decimal point and no
-    group, as some languages allow. An English group ("1,930" in Spanish, which reads 1,93)
-    is never a reading: it would change the number."""
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
-    group, decimal = get_group_symbol(code), get_decimal_symbol(code)
-    groups = re.escape(group) + "\u00a0\u202f "
-    readings = []
-    if re.fullmatch(rf"\d{{1,3}}(?:[{groups}]\d{{3}})*(?:{re.escape(decimal)}\d+)?", written):
-        readings.append(re.sub(f"[{groups}]", "", written).replace(decimal, "."))
-    if re.fullmatch(r"\d+(?:\.\d+)?", written) and written not in readings:
-        readings.append(written)
-    if re.fullmatch(rf"\d+(?:{re.escape(decimal)}\d+)?", written):
-        readings.append(written.replace(decimal, "."))
-    return list(dict.fromkeys(readings)) or [written]
-
-
-def _same_numbers(translated: str, english: str, code: str) -> bool:
-    """Whether a translation holds the English text's numbers, each written its language's way
-    (thousands groups and decimal commas follow the language)."""
-    wanted = Counter(m.replace(",", "") for m in _ENGLISH_NUMBER.findall(english))
-    ambiguous = []
-    for written in _WRITTEN_NUMBER.findall(translated):
-        readings = _readings(written, code)
-        if len(readings) > 1:
-            ambiguous.append(readings)
-        elif wanted[readings[0]] > 0:
-            wanted[readings[0]] -= 1
-        else:
-            return False
-    for readings in ambiguous:
-        value = next((r for r in readings if wanted[r] > 0), None)
-        if value is None:
-            return False
-        wanted[value] -= 1
-    return not +wanted
-
+from generator.source.translationfiles import (
+    FOLDER,
+    META,
+    changed_fields,
+    document_file,
+    document_key,
+    english_documents,
+    field_digests,
+    source_digest,
+    translatable,
+)
+from generator.source.translationnumbers import same_numbers
+from generator.source.yamlsource import Source, key_path, read_yaml
 
 Status = Literal["draft", "reviewed"]
 
@@ -143,55 +100,6 @@ class Translations:
     warnings: list[ContentProblem] = field(default_factory=list)
 
 
-def english_documents(content: Content) -> dict[tuple[str, str], Loaded[Any]]:
-    """Every English document that can be translated, by (kind, id)."""
-    documents: dict[tuple[str, str], Loaded[Any]] = {}
-    documents |= {("exercises", item.model.id): item for item in content.exercises}
-    documents |= {("routines", item.model.id): item for item in content.routines}
-    for name in ("causes", "references", "safety", "handbook"):
-        loaded = getattr(content, name)
-        if loaded is not None:
-            documents[(name, name)] = loaded
-    return documents
-
-
-def document_file(kind: str, ident: str) -> str:
-    """The path of a document inside a language folder: `exercises/<id>.yml`, `safety.yml`."""
-    return f"{kind}/{ident}.yml" if kind in ("exercises", "routines") else f"{kind}.yml"
-
-
-def source_digest(model: type[BaseModel], data: Any) -> str:
-    """A short digest of the English text a translation is made from."""
-    texts = [(list(f.path), get_at(data, f.path)) for f in translatable(model, data)]
-    return hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode()).hexdigest()[:12]
-
-
-def field_digests(model: type[BaseModel], data: Any) -> dict[str, str]:
-    """A short digest of each English field a translation is made from, by its key path
-    (`name`, `steps[2]`, `picture`): what lets a warning say which field changed."""
-    groups: dict[str, list[Any]] = {}
-    for text in translatable(model, data):
-        head = (
-            text.path[:2] if len(text.path) > 1 and isinstance(text.path[1], int) else text.path[:1]
-        )
-        groups.setdefault(key_path(head), []).append([list(text.path), get_at(data, text.path)])
-    return {
-        name: hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode()).hexdigest()[:8]
-        for name, texts in groups.items()
-    }
-
-
-def changed_fields(recorded: dict[str, str], now: dict[str, str]) -> list[str]:
-    """The fields whose English differs from the one recorded, in the English file's order
-    (those no longer in it last)."""
-    found = [name for name, digest in now.items() if recorded.get(name) != digest]
-    return found + [name for name in recorded if name not in now]
-
-
-def translatable(model: type[BaseModel], data: Any) -> list[Any]:
-    return [f for f in text_fields(model, data) if not f.verbatim]
-
-
 def load_translations(content: Content) -> Translations:
     """Read and check every language under content/translations."""
     result = Translations()
@@ -234,7 +142,7 @@ def _load_language(
         relative = path.relative_to(language_dir).as_posix()
         if relative == "language.yml":
             continue
-        key = _document_key(relative)
+        key = document_key(relative)
         if key is not None and key not in english and _english_file_exists(content, key):
             continue  # the English file is there but has problems: they are reported there
         if key is None or key not in english:
@@ -257,15 +165,6 @@ def _load_language(
 def _english_file_exists(content: Content, key: tuple[str, str]) -> bool:
     path = content.root / document_file(*key)
     return path.exists() or path.is_symlink()
-
-
-def _document_key(relative: str) -> tuple[str, str] | None:
-    parts = relative.removesuffix(".yml").split("/")
-    if len(parts) == 2 and parts[0] in ("exercises", "routines"):
-        return parts[0], parts[1]
-    if len(parts) == 1 and parts[0] in ("causes", "references", "safety", "handbook"):
-        return parts[0], parts[0]
-    return None
 
 
 def _load_document(
@@ -375,7 +274,7 @@ def _shape_problems(
             problems.append(_at(source, path, "expected text, the translation of the English"))
         else:
             given.add(path)
-            if not _same_numbers(value, get_at(english, path), _stamp_target(source.path)[0]):
+            if not same_numbers(value, get_at(english, path), _stamp_target(source.path)[0]):
                 problems.append(
                     _at(
                         source,
@@ -421,106 +320,3 @@ def content_in(content: Content, translation: Translation) -> tuple[Content, fro
         if loaded is not None:
             setattr(translated, name, pick(loaded, (name, name)))
     return translated, frozenset(english)
-
-
-def stamp(content: Content, code: str, files: list[str] | None = None) -> list[Path]:
-    """Record in each translation of `code` (or in `files` of it only, each named inside the
-    language folder or by its path) the English it now matches: `translated_from:`, a digest
-    of the whole text, and `translated_fields:`, one per field.
-
-    A writer into content obeys the rules its readers do: each file is read as `check` reads
-    it (a regular file inside the content folder, never through a link out of it), and
-    nothing is written unless every file can be. The caller checks the content first.
-    """
-    documents = english_documents(content)
-    folder = content.root / FOLDER / code
-    shown_folder = f"{content.shown_root}/{FOLDER}/{code}"
-    if not folder.is_dir() or folder.is_symlink():
-        found = sorted(p.name for p in (content.root / FOLDER).glob("*") if p.is_dir())
-        raise ContentError(
-            [
-                ContentProblem(
-                    shown_folder,
-                    0,
-                    "",
-                    "there is no translation in this language to stamp; the languages are "
-                    f"{', '.join(found) or 'none yet'}",
-                )
-            ]
-        )
-    problems = []
-    chosen = None
-    if files is not None:
-        chosen = set()
-        for name in files:
-            key = _named_document(name, folder)
-            if key is None or key not in documents or not _exists(folder / document_file(*key)):
-                problems.append(
-                    ContentProblem(
-                        name,
-                        0,
-                        "",
-                        f"not a translation file of {shown_folder}: name one such as "
-                        "exercises/<id>.yml or safety.yml",
-                    )
-                )
-            else:
-                chosen.add(key)
-    updates = []
-    for key, loaded in sorted(documents.items()):
-        path = folder / document_file(*key)
-        if (chosen is not None and key not in chosen) or not _exists(path):
-            continue
-        try:
-            text = read_content_file(path, content.root, MAX_FILE_BYTES).decode("utf-8")
-        except (UnreadableFile, UnicodeDecodeError) as error:
-            reason = str(error) if isinstance(error, UnreadableFile) else "is not UTF-8 text"
-            problems.append(ContentProblem(f"{shown_folder}/{document_file(*key)}", 0, "", reason))
-            continue
-        updated = stamped(text, type(loaded.model), loaded.source.data)
-        if updated != text:
-            updates.append((path, updated))
-    if problems:
-        raise ContentError(problems)
-    for path, updated in updates:
-        # The file itself, inside the content folder (read_content_file saw to that).
-        Path(os.path.realpath(path)).write_text(updated, "utf-8")
-    return [path for path, _ in updates]
-
-
-_FROM = re.compile(r"(?m)^translated_from:.*$")
-#: The block `stamped` writes: the key, then its indented lines.
-_FIELDS = re.compile(r"(?m)^translated_fields:.*\n?(?:[ \t]+.*(?:\n|$))*")
-
-
-def stamped(text: str, model: type[BaseModel], english: Any) -> str:
-    """A translation file's text with the stamps of the English `english` written in: the
-    digest after `status:`, the per-field digests at the end (out of the translator's way)."""
-    line = f"translated_from: {source_digest(model, english)}"
-    if _FROM.search(text):
-        text = _FROM.sub(line, text, count=1)
-    else:
-        text = re.sub(r"(?m)^(status:.*)$", lambda m: f"{m.group(1)}\n{line}", text, count=1)
-    block = "translated_fields:  # written by `handbook translations --stamp`\n" + "".join(
-        f"  {json.dumps(name)}: {json.dumps(digest)}\n"
-        for name, digest in field_digests(model, english).items()
-    )
-    text = _FIELDS.sub("", text, count=1)
-    return text.rstrip("\n") + "\n" + block
-
-
-def _exists(path: Path) -> bool:
-    return path.exists() or path.is_symlink()
-
-
-def _named_document(name: str, folder: Path) -> tuple[str, str] | None:
-    """The (kind, id) of a file named inside the language folder (`exercises/x.yml`) or by
-    its path (`content/translations/es/exercises/x.yml`)."""
-    relative = name
-    given = Path(name)
-    if given.is_file():
-        try:
-            relative = given.resolve().relative_to(folder.resolve()).as_posix()
-        except ValueError:
-            return None
-    return _document_key(relative)

@@ -24,12 +24,8 @@ from generator.source.base import Base
 from generator.source.clinic import Project, branding, load_settings
 from generator.source.load import Content, Loaded, load_content
 from generator.source.model import Exercise, Routine, Variant
-from generator.source.translations import (
-    Translation,
-    Translations,
-    english_documents,
-    load_translations,
-)
+from generator.source.translationfiles import english_documents
+from generator.source.translations import Translation, Translations, load_translations
 from generator.source.yamlsource import Source, key_path
 
 #: How the base's files are named in messages.

@@ -29,7 +29,8 @@ from generator.pipeline import check_content
 from generator.render.pages.common import Settings
 from generator.render.site import make_environment, render_pages
 from generator.safety.pngsafe import check_png
-from generator.safety.svgsafe import MAX_BYTES, MAX_DEPTH, check_svg
+from generator.safety.svgparse import MAX_DEPTH
+from generator.safety.svgsafe import MAX_BYTES, check_svg
 from generator.safety.svgstyle import WAY_FORWARD
 
 from .browser import record_requests, static_server

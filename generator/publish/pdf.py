@@ -29,7 +29,7 @@ _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[^)]*\)")
 
 def card_folders(site: Path) -> list[Path]:
     """Every built card page's folder: cards/<routine>/ and cards/exercises/<id>/, in every
-    language."""
+    language. The large-print cards (cards/<id>/large/, several sheets) are not printed."""
     found = []
     for cards in [site / "cards", *site.glob("*/cards")]:  # English, then each language
         found += [
@@ -37,6 +37,7 @@ def card_folders(site: Path) -> list[Path]:
             for path in cards.rglob("index.html")
             if path.parent not in (cards, cards / "exercises")
             and b'http-equiv="refresh"' not in path.read_bytes()  # a former address
+            and b"data-hb-sheets=" not in path.read_bytes()  # large print
         ]
     return sorted(found)
 

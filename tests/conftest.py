@@ -94,3 +94,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path,
 def printed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Any]]:
     """As built_site, with every card also printed to PDF by Chromium."""
     yield from _build_served(tmp_path_factory.mktemp("printed"), pdf=True)
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    """axe-core's script, to inject into a page."""
+    from .helpers.pages import AXE
+
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
+    return AXE.read_text("utf-8")

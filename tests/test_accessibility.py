@@ -3,47 +3,14 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .browser import chromium, screenshot
+from .helpers.pages import TAGS, axe_page_kinds
 
 pytestmark = pytest.mark.browser
-
-AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-def page_kinds(book: Any) -> dict[str, str]:
-    exercise = book.exercises[0].id
-    routine = book.routines[0].routine.id
-    return {
-        "home": "",
-        "exercise": f"exercises/{exercise}/",
-        "exercises-index": "exercises/",
-        "routine": f"routines/{routine}/",
-        "routines-index": "routines/",
-        "causes": "causes/",
-        "references": "references/",
-        "safety": "safety/",
-        "card": f"cards/{routine}/",
-        "exercise-card": f"cards/exercises/{exercise}/",
-        "embed-exercise": f"embed/exercises/{exercise}/",
-        "embed-routine": f"embed/routines/{routine}/",
-        "clinics": "embed-guide/",
-        "es-exercise": f"es/exercises/{exercise}/",
-        "es-card": f"es/cards/{routine}/",
-        "de-exercise": "de/exercises/ball-roll/",
-    }
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE.is_file():
-        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
-    return AXE.read_text("utf-8")
 
 
 @pytest.mark.parametrize(("width", "scheme"), [(375, "light"), (1280, "light"), (375, "dark")])
@@ -54,10 +21,13 @@ def test_no_wcag_22_aa_violations(
     failures = []
     with chromium() as browser:
         page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
-        kinds = page_kinds(book)
+        kinds = axe_page_kinds(book)
         if scheme == "dark":  # cards and embeds are black on white in either scheme
             kinds = {k: v for k, v in kinds.items() if not k.startswith(("card", "embed", "ex"))}
-            kinds |= {"exercise": page_kinds(book)["exercise"], "es-routine": "es/routines/desk/"}
+            kinds |= {
+                "exercise": axe_page_kinds(book)["exercise"],
+                "es-routine": "es/routines/desk/",
+            }
         for name, path in kinds.items():
             page.goto(base_url + path, wait_until="load")
             page.add_script_tag(content=axe_source)
@@ -77,7 +47,7 @@ def test_language_declared_and_headings_in_order(built_site: Any) -> None:
     _site, base_url, book = built_site
     with chromium() as browser:
         page = browser.new_page()
-        for name, path in page_kinds(book).items():
+        for name, path in axe_page_kinds(book).items():
             page.goto(base_url + path)
             expected = path.split("/")[0] if path.startswith(("es/", "de/")) else "en"
             assert page.evaluate("document.documentElement.lang") == expected, name

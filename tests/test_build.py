@@ -13,39 +13,9 @@ import pytest
 from generator import pipeline
 from generator.cli import main
 
+from .helpers.processes import group_members, parent_of, tree
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def alive(pid: int) -> bool:
-    """Whether process `pid` runs (a zombie, dead but not yet reaped, does not)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat[stat.rindex(")") + 2] not in "ZX"
-
-
-def group_members(group: int) -> list[int]:
-    """The running processes of process group `group`, found by scanning /proc."""
-    members = []
-    for entry in Path("/proc").iterdir():
-        try:
-            stat = (entry / "stat").read_text() if entry.name.isdigit() else ""
-        except OSError:
-            continue  # ended meanwhile
-        if stat:
-            state, _parent, process_group = stat[stat.rindex(")") + 2 :].split()[:3]
-            if int(process_group) == group and state not in "ZX":
-                members.append(int(entry.name))
-    return members
 
 
 def test_real_content_builds_strict_with_every_page(
@@ -321,8 +291,3 @@ def test_qr_codes_drawn_by_workers_match_and_no_worker_is_left() -> None:
     with qrcache.start_qr_svgs(urls, jobs=2):
         pass  # left before collecting: the workers are stopped, not left drawing
     assert [pid for pid in group_members(os.getpgrp()) if parent_of(pid) == os.getpid()] == []
-
-
-def parent_of(pid: int) -> int:
-    stat = Path(f"/proc/{pid}/stat").read_text()
-    return int(stat[stat.rindex(")") + 2 :].split()[1])

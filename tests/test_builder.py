@@ -10,14 +10,13 @@ import json
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import icalendar
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, BrowserContext, Page
 
@@ -37,40 +36,21 @@ from .builder_budgets import (
 )
 from .calendars import schedule
 from .conftest import ROOT
+from .helpers import builder as shared_builder
+from .helpers.builder import IN_BROWSER, five_exercise_link, open_builder
+from .helpers.pages import TAGS
+from .helpers.pdfs import pdf_pages
 from .programme_js import install_programme_api
-from .test_accessibility import TAGS, axe_source  # noqa: F401 (a fixture)
-from .test_cards import pdf_pages
 
 EN = language("en")  # words are said in a language: there is no default
 
 pytestmark = pytest.mark.browser
 
-#: Hypothesis settings for tests that call into the shared page: no deadline (Chromium's
-#: first calls are slower), and the module's page fixture is meant to be shared.
-IN_BROWSER: dict[str, Any] = {
-    "deadline": None,
-    "suppress_health_check": [HealthCheck.function_scoped_fixture],
-}
+#: The builder's browser context and its page with the link grammar loaded (shared with
+#: test_links.py), as this module's fixtures.
+context, core = shared_builder.context, shared_builder.core
+
 HOSTILE_NOTE = '<img src=x onerror="alert(1)"> & </script> "quoted" \u00e9t\u00e9 \U0001f9b6'
-
-
-@pytest.fixture(scope="module")
-def context(browser: Browser, built_site: Any) -> Iterator[BrowserContext]:
-    _site, base_url, _book = built_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    yield context
-    context.close()
-
-
-def open_builder(context: BrowserContext, base_url: str, fragment: str = "") -> Page:
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{base_url}builder/{fragment}")
-    page.wait_for_function(FIRST_BOX)
-    page.errors = errors  # type: ignore[attr-defined]
-    return page
 
 
 def test_a_programme_built_with_the_controls_opens_from_its_link(
@@ -196,28 +176,6 @@ def worst_programme(page: Page, base_url: str) -> str:
             MAX_PROGRAMME_NOTE,
         )
     )
-
-
-def five_exercise_link(page: Page, base_url: str, note: str = "") -> str:
-    page.goto(base_url + "builder/")
-    page.wait_for_function(FIRST_BOX)
-    for name in (
-        "Toe walking",
-        "Ball roll under the foot",
-        "Ankle circles",
-        "Toe pressing",
-        "Wall calf stretch",
-    ):
-        page.get_by_role("checkbox", name=name).check()
-    page.get_by_label("Seconds for Toe walking").fill("45")
-    page.get_by_label("Seconds for Ball roll under the foot").fill("90")
-    page.get_by_label("Repetitions for Ankle circles").fill("15")
-    page.get_by_label("Sets for Toe pressing").fill("3")
-    page.get_by_label("Hold seconds for Wall calf stretch").fill("30")
-    page.get_by_label("Times a day").fill("2")
-    if note:
-        page.get_by_label("Note for the patient").fill(note)
-    return page.get_by_label("The programme's link").input_value()
 
 
 def decode_qr(pdf: Path, folder: Path) -> str:
@@ -377,20 +335,6 @@ def test_a_removed_or_renamed_exercise_and_hostile_links(
     page.close()
 
 
-# The link's grammar is implemented once, in link.js; Hypothesis drives that very
-# code in Chromium (about a millisecond a call), so no second implementation can drift from it.
-@pytest.fixture(scope="module")
-def core(context: BrowserContext, built_site: Any) -> Iterator[Page]:
-    _site, base_url, _book = built_site
-    page = open_builder(context, base_url)
-    install_programme_api(page)
-    page.evaluate(
-        "async () => { window.CAT = await (await fetch('../api/v1/exercises.json')).json(); }"
-    )
-    yield page
-    page.close()
-
-
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 note_text = st.text(
     st.characters(
@@ -482,7 +426,7 @@ def test_any_fragment_is_a_programme_or_a_clear_error(core: Page, fragment: Any)
 def test_no_wcag_violations_on_the_builder_and_programme(
     browser: Browser,
     built_site: Any,
-    axe_source: str,  # noqa: F811 (the fixture imported above)
+    axe_source: str,
     width: int,
 ) -> None:
     _site, base_url, _book = built_site

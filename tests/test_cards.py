@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -19,27 +18,11 @@ from generator.source.model import MAX_CARD_EXERCISES
 from .browser import chromium, screenshot
 from .cases import make_case
 from .conftest import build_with_pdfs
+from .helpers.pdfs import LANGUAGES, pdf_pages, pdf_text
 
 EN = language("en")  # words are said in a language: there is no default
 
 pytestmark = pytest.mark.browser
-
-#: Every language of the real content: each has every card.
-LANGUAGES = ("en", "es", "de")
-
-
-def pdf_text(pdf: Path) -> str:
-    text = subprocess.run(
-        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return " ".join(text.split())
-
-
-def pdf_pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    match = re.search(r"^Pages:\s+(\d+)", info.stdout, re.M)
-    assert match, info.stdout
-    return int(match.group(1))
 
 
 def test_every_card_prints_on_exactly_one_page_of_a4_and_letter(printed_site: Any) -> None:

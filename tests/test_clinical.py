@@ -24,7 +24,7 @@ import yaml
 from playwright.sync_api import BrowserContext
 
 from .conftest import ROOT
-from .test_session import context, open_page, start, ui  # noqa: F401 (context is a fixture)
+from .helpers.session import context, open_page, start, ui  # noqa: F401 (context is a fixture)
 
 LANGUAGES = {"en": "", "es": "es/", "de": "de/"}
 #: The emergency, named once on the safety page, as each language names it.

@@ -19,6 +19,7 @@ from generator import pipeline
 
 from .browser import static_server
 from .conftest import ROOT
+from .helpers.pages import csp_page_kinds
 from .nginx import free_port, nginx_server
 
 HOSTING = ROOT / "examples" / "hosting"
@@ -140,30 +141,6 @@ def test_no_page_holds_an_inline_script_handler_or_style(served: Any) -> None:
     assert found == {}
 
 
-def page_kinds(book: Any) -> dict[str, str]:
-    exercise = book.exercises[0].id
-    routine = book.routines[0].routine.id
-    return {
-        "home": "",
-        "exercise": f"exercises/{exercise}/",
-        "routine": f"routines/{routine}/",
-        "exercise index": "exercises/",
-        "routine index": "routines/",
-        "causes": "causes/",
-        "safety": "safety/",
-        "references": "references/",
-        "for clinics": "embed-guide/",
-        "cards index": "cards/",
-        "card": f"cards/{routine}/",
-        "exercise card": f"cards/exercises/{exercise}/",
-        "exercise embed": f"embed/exercises/{exercise}/",
-        "routine embed": f"embed/routines/{routine}/",
-        "builder": "builder/",
-        "translations": "translations/",
-        "404": "no-such-page/",
-    }
-
-
 @pytest.fixture(scope="module")
 def context(browser: Browser) -> Iterator[BrowserContext]:
     made = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -220,7 +197,7 @@ def test_every_page_kind_runs_with_no_policy_violation(
     _site, base_url, book = served
     visit = Visit(context)
     page = visit.page
-    for kind, path in page_kinds(book).items():
+    for kind, path in csp_page_kinds(book).items():
         response = visit.open(base_url + language + path)
         assert response.status == (404 if kind == "404" else 200), (kind, response.status)
         check_headers(response, language + path)

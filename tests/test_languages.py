@@ -324,7 +324,7 @@ def english_interface_fragments() -> list[str]:
 @pytest.mark.browser
 def test_the_spanish_builder_and_programme_pages_speak_spanish(built_site: Any) -> None:
     from .browser import shared_browser
-    from .test_builder import five_exercise_link
+    from .helpers.builder import five_exercise_link
 
     _site, base_url, _book = built_site
     page = shared_browser().new_page(viewport={"width": 1280, "height": 900})

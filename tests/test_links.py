@@ -26,7 +26,7 @@ from generator.safety.notes import note_problem
 from generator.source.model import MAX_PROGRAMME_NOTE, ProgrammeNote
 
 from .conftest import ROOT
-from .test_builder import IN_BROWSER, context, core, open_builder  # noqa: F401 (fixtures)
+from .helpers.builder import IN_BROWSER, context, core, open_builder  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 

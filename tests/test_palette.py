@@ -8,7 +8,7 @@ from typing import Any, Literal
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .test_accessibility import page_kinds
+from .helpers.pages import axe_page_kinds
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,7 @@ def test_a_pressed_toggle_is_kept_until_it_matches_the_system(
 def test_no_page_kind_stores_anything_on_its_own(built_site: Any, browser: Browser) -> None:
     _site, base_url, book = built_site
     page = open_page(browser, base_url, "dark")
-    kinds = page_kinds(book) | {"builder": "builder/", "programme": "programme/"}
+    kinds = axe_page_kinds(book) | {"builder": "builder/", "programme": "programme/"}
     stored = {}
     for name, path in kinds.items():
         page.goto(base_url + path, wait_until="networkidle")

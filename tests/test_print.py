@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from .test_cards import LANGUAGES, pdf_pages, pdf_text
+from .helpers.pdfs import LANGUAGES, pdf_pages, pdf_text
 
 pytestmark = pytest.mark.browser
 

@@ -19,15 +19,15 @@ from playwright.sync_api import Browser, BrowserContext
 from generator import pipeline
 
 from .conftest import ROOT
+from .helpers.pages import csp_page_kinds
 from .nginx import free_port, nginx_server
-from .test_csp import page_kinds
 
 LANGUAGES = ("", "es/", "de/")
 
 
 def every_page_kind(book: Any) -> dict[str, str]:
     """test_csp's page kinds, and the pages the builder and the phone companion lead to."""
-    return {**page_kinds(book), "programme": "programme/", "progress": "progress/"}
+    return {**csp_page_kinds(book), "programme": "programme/", "progress": "progress/"}
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .test_serve_and_kill import fetch, page_with, serving, wait_for
+from .helpers.serving import fetch, page_with, serving, wait_for
 
 SPANISH = (
     "# yaml-language-server: $schema=../../../schema/language.schema.json\n"

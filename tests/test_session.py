@@ -9,12 +9,11 @@ import gzip
 import json
 import math
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from generator.i18n.languages import language
 from generator.render.pages.session import PLAN_ID, plan_script, session_plan
@@ -32,20 +31,28 @@ from generator.source.model import Dosage
 
 from .browser import record_requests
 from .conftest import ROOT
+from .helpers import session as shared_session
+from .helpers.builder import five_exercise_link
+from .helpers.session import (
+    DESK,
+    MORNING,
+    PAGE_ERRORS,
+    open_page,
+    start,
+    state,
+    ui,
+)
 from .programme_js import install_programme_api
-from .test_builder import five_exercise_link
 
 ENGLISH = language("en")
+#: A phone's browser context with a fake wake lock, sound and speech (shared with
+#: test_clinical.py), as this module's fixture.
+context = shared_session.context
 
 ASSETS = ROOT / "generator" / "assets"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 LOG_KEY = "hb-log-v2"  # log.js: {"version": 2, "rows": [...]}; v1 logs are read as v2
-DESK = "routines/desk/"
-#: Script errors of each page a test opened.
-PAGE_ERRORS: dict[Page, list[str]] = {}
-#: The page clock starts on a Monday morning, so that today's date is known.
-MORNING = datetime.datetime(2026, 5, 4, 8, 0)
 PLAN_RE = re.compile(rf'<script type="application/json" id="{PLAN_ID}">(.*?)</script>', re.S)
 
 # --- the plan each page carries (no browser) ------------------------------------------------
@@ -154,74 +161,6 @@ def test_session_js_holds_no_content(built_site: Any) -> None:
 
 
 # --- the guided view, in Chromium ------------------------------------------------------------
-
-FAKE_DEVICE = """
-window.__wake = [];
-Object.defineProperty(navigator, 'wakeLock', {configurable: true, value: {
-  request(type) {
-    const sentinel = new EventTarget();
-    sentinel.release = () => { window.__wake.push('release'); return Promise.resolve(); };
-    window.__wake.push('request:' + type);
-    return Promise.resolve(sentinel);
-  }
-}});
-window.__beeps = 0;
-window.AudioContext = class {
-  constructor() { this.currentTime = 0; this.destination = {}; }
-  resume() { return Promise.resolve(); }
-  createGain() { return {gain: {setValueAtTime() {}, exponentialRampToValueAtTime() {}},
-    connect(x) { return x; }}; }
-  createOscillator() { return {frequency: {}, connect(x) { return x; },
-    start() { window.__beeps += 1; }, stop() {}}; }
-};
-window.__said = [];
-Object.defineProperty(window, 'speechSynthesis', {configurable: true,
-  value: {cancel() {}, speak(u) { window.__said.push(u.text); }}});
-window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
-"""
-
-STATE = """() => { const d = document.querySelector('dialog.hb-s');
-  if (!d) return null;
-  return {open: d.open, step: Number(d.dataset.step), kind: d.dataset.kind, state: d.dataset.state,
-    paused: d.hasAttribute('data-paused'), title: d.querySelector('#hb-s-title').textContent,
-    where: d.querySelector('.hb-s-where').textContent,
-    count: d.querySelector('.hb-s-count').hidden ? null : d.querySelector('.hb-s-num').textContent,
-    live: d.querySelector('[aria-live]').textContent, now: performance.now()}; }"""
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    made = browser.new_context(viewport={"width": 375, "height": 740}, accept_downloads=True)
-    made.add_init_script(FAKE_DEVICE)
-    yield made
-    made.close()
-
-
-def open_page(context: BrowserContext, base_url: str, path: str = DESK) -> Page:
-    page = context.new_page()
-    errors = PAGE_ERRORS.setdefault(page, [])
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.clock.install(time=MORNING)
-    page.goto(base_url + path)
-    # From here on, time moves only when a test moves it.
-    page.clock.pause_at(MORNING + datetime.timedelta(hours=1))
-    return page
-
-
-def start(page: Page) -> dict[str, Any]:
-    page.get_by_role("button", name="Start", exact=True).click()
-    page.wait_for_selector("dialog.hb-s[open][data-state=running]")
-    return state(page)
-
-
-def ui(page: Page) -> Locator:
-    """The guided view."""
-    return page.locator("dialog.hb-s")
-
-
-def state(page: Page) -> dict[str, Any]:
-    found: dict[str, Any] = page.evaluate(STATE)
-    return found
 
 
 def flat(plan: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

@@ -14,7 +14,7 @@ import pytest
 
 from generator.cli import main
 
-from .test_build import tree
+from .helpers.processes import tree
 
 HANDBOOK = str(Path(sys.executable).with_name("handbook"))
 

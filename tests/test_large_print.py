@@ -118,6 +118,8 @@ def test_large_print_is_16pt_with_60mm_pictures_in_black_and_white(
             "[parseFloat(getComputedStyle(e).fontSize), e.textContent.trim().slice(0, 40)])",
         )
         assert sizes, card
+        assert "<" not in page.inner_text(".hb-large"), f"{card}: markup shown as text"
+        assert page.locator(".hb-large .hb-tick").count() >= 7, f"{card}: the week's log"
         small = [text for size, text in sizes if size < 16 * 96 / 72 - 0.01]
         assert small == [], f"{card}: under 16 pt: {small}"
         widths = page.eval_on_selector_all(

@@ -178,9 +178,7 @@ def test_no_import_circle() -> None:
 @pytest.mark.parametrize("folder", ["generator", "scripts"])
 def test_no_source_file_over_400_lines(folder: str) -> None:
     root = PACKAGE.parent / folder
-    # The site's JavaScript (generator/assets/*.js) is being split into ES modules under
-    # issue 27's JavaScript half; it joins this check when that split lands.
-    sources = [*root.rglob("*.py"), *(p for p in root.rglob("*.js") if p.parent.name != "assets")]
+    sources = [*root.rglob("*.py"), *root.rglob("*.js")]
     long = {
         str(path.relative_to(root.parent)): count
         for path in sources

@@ -16,7 +16,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from generator.i18n.languages import language
+from generator.render.pages.session import MODULES as SESSION_MODULES
 from generator.render.pages.session import PLAN_ID, plan_script, session_plan
+from generator.render.pages.session import RULES as SESSION_RULES
 from generator.rules.plan import (
     RELEASE_SECONDS,
     REST_BETWEEN_SETS_SECONDS,
@@ -96,6 +98,9 @@ def test_every_routine_and_exercise_page_carries_its_plan_and_start_button(
         assert start and " hidden" in start.group(0), key
         assert '<script src="../../assets/session-start.js" defer></script>' in text
         assert 'src="../../assets/session.js"' not in text, key
+        modules = " ".join(f"../../assets/{name}.js" for name in SESSION_MODULES)
+        assert f'data-hb-session-js="{modules}"' in text, key
+        assert plan["rules"] == SESSION_RULES
 
 
 def test_the_routine_page_states_the_time_its_plan_adds_up_to(built_site: Any) -> None:
@@ -141,17 +146,30 @@ def test_embed_pages_load_no_session_script(built_site: Any) -> None:
 
 
 def test_scripts_stay_within_their_budget() -> None:
+    session = b"".join((ASSETS / f"{name}.js").read_bytes() for name in SESSION_MODULES)
     sizes = {
-        name: len(gzip.compress((ASSETS / name).read_bytes(), 9))
-        for name in ("session.js", "session-start.js")
+        "session": len(gzip.compress(session, 9)),
+        "session-start.js": len(gzip.compress((ASSETS / "session-start.js").read_bytes(), 9)),
     }
-    assert sizes["session.js"] <= 15 * 1024, sizes
+    assert sizes["session"] <= 15 * 1024, sizes
     assert sizes["session-start.js"] <= 2 * 1024, sizes
+
+
+def test_the_session_modules_are_the_ones_session_js_imports() -> None:
+    """Every module the guided view imports is named by the page (so kept offline), and each
+    is under 400 lines."""
+    imported = {"session"}
+    for name in SESSION_MODULES:
+        text = (ASSETS / f"{name}.js").read_text("utf-8")
+        assert len(text.splitlines()) <= 400, name
+        imported |= set(re.findall(r'^import .* from "\./([\w-]+)\.js";$', text, re.M))
+    assert imported == set(SESSION_MODULES)
+    assert SESSION_MODULES[0] == "session"
 
 
 def test_session_js_holds_no_content(built_site: Any) -> None:
     _site, _url, book = built_site
-    script = (ASSETS / "session.js").read_text("utf-8")
+    script = "".join((ASSETS / f"{name}.js").read_text("utf-8") for name in SESSION_MODULES)
     said = [book.safety.stop_rule, book.safety.urgent_action, *book.safety.urgent]
     said += [e.name for e in book.exercises] + [e.stop_if for e in book.exercises]
     assert [text for text in said if text in script] == []
@@ -570,11 +588,12 @@ def test_session_js_loads_only_when_start_is_pressed(
     page.goto(base_url + DESK)
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/assets/session-start.js") for url in seen)
-    assert not [url for url in seen if "/assets/session.js" in url or "session.css" in url]
+    modules = tuple(f"/assets/{name}.js" for name in SESSION_MODULES)
+    assert not [url for url in seen if url.endswith(modules) or "session.css" in url]
     assert page.get_by_role("button", name="Start", exact=True).is_visible()
     page.get_by_role("button", name="Start", exact=True).click()
     page.wait_for_selector("dialog.hb-s[open]")
-    assert [url for url in seen if url.endswith("/assets/session.js")]
+    assert {module for url in seen for module in modules if url.endswith(module)} == set(modules)
     assert [url for url in seen if url.endswith("/assets/stylesheets/session.css")]
 
 

@@ -4,10 +4,12 @@
 // no storage, no request but the catalogue from this site.
 //
 // An ES module: the link's grammar (link.js), the words (words.js), the session's time
-// (steps.js), the card (programme-card.js) and the calendar file (calendar.js, page.js).
+// (steps.js), the card (programme-card.js), the calendar file (calendar.js, page.js) and the
+// routine file (routine-file.js).
 import { LinkError, cleanNote, encode, index, parse, resolve, shown } from "./link.js";
 import { download, load, pageWords, programmeCalendar } from "./page.js";
 import { card } from "./programme-card.js";
+import { routineYaml } from "./routine-file.js";
 import { sessionSeconds } from "./steps.js";
 import { minutes } from "./words.js";
 
@@ -240,41 +242,6 @@ function start() {
     });
   }
 
-  // The programme as a routine file of the handbook's content (in English, as content is
-  // written): its fields, order and fixed words are the page's rules (routine_file).
-  function routineYaml() {
-    const file = W.rules.routine_file;
-    const quoted = (text) => JSON.stringify(text);
-    const entries = resolve(P, state, byId).filter((entry) => entry.exercise);
-    if (!entries.length) return null; // check refuses a routine without exercises
-    const description = state.note.replace(/\s+/g, " ").trim() || file.description;
-    const summary = (entries.length === 1 ? file.summary_one : file.summary_other)
-      .replace("%(num)d", String(entries.length));
-    const frequency = {
-      times_per_day: state.times,
-      days_per_week: state.days,
-      review_weeks: (state.from && W.rules.routine_weeks[state.from.id]) || W.rules.calendar.default_weeks,
-    };
-    const lines = [
-      `# yaml-language-server: $schema=${file.schema}`,
-      `id: ${file.id}`,
-      `name: ${quoted(file.name)}`,
-      `summary: ${quoted(summary)}`,
-      `situation: ${state.from ? state.from.situation : file.situation}`,
-      `description: ${quoted(description)}`,
-      "frequency:",
-      ...file.frequency_fields.map((field) => `  ${field}: ${frequency[field]}`),
-      "exercises:",
-    ];
-    for (const entry of entries) {
-      lines.push(`  - exercise: ${entry.exercise.id}`, "    dosage:");
-      for (const field of file.dosage_fields) {
-        if (entry.dosage[field] !== null) lines.push(`      ${field}: ${entry.dosage[field]}`);
-      }
-    }
-    return lines.join("\n") + "\n";
-  }
-
   const actions = {
     print() {
       window.print();
@@ -296,7 +263,7 @@ function start() {
       setStatus(W.message("calendar_done_weeks"));
     },
     routine() {
-      const text = routineYaml();
+      const text = routineYaml(W.rules, state, resolve(P, state, byId));
       if (!text) return;
       download(`${W.rules.routine_file.id}.yml`, "text/yaml", text);
       setStatus(W.message("routine_done"));

@@ -131,7 +131,7 @@
     });
     ["data-hb-session-js", "data-hb-session-css", "data-catalogue"].forEach(function (name) {
       Array.prototype.forEach.call(document.querySelectorAll("[" + name + "]"), function (node) {
-        urls.push(node.getAttribute(name));
+        urls.push.apply(urls, node.getAttribute(name).split(/\s+/));  // the session's modules
       });
     });
     try {

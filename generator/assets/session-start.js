@@ -1,5 +1,6 @@
 /* Routine, exercise and programme pages: show the Start button (hidden without script) once
-   the page holds a plan, and, only when it is pressed, load the guided view (session.js).
+   the page holds a plan, and, only when it is pressed, import the guided view (session.js, an
+   ES module) and its style.
    "Your log" shows when this device keeps a log; reading it stores nothing. */
 (function () {
   "use strict";
@@ -24,11 +25,13 @@
           return;
         }
         box.hbLoading = true;
-        var script = document.createElement("script");
-        script.src = box.getAttribute("data-hb-session-js");
-        script.onload = function () { window.hbSession(box, mode, opener); };
-        script.onerror = function () { box.hbLoading = false; };
-        document.head.appendChild(script);
+        // The guided view's ES modules, its entry (session.js) first, then the modules it
+        // imports, named here so that a page kept offline keeps them all (offline.js).
+        var entry = box.getAttribute("data-hb-session-js").split(/\s+/)[0];
+        import(new URL(entry, document.baseURI).href).then(function (session) {
+          window.hbSession = session.open;
+          loadStyle(box, function () { session.open(box, mode, opener); });
+        }, function () { box.hbLoading = false; });
       };
     }
     box.querySelector("[data-hb-start]").addEventListener("click", open("run"));
@@ -36,6 +39,19 @@
     showIfPlanned(box);
     // The programme page fills its plan in from the link, then says so.
     document.addEventListener("hb-session-plan", function () { showIfPlanned(box); });
+  }
+  /* The guided view's style, before it opens. */
+  function loadStyle(box, then) {
+    if (document.querySelector("link[data-hb-session-css]")) {
+      then();
+      return;
+    }
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = box.getAttribute("data-hb-session-css");
+    link.setAttribute("data-hb-session-css", "");
+    link.onload = link.onerror = then;
+    document.head.appendChild(link);
   }
   function showIfPlanned(box) {
     try {

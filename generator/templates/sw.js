@@ -49,7 +49,7 @@ function resources(html, base) {
   var found = [], match;
   var attrs = /\s(?:src|data-hb-session-js|data-hb-session-css|data-catalogue)="([^"]+)"/g;
   while ((match = attrs.exec(html))) {
-    found.push(match[1]);
+    found.push.apply(found, match[1].split(/\s+/));  // the guided session's ES modules
   }
   var links = /<link\b[^>]*\brel="(?:stylesheet|icon)"[^>]*>/g;
   while ((match = links.exec(html))) {

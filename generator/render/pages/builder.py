@@ -41,7 +41,17 @@ SCRIPTS = ("assets/vendor/qrcode.js",)
 #: page kept offline (offline.js, sw.js: every script's src) keeps all of them.
 MODULES = tuple(
     f"assets/{name}.js"
-    for name in ("words", "steps", "link", "fit", "calendar", "qr", "page", "programme-card")
+    for name in (
+        "words",
+        "steps",
+        "link",
+        "fit",
+        "calendar",
+        "qr",
+        "page",
+        "programme-card",
+        "routine-file",
+    )
 )
 #: The printed size of a programme card's QR code (card.css: .hb-card-programme .hb-qr), its
 #: border in modules, and the smallest module it may have: the README promises 0.32 mm (a

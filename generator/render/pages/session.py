@@ -14,7 +14,8 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.i18n.languages import N_, Language, Nn_
-from generator.render.pages.common import json_script, relative
+from generator.render.pages.cardparts import TICK_DAYS
+from generator.render.pages.common import FRAME_SIZE, json_script, relative
 from generator.rules import words
 from generator.rules.plan import session_steps, steps_seconds
 from generator.source.model import Dosage, Exercise, Safety, Variant
@@ -65,6 +66,19 @@ WORDS = {
     "file": N_("foot-exercise-log.csv"),
     "remove": N_("Delete my log"),
     "removed": N_("Your log is deleted: nothing is kept on this device."),
+}
+#: The guided view's ES modules: its entry, then the modules it imports, all named by the page
+#: (data-hb-session-js) so that a page kept offline keeps every one (offline.js, sw.js).
+MODULES = ("session", "session-dialog", "session-device", "session-log")
+#: The rules the guided view works by (session.js holds none): the size of a picture's
+#: position, the steps whose end beeps and its tone, the picture each kind of step shows, and
+#: the days its log shows (the card's tick-box week).
+RULES: dict[str, Any] = {
+    "frame": {"width": FRAME_SIZE[0], "height": FRAME_SIZE[1]},
+    "beep_after": ["setup", "hold", "timed", "rest"],
+    "tone": {"hertz": 880, "seconds": 0.5},
+    "picture_shown": {"hold": "end", "timed": "move", "reps": "move"},
+    "log_days": TICK_DAYS,
 }
 #: The log's "done n times", for each plural category of the language.
 DONE_TIMES = Nn_("done once", "done {n} times")
@@ -120,6 +134,7 @@ def session_plan(
         "urgent_intro": safety.urgent_intro,
         "urgent": list(safety.urgent),
         "exercises": exercises,
+        "rules": RULES,
         "words": interface_words(lang),
     }
 
@@ -155,6 +170,6 @@ def session_context(from_page: str, plan: dict[str, Any]) -> dict[str, Any]:
     return {
         "plan": plan_script(plan),
         "loader": relative(from_page, "assets/session-start.js"),
-        "script": relative(from_page, "assets/session.js"),
+        "script": " ".join(relative(from_page, f"assets/{name}.js") for name in MODULES),
         "stylesheet": relative(from_page, "assets/stylesheets/session.css"),
     }

@@ -125,7 +125,6 @@ def generate_for(
             site_name=edition.lang.gettext(site.name),
             site_url=site.url + edition.folder,
             short_name=edition.lang.gettext(site.short_name),
-            language=edition.code,
             pdf=pdf,
             lang=edition.lang,
             english=edition.english,

@@ -30,7 +30,7 @@ from generator.render.outputs.calendar import reminder_calendar, routine_reminde
 from generator.render.pages.cardparts import PROGRAMME_EXTRA_MM
 from generator.render.pages.cards import programme_fit
 from generator.render.pages.common import Settings
-from generator.render.pages.script_words import script_words
+from generator.render.pages.script_words import words_data
 from generator.rules import words
 from generator.rules.plan import session_seconds, session_steps
 from generator.source.book import RoutineItem
@@ -63,7 +63,6 @@ def settings_of(edition: Edition) -> Settings:
     return Settings(
         site_name="Test handbook",
         site_url=SITE + folder,
-        language=edition.code,
         lang=edition.lang,
         english=edition.english,
     )
@@ -105,7 +104,7 @@ def words_cases() -> dict[str, Any]:
     for edition in editions():
         lang = edition.lang
         cases[edition.code] = {
-            "words": script_words(lang),
+            "words": words_data(lang),
             "dosages": [
                 {
                     "dosage": dosage_data(dosage),
@@ -158,7 +157,7 @@ def steps_cases() -> dict[str, Any]:
             listed.append(
                 {"dosage": dosage_data(dosage), "seconds": seconds, "minutes": minutes(seconds)}
             )
-        cases[edition.code] = {"words": script_words(edition.lang), "cases": listed}
+        cases[edition.code] = {"words": words_data(edition.lang), "cases": listed}
     return cases
 
 
@@ -247,7 +246,7 @@ def fit_cases() -> dict[str, Any]:
                     }
                 )
         cases[edition.code] = {
-            "words": script_words(lang),
+            "words": words_data(lang),
             "card": catalogue["card"],
             "extra_mm": PROGRAMME_EXTRA_MM,
             "exercises": {

@@ -62,7 +62,7 @@ SIDE_WORDS = {
 }
 #: The parts of a step's label. The programme page builds its steps in the browser
 #: (programme-core.js, from a link's dosage) with these same phrases, in the page's language.
-PHRASES = {
+STEP_PHRASES = {
     "setup": N_("get into position, %(num)d s"),
     "switch": N_("now the %(side)s"),
     "rest": N_("rest %(num)d s before set %(set)d"),
@@ -85,7 +85,7 @@ def _steps(name: str, dosage: Dosage, *, lang: Language) -> Iterator[Step]:
     sets, reps = dosage.sets, dosage.reps
 
     def say(phrase: str, **values: object) -> str:
-        return _(PHRASES[phrase]) % values
+        return _(STEP_PHRASES[phrase]) % values
 
     def step(
         kind: StepKind,
@@ -164,9 +164,9 @@ def _steps(name: str, dosage: Dosage, *, lang: Language) -> Iterator[Step]:
 
 
 def label_phrases(lang: Language) -> dict[str, Any]:
-    """PHRASES and SIDE_WORDS in `lang`, for programme-core.js (which takes "n times" and the
+    """STEP_PHRASES and SIDE_WORDS in `lang`, for programme-core.js (which takes "n times" and the
     separator from words.browser_phrases, as _steps takes them from words.py)."""
-    said: dict[str, Any] = {key: lang.gettext(phrase) for key, phrase in PHRASES.items()}
+    said: dict[str, Any] = {key: lang.gettext(phrase) for key, phrase in STEP_PHRASES.items()}
     said["sides"] = {
         counted: {side: lang.gettext(words) for side, words in names.items()}
         for counted, names in SIDE_WORDS.items()

@@ -25,7 +25,7 @@ _FIELD_WORDS = {
 #: The phrases the dosage, frequency and time are said with. Python fills them here; the
 #: builder and programme pages fill the same ones in the browser (programme-core.js, which
 #: a test checks against these functions), so both say a dosage alike in every language.
-PHRASES = {
+DOSAGE_PHRASES = {
     "seconds_short": N_("%(num)d s"),
     "hold": N_("hold %(time)s"),
     "each_way": N_("%(times)s each way (%(ways)s)"),
@@ -46,7 +46,7 @@ PLURALS = {
 
 
 def say(lang: Language, phrase: str, **values: object) -> str:
-    return lang.gettext(PHRASES[phrase]) % values
+    return lang.gettext(DOSAGE_PHRASES[phrase]) % values
 
 
 def say_count(lang: Language, phrase: str, count: int) -> str:
@@ -54,10 +54,10 @@ def say_count(lang: Language, phrase: str, count: int) -> str:
 
 
 def browser_phrases(lang: Language) -> dict[str, object]:
-    """PHRASES, PLURALS (each language's plural forms, %(num)d to fill) and SIDES in `lang`,
+    """DOSAGE_PHRASES, PLURALS (each language's plural forms, %(num)d to fill) and SIDES in `lang`,
     for programme-core.js."""
     return {
-        "phrases": {key: lang.gettext(phrase) for key, phrase in PHRASES.items()},
+        "phrases": {key: lang.gettext(phrase) for key, phrase in DOSAGE_PHRASES.items()},
         "plurals": {key: plural_forms_of(lang, forms) for key, forms in PLURALS.items()},
         "sides": {key: lang.gettext(words) for key, words in SIDES.items()},
     }

@@ -15,12 +15,13 @@ from generator.safety.pngsafe import check_png
 from generator.safety.svgsafe import check_svg
 from generator.source.contentfile import UnreadableFile, read_content_file
 from generator.source.load import Content
-from generator.source.yamlsource import Source, key_path
+from generator.source.yamlsource import KeyPath, Source, key_path
 
 #: The largest picture accepted: a line drawing or a logo is a few tens of kilobytes.
 MAX_PICTURE_BYTES = 1024 * 1024
 
-Place = tuple[Source, tuple[str | int, ...]]
+#: Where a picture is named: the file and the key path in it.
+Place = tuple[Source, KeyPath]
 
 
 def read_pictures(content: Content, problems: list[ContentProblem]) -> dict[str, bytes]:

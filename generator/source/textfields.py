@@ -16,15 +16,14 @@ from pydantic import BaseModel
 from pydantic.types import StringConstraints
 
 from generator.source.model import Verbatim
-
-Path = tuple[str | int, ...]
+from generator.source.yamlsource import KeyPath
 
 
 @dataclass(frozen=True)
 class TextField:
     """One free-text value in a content document."""
 
-    path: Path
+    path: KeyPath
     shortest: int
     longest: int
     #: Kept as written in every language (never translated).
@@ -36,7 +35,9 @@ def text_fields(model: type[BaseModel], data: Any) -> Iterator[TextField]:
     yield from _fields(model, data, (), False)
 
 
-def _fields(model: type[BaseModel], data: Any, path: Path, verbatim: bool) -> Iterator[TextField]:
+def _fields(
+    model: type[BaseModel], data: Any, path: KeyPath, verbatim: bool
+) -> Iterator[TextField]:
     if not isinstance(data, dict):
         return
     for name, info in model.model_fields.items():
@@ -47,7 +48,7 @@ def _fields(model: type[BaseModel], data: Any, path: Path, verbatim: bool) -> It
 
 
 def _walk(
-    annotation: Any, metadata: list[Any], value: Any, path: Path, verbatim: bool
+    annotation: Any, metadata: list[Any], value: Any, path: KeyPath, verbatim: bool
 ) -> Iterator[TextField]:
     origin = get_origin(annotation)
     if origin is Annotated:
@@ -81,13 +82,13 @@ def _fits(option: Any, value: Any) -> bool:
     )
 
 
-def get_at(data: Any, path: Path) -> Any:
+def get_at(data: Any, path: KeyPath) -> Any:
     for part in path:
         data = data[part]
     return data
 
 
-def set_at(data: Any, path: Path, value: Any) -> None:
+def set_at(data: Any, path: KeyPath, value: Any) -> None:
     for part in path[:-1]:
         data = data[part]
     data[path[-1]] = value

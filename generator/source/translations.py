@@ -28,7 +28,6 @@ from pydantic import AfterValidator, BaseModel, Field
 from generator.errors import ContentProblem
 from generator.source.load import Content, Loaded, validate_model
 from generator.source.model import CardName, Strict
-from generator.source.textfields import Path as KeyPath
 from generator.source.textfields import get_at, set_at
 from generator.source.themetext import LONGEST, text_problem
 from generator.source.translationfiles import (
@@ -43,7 +42,7 @@ from generator.source.translationfiles import (
     translatable,
 )
 from generator.source.translationnumbers import same_numbers
-from generator.source.yamlsource import Source, key_path, read_yaml
+from generator.source.yamlsource import KeyPath, Source, key_path, read_yaml
 
 Status = Literal["draft", "reviewed"]
 

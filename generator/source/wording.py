@@ -17,11 +17,11 @@ from pydantic.fields import FieldInfo
 
 from generator.errors import ContentProblem
 from generator.source.model import Expects, OnCard, Unit
-from generator.source.yamlsource import Loc, Source, describe, key_path
+from generator.source.yamlsource import KeyPath, Source, describe, key_path
 
 
 def problem(source: Source, model: type[BaseModel], err: Any) -> ContentProblem:
-    loc: Loc = tuple(err["loc"])
+    loc: KeyPath = tuple(err["loc"])
     kind: str = err["type"]
     value = err.get("input")
     expected = expected_words(model, loc)
@@ -97,7 +97,7 @@ def _items(count: Any) -> str:
     return f"{count} item{'' if count == 1 else 's'}"
 
 
-def _walk(model: type[BaseModel], loc: Loc) -> Iterator[tuple[type[BaseModel], str]]:
+def _walk(model: type[BaseModel], loc: KeyPath) -> Iterator[tuple[type[BaseModel], str]]:
     """Follow a key path through nested models, yielding each (model, field name)."""
     current: Any = model
     for part in loc:
@@ -129,7 +129,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _field_names(model: type[BaseModel], loc: Loc) -> list[str]:
+def _field_names(model: type[BaseModel], loc: KeyPath) -> list[str]:
     target: Any = model
     for owner, name in _walk(model, loc):
         target = _inner_model(owner.model_fields[name].annotation)
@@ -138,7 +138,7 @@ def _field_names(model: type[BaseModel], loc: Loc) -> list[str]:
     return [info.alias or name for name, info in target.model_fields.items()]
 
 
-def _field_description(model: type[BaseModel], loc: Loc) -> str | None:
+def _field_description(model: type[BaseModel], loc: KeyPath) -> str | None:
     walked = list(_walk(model, loc))
     if not walked or len(walked) != len([part for part in loc if isinstance(part, str)]):
         return None
@@ -146,7 +146,7 @@ def _field_description(model: type[BaseModel], loc: Loc) -> str | None:
     return owner.model_fields[name].description
 
 
-def _literal_choices(model: type[BaseModel], loc: Loc) -> list[str]:
+def _literal_choices(model: type[BaseModel], loc: KeyPath) -> list[str]:
     walked = list(_walk(model, loc))
     if not walked:
         return []
@@ -163,7 +163,7 @@ def _literals(annotation: Any) -> list[str]:
     return found
 
 
-def expected_words(model: type[BaseModel], loc: Loc) -> str | None:
+def expected_words(model: type[BaseModel], loc: KeyPath) -> str | None:
     """What the field at `loc` expects, in words made from its declaration, or None."""
     walked = list(_walk(model, loc))
     if not walked:
@@ -197,7 +197,7 @@ def _marks(annotation: Any) -> Iterator[Any]:
         yield from _marks(arg)
 
 
-def printed_on_cards(model: type[BaseModel], loc: Loc) -> bool:
+def printed_on_cards(model: type[BaseModel], loc: KeyPath) -> bool:
     """Whether the field at `loc` is printed on cards (its type carries the OnCard mark)."""
     walked = list(_walk(model, loc))
     if not walked:
@@ -207,13 +207,13 @@ def printed_on_cards(model: type[BaseModel], loc: Loc) -> bool:
     return any(isinstance(mark, OnCard) for mark in [*info.metadata, *_marks(info.annotation)])
 
 
-def misspelt(model: type[BaseModel], errors: list[Any]) -> set[Loc]:
+def misspelt(model: type[BaseModel], errors: list[Any]) -> set[KeyPath]:
     """The missing required fields that an unknown field beside them is a misspelling of:
     the unknown field's "did you mean" says it all, so "required field is missing" would be
     the same mistake told twice."""
     suggested = set()
     for err in errors:
-        loc: Loc = tuple(err["loc"])
+        loc: KeyPath = tuple(err["loc"])
         if err["type"] == "extra_forbidden":
             options = _field_names(model, loc[:-1])
             close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)

@@ -67,7 +67,7 @@ MAX_FILE_BYTES = 256 * 1024
 #: Mappings and lists may nest this deep; content needs four or five levels.
 MAX_DEPTH = 32
 
-Loc = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,9 @@ class Source:
 
     path: str
     data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
 
-    def line(self, loc: Loc) -> int:
+    def line(self, loc: KeyPath) -> int:
         """The line of the deepest part of `loc` that exists in the file."""
         for end in range(len(loc), -1, -1):
             if loc[:end] in self.lines:
@@ -153,7 +153,7 @@ class _Builder:
         self.parser = parser
         self.shown = shown
         self.text_lines = text.splitlines()
-        self.lines: dict[Loc, int] = {}
+        self.lines: dict[KeyPath, int] = {}
         self.problems: list[ContentProblem] = []
 
     def document(self) -> tuple[bool, Any]:
@@ -176,10 +176,10 @@ class _Builder:
         self.parser.get_event()
         return True, data
 
-    def problem(self, event: Event, loc: Loc, message: str) -> None:
+    def problem(self, event: Event, loc: KeyPath, message: str) -> None:
         self.problems.append(ContentProblem(self.shown, _line(event), key_path(loc), message))
 
-    def value(self, loc: Loc, depth: int) -> Any:
+    def value(self, loc: KeyPath, depth: int) -> Any:
         """The data of the next node, at key path `loc` and nesting `depth` (root is 1)."""
         event = self.parser.get_event()
         self.lines.setdefault(loc, _line(event))
@@ -202,7 +202,7 @@ class _Builder:
         self.parser.get_event()
         return items
 
-    def mapping(self, loc: Loc, depth: int) -> dict[str, Any]:
+    def mapping(self, loc: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         while not self.parser.check_event(MappingEndEvent):
             key_event = self.parser.get_event()
@@ -218,7 +218,7 @@ class _Builder:
         self.parser.get_event()
         return result
 
-    def key(self, event: Event, loc: Loc, depth: int) -> str | None:
+    def key(self, event: Event, loc: KeyPath, depth: int) -> str | None:
         """The text of a mapping key, or None (after noting a problem) when it is no text."""
         if isinstance(event, AliasEvent):
             self.alias(event, loc)
@@ -239,7 +239,7 @@ class _Builder:
             return None
         return text
 
-    def scalar(self, event: ScalarEvent, loc: Loc) -> Any:
+    def scalar(self, event: ScalarEvent, loc: KeyPath) -> Any:
         if event.style in (None, ""):  # plain: libyaml says "", the pure-Python parser None
             slip = self.plain_slip(event)
             if slip is not None:
@@ -282,7 +282,7 @@ class _Builder:
                 )
         return None
 
-    def alias(self, event: Event, loc: Loc) -> None:
+    def alias(self, event: Event, loc: KeyPath) -> None:
         # Aliases let a few lines expand into gigabytes; content never needs them.
         # One report per file is enough: the author removes them all at once.
         if not any("anchors and aliases" in p.message for p in self.problems):
@@ -292,7 +292,7 @@ class _Builder:
                 "YAML anchors and aliases (& and *) are not allowed: write the values out",
             )
 
-    def too_deep(self, event: Event, loc: Loc) -> NoReturn:
+    def too_deep(self, event: Event, loc: KeyPath) -> NoReturn:
         """Note the problem and stop reading the file.
 
         libyaml's scanner (and the pure-Python one) takes time in proportion to the depth for
@@ -302,11 +302,11 @@ class _Builder:
         self.problem(event, loc, _too_deep())
         raise _TooDeep
 
-    def skip_node(self, loc: Loc, depth: int) -> None:
+    def skip_node(self, loc: KeyPath, depth: int) -> None:
         """Read past the next node, at nesting `depth`, without looking at it."""
         self.skip_rest(self.parser.get_event(), loc, depth)
 
-    def skip_rest(self, event: Event, loc: Loc, depth: int) -> None:
+    def skip_rest(self, event: Event, loc: KeyPath, depth: int) -> None:
         """Read past the rest of the node that `event` started, without recursion."""
         if not isinstance(event, CollectionStartEvent):
             return
@@ -372,7 +372,7 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def key_path(loc: Loc) -> str:
+def key_path(loc: KeyPath) -> str:
     """Write a location as authors read it: `dosage.hold_seconds`, `steps[2]`."""
     text = ""
     for part in loc:

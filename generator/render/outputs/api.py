@@ -103,7 +103,7 @@ def schema_url(settings: Settings, name: str) -> str:
     """The address of a catalogue file's JSON Schema. The schema describes the format, which
     is one for every language (its codes and field names are the same), so it is published
     once, in English, at the root's /api/v1/; each language's catalogue points there."""
-    folder = "" if settings.language == SOURCE_LANGUAGE else f"{settings.language}/"
+    folder = "" if settings.lang.code == SOURCE_LANGUAGE else f"{settings.lang.code}/"
     root = settings.site_url.removesuffix(folder) if folder else settings.site_url
     return f"{root.rstrip('/')}/{API_FOLDER}/{name}.schema.json"
 
@@ -248,7 +248,7 @@ def api_files(book: Book, settings: Settings) -> dict[str, bytes]:
     files = {}
     for name, document in documents.items():
         files[f"{API_FOLDER}/{name}.json"] = _json(document.model_dump(mode="json"))
-        if settings.language != SOURCE_LANGUAGE:
+        if settings.lang.code != SOURCE_LANGUAGE:
             continue  # one schema for every language, at the root (see schema_url)
         schema = json.dumps(schema_document(name, settings), indent=2, sort_keys=True)
         files[f"{API_FOLDER}/{name}.schema.json"] = (schema + "\n").encode("utf-8")

@@ -20,7 +20,7 @@ from generator.i18n.languages import N_
 from generator.render.outputs.api import API_FOLDER
 from generator.render.pages.cardparts import PROGRAMME_EXTRA_MM, TICK_DAYS, clinic_logo
 from generator.render.pages.common import Pages, Settings, frame, html_page, relative
-from generator.render.pages.script_words import words_script
+from generator.render.pages.script_words import words_element
 from generator.render.pages.session import session_context, session_plan
 from generator.rules import words
 from generator.safety.notes import note_rule
@@ -36,7 +36,7 @@ from generator.source.model import (
 
 #: The title of a programme's card and page.
 PROGRAMME_TITLE = N_("Your exercise programme")
-SCRIPTS = ("assets/vendor/qrcode.js",)
+SCRIPTS = ("assets/vendor/qrcode.js", "assets/large-print.js")
 #: The ES modules builder.js and programme.js import, each named by the page too, so that a
 #: page kept offline (offline.js, sw.js: every script's src) keeps all of them.
 MODULES = tuple(
@@ -99,7 +99,10 @@ def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, 
         "settings": settings,
         "book": book,
         "stylesheet": relative(path, "assets/stylesheets/card.css"),
-        "stylesheets": [relative(path, "assets/stylesheets/programme.css")],
+        "stylesheets": [
+            relative(path, f"assets/stylesheets/{sheet}.css")
+            for sheet in ("programme", "card-large")
+        ],
         "script": None,
         "scripts": [relative(path, s) for s in SCRIPTS],
         "modules": [relative(path, s) for s in (*MODULES, script)],
@@ -120,7 +123,7 @@ def _common(book: Book, settings: Settings, key: str, script: str) -> dict[str, 
         ),
         "max_exercises": MAX_CARD_EXERCISES,
         "max_note": MAX_PROGRAMME_NOTE,
-        "script_words": words_script(settings.lang, script_rules() | routine_rules(book)),
+        "script_words": words_element(settings.lang, script_rules() | routine_rules(book)),
     }
 
 

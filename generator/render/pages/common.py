@@ -33,11 +33,10 @@ class Settings:
     site_url: str
     #: The name for phone headers (checked by siteconfig: plain characters only).
     short_name: str = "Handbook"
-    language: str = "en"
     #: Whether `handbook build --pdf` prints every card to PDF, so card pages link the files.
     pdf: bool = False
-    #: The interface words of `language`: required (a keyword), as there is no default
-    #: language for words.
+    #: The pages' language (its code is `lang.code`) and its interface words: required (a
+    #: keyword), as there is no default language.
     lang: Language = field(kw_only=True)
     #: English texts shown where the language has no translation yet.
     english: frozenset[str] = frozenset()

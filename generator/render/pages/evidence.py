@@ -58,7 +58,7 @@ def diagram_svg(causes: Causes, settings: Settings) -> str:
         "words on the page."
     ) % {"nodes": len(causes.nodes), "links": len(causes.links)}
     title = _("How the feet may relate to the lower back")
-    return draw(causes, title, description, lang=settings.language)
+    return draw(causes, title, description, lang=settings.lang.code)
 
 
 def diagram_file(book: Book, settings: Settings) -> dict[str, bytes]:

@@ -29,7 +29,7 @@ SHAPING = ("assets", "i18n/locales")
 def offline_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     """The notice of this edition, and, for the edition at the site's root, the worker."""
     pages = [html_page(env, "offline.html.j2", "offline", settings=settings, home=settings.url(""))]
-    if settings.language == SOURCE_LANGUAGE:
+    if settings.lang.code == SOURCE_LANGUAGE:
         pages.append((WORKER, worker_source(env, build_version(book, settings, env))))
     return pages
 

@@ -196,7 +196,7 @@ MESSAGE_PLURALS = {
 }
 
 
-def script_words(lang: Language, rules: dict[str, Any] | None = None) -> dict[str, Any]:
+def words_data(lang: Language, rules: dict[str, Any] | None = None) -> dict[str, Any]:
     """The words, and the `rules` the scripts check links by (pages/builder.py)."""
     said: dict[str, Any] = dict(words.browser_phrases(lang))
     said["rules"] = shared_rules() | (rules or {})
@@ -208,5 +208,5 @@ def script_words(lang: Language, rules: dict[str, Any] | None = None) -> dict[st
     return said
 
 
-def words_script(lang: Language, rules: dict[str, Any] | None = None) -> Markup:
-    return json_script(WORDS_ID, script_words(lang, rules))
+def words_element(lang: Language, rules: dict[str, Any] | None = None) -> Markup:
+    return json_script(WORDS_ID, words_data(lang, rules))

@@ -177,3 +177,40 @@ def test_a_large_print_card_as_a_picture(built_site: Any, browser: Browser, tmp_
     pictures = sorted(SCREENSHOTS.glob(f"{target.name}-*.png"))
     assert len(pictures) == pdf_pages(pdf)
     assert all(picture.stat().st_size > 20_000 for picture in pictures)
+
+
+def test_the_programme_page_prints_its_card_in_large_print(
+    built_site: Any, browser: Browser, tmp_path: Path
+) -> None:
+    """Ticked, "Print in large print" prints the programme's card at 16 pt, the safety first
+    and each exercise whole on a sheet; after printing the card is the one-page card again."""
+    from .helpers.builder import five_exercise_link
+
+    _site, base_url, book = built_site
+    page = browser.new_page(viewport={"width": SHEET_WIDTH, "height": 1100})
+    page.goto(five_exercise_link(page, base_url))
+    page.wait_for_selector("[data-hb-card] .hb-card-item", state="attached")
+    page.get_by_label("Print in large print").check()
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert page.locator("[data-hb-card] .hb-card.hb-large").count() == 1
+    sizes = page.eval_on_selector_all(
+        ".hb-large .hb-card-item *:not(svg):not(svg *), .hb-large-safety *",
+        "els => els.filter(e => e.getClientRects().length && [...e.childNodes].some("
+        "n => n.nodeType === 3 && n.textContent.trim()))"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize))",
+    )
+    assert sizes and min(sizes) >= 16 * 96 / 72 - 0.01, min(sizes)
+    names = page.eval_on_selector_all(
+        ".hb-large .hb-card-item h2", "els => els.map(e => e.innerText.split(/\\s+/).join(''))"
+    )
+    pdf = tmp_path / "programme.pdf"
+    pdf.write_bytes(page.pdf(format="Letter"))
+    texts = [page_text(pdf, number) for number in range(1, pdf_pages(pdf) + 1)]
+    assert "".join(book.safety.weakness.split()) in texts[0]
+    assert "".join(book.safety.urgent_action.split()) in texts[0]
+    assert len(texts) > 1 and all(any(name in text for text in texts) for name in names)
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert page.locator(".hb-large, .hb-large-safety").count() == 0
+    assert page.locator("[data-hb-card] .hb-card-foot .hb-red-flags").count() == 1
+    page.close()

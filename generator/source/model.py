@@ -147,16 +147,23 @@ class Picture(Strict):
     origin: ShortText = Field(description="Who made the picture, and when.")
 
 
-class Exercise(Strict):
-    """One exercise: what to do, how much, and how to stay safe."""
+class Entry(Strict):
+    """What an exercise and a routine both are: a page of their own, named by an id."""
 
     id: Slug = Field(description="Stable slug used in URLs; equals the file name.")
     former_ids: list[Slug] = Field(
         default_factory=list,
-        description="Ids this exercise had before; their addresses lead to its pages.",
+        description="Ids it had before; their addresses lead to its pages.",
     )
     name: CardName = Field(description="Short title in sentence case.")
-    summary: ShortText = Field(description="One sentence: what you do.")
+    summary: ShortText = Field(
+        description="One sentence: what you do, or for a routine what it is."
+    )
+
+
+class Exercise(Entry):
+    """One exercise: what to do, how much, and how to stay safe."""
+
     purpose: LongText = Field(description="What it trains and why, with no cure claims.")
     position: Position = Field(description="Body position: standing, sitting or lying.")
     equipment: Annotated[list[Equipment], Field(min_length=1)] = Field(
@@ -243,16 +250,9 @@ class Frequency(Strict):
     )
 
 
-class Routine(Strict):
+class Routine(Entry):
     """An ordered set of exercises done together."""
 
-    id: Slug = Field(description="Stable slug used in URLs; equals the file name.")
-    former_ids: list[Slug] = Field(
-        default_factory=list,
-        description="Ids this routine had before; their addresses lead to its pages.",
-    )
-    name: CardName = Field(description="Short title in sentence case.")
-    summary: ShortText = Field(description="One sentence: what the routine is.")
     situation: Situation = Field(description="When it fits: morning, desk, full, evening, other.")
     description: LongText = Field(description="Who it is for and when to do it.")
     max_minutes: Annotated[int, Field(ge=1, le=120), Unit("minutes")] | None = Field(

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from generator.render.outputs.calendar import calendar_path
+from generator.render.outputs.calendar import (
+    REMINDER_ID,
+    calendar_path,
+    calendar_rules,
+    routine_reminder,
+)
 from generator.render.outputs.jsonld import routine_jsonld
 from generator.render.pages.common import (
     Pages,
     Settings,
+    json_script,
     page,
     page_file,
     picture,
@@ -21,6 +27,10 @@ from generator.render.pages.session import session_context, session_plan
 from generator.rules.plan import SETUP_SECONDS, session_seconds
 from generator.source.book import Book
 from generator.source.model import minutes
+
+#: The ES modules of a routine page's calendar link: reminder.js and what it imports, each
+#: named by the page, so that a page kept offline (offline.js, sw.js) keeps them all.
+REMINDER_MODULES = ("reminder", "calendar", "page", "steps", "words")
 
 
 def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -51,6 +61,16 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 untranslated=settings.shows_english(plan.routine.summary),
                 safety=book.safety,
                 calendar=relative(path, calendar_path(plan.routine.id)),
+                reminder=json_script(
+                    REMINDER_ID,
+                    {
+                        "href": relative(path, calendar_path(plan.routine.id)),
+                        "file": calendar_path(plan.routine.id).rsplit("/", 1)[-1],
+                        "reminder": routine_reminder(plan, book, settings),
+                        "rules": calendar_rules(),
+                    },
+                ),
+                reminder_modules=[relative(path, f"assets/{m}.js") for m in REMINDER_MODULES],
                 embed=snippet_block(settings, "routines", plan.routine.id, plan.routine.name),
                 session=session_context(
                     path,

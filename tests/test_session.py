@@ -190,7 +190,7 @@ def shown_seconds(seconds: int) -> str:
 
 
 def waits(step: dict[str, Any]) -> bool:
-    return step["kind"] == "reps" or step["seconds"] == 0
+    return bool(step["kind"] == "reps" or step["seconds"] == 0)
 
 
 def plan_in(page: Page) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import pytest
 from generator.cli import main
 from generator.i18n.languages import language
 from generator.publish.pdf import card_folders
-from generator.render.pages.cards import routine_fit
+from generator.rules.cardfit import routine_fit
 from generator.rules.words import dosage_words, frequency_words
 from generator.source.model import MAX_CARD_EXERCISES
 

@@ -16,8 +16,8 @@ import generator.render.site  # noqa: F401  (the page kinds first: outputs.api i
 from generator.i18n.languages import language
 from generator.pipeline import check_content
 from generator.render.outputs.api import API_VERSION, dosage_limits
-from generator.render.pages.cards import FITS
 from generator.render.site import Settings, render_pages
+from generator.rules.cardfit import FITS
 from generator.source.book import Book
 from generator.source.model import MAX_CARD_EXERCISES
 

@@ -27,11 +27,10 @@ import generator.render.site  # noqa: F401  (the page kinds first: outputs.api i
 from generator.check.editions import Edition, check_editions
 from generator.render.outputs.api import exercises_file
 from generator.render.outputs.calendar import reminder_calendar, routine_reminder
-from generator.render.pages.cardparts import PROGRAMME_EXTRA_MM
-from generator.render.pages.cards import programme_fit
 from generator.render.pages.common import Settings
 from generator.render.pages.script_words import words_data
 from generator.rules import words
+from generator.rules.cardfit import PROGRAMME_EXTRA_MM, programme_fit
 from generator.rules.plan import session_seconds, session_steps
 from generator.source.book import RoutineItem
 from generator.source.model import MAX_CARD_EXERCISES, Dosage, DosageOverride, minutes

@@ -33,7 +33,9 @@ from generator.render.outputs.apimodels import (
     RoutinesFile,
     TimeRules,
 )
-from generator.render.pages.cards import (
+from generator.render.pages.common import Settings, shared_frequency
+from generator.rules import words
+from generator.rules.cardfit import (
     FITS,
     ITEM_PAD_MM,
     LIST_LINE_MM,
@@ -48,8 +50,6 @@ from generator.render.pages.cards import (
     routine_fit,
     sessions,
 )
-from generator.render.pages.common import Settings, shared_frequency
-from generator.rules import words
 from generator.rules.plan import (
     RELEASE_SECONDS,
     REST_BETWEEN_SETS_SECONDS,

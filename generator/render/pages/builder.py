@@ -18,11 +18,12 @@ from markupsafe import Markup
 
 from generator.i18n.languages import N_
 from generator.render.outputs.api import API_FOLDER
-from generator.render.pages.cardparts import PROGRAMME_EXTRA_MM, TICK_DAYS, clinic_logo
+from generator.render.pages.cardparts import clinic_logo
 from generator.render.pages.common import Pages, Settings, frame, html_page, relative
 from generator.render.pages.script_words import words_element
 from generator.render.pages.session import session_context, session_plan
 from generator.rules import words
+from generator.rules.cardfit import PROGRAMME_EXTRA_MM, TICK_DAYS
 from generator.safety.notes import note_rule
 from generator.source.book import Book
 from generator.source.model import (

@@ -14,9 +14,9 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.i18n.languages import N_, Language, Nn_
-from generator.render.pages.cardparts import TICK_DAYS
 from generator.render.pages.common import FRAME_SIZE, json_script, relative
 from generator.rules import words
+from generator.rules.cardfit import TICK_DAYS
 from generator.rules.plan import session_steps, steps_seconds
 from generator.source.model import Dosage, Exercise, Safety, Variant
 

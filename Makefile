@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: site test spec serve check generate bench screenshots clean pictures audit
+.PHONY: site test test-nightly spec serve check generate bench screenshots clean pictures audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: $(VENV)/.test-deps
 	$(BIN)/mypy
 	$(MAKE) --no-print-directory spec
 	$(BIN)/pytest
+
+# Everything `make test` runs, with every property test at its full number of examples.
+test-nightly:
+	HYPOTHESIS_PROFILE=nightly $(MAKE) --no-print-directory test
 
 # The scripts against the rules' shared cases (tests/spec/*.json, written by Python: see
 # tests/test_spec.py), under node, with no browser. pytest runs them too (test_spec.py).

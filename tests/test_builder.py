@@ -38,6 +38,7 @@ from .calendars import schedule
 from .conftest import ROOT
 from .helpers import builder as shared_builder
 from .helpers.builder import IN_BROWSER, five_exercise_link, open_builder
+from .helpers.examples import examples
 from .helpers.pages import TAGS
 from .helpers.pdfs import pdf_pages
 from .programme_js import install_programme_api
@@ -387,7 +388,7 @@ DECODE = """([fragment]) => {
 }"""
 
 
-@settings(max_examples=300, **IN_BROWSER)
+@settings(max_examples=examples(300), **IN_BROWSER)
 @given(programme=programmes())
 def test_encoding_then_decoding_any_programme_gives_it_back(
     core: Page, programme: dict[str, Any]
@@ -404,7 +405,7 @@ fragments = st.one_of(
 )
 
 
-@settings(max_examples=400, **IN_BROWSER)
+@settings(max_examples=examples(400), **IN_BROWSER)
 @given(fragment=fragments)
 def test_any_fragment_is_a_programme_or_a_clear_error(core: Page, fragment: Any) -> None:
     if isinstance(fragment, dict):  # a valid programme's link, with a few characters changed

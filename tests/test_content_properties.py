@@ -16,6 +16,8 @@ from generator.source.load import load_content, validate_model
 from generator.source.model import Exercise
 from generator.source.yamlsource import parse_yaml_text
 
+from .helpers.examples import examples
+
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "exercises" / "toe-pressing.yml"
 REQUIRED = [name for name, info in Exercise.model_fields.items() if info.is_required()]
 
@@ -53,7 +55,7 @@ yaml_values = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     changes=st.dictionaries(
         st.sampled_from([*Exercise.model_fields, "extra", "dosage"]), yaml_values, max_size=4
@@ -73,7 +75,7 @@ def test_generated_exercise_documents_load_or_give_clean_problems(changes: dict)
         assert "\n" not in str(problem)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.text(max_size=200))
 def test_arbitrary_text_never_raises(text: str) -> None:
     source, problems = parse_yaml_text(text, "f.yml")

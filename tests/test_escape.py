@@ -15,6 +15,7 @@ from generator.safety import escape
 from generator.source import siteconfig
 
 from .conftest import ROOT
+from .helpers.examples import examples
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ def render(site: siteconfig.SiteConfig, source: str) -> _Text:
 
 
 @pytest.mark.parametrize("context", sorted(CONTEXTS))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(value=SYNTAX_HEAVY)
 def test_escaped_text_renders_as_the_same_text(
     site: siteconfig.SiteConfig, context: str, value: str

@@ -27,6 +27,7 @@ from generator.source.model import MAX_PROGRAMME_NOTE, ProgrammeNote
 
 from .conftest import ROOT
 from .helpers.builder import IN_BROWSER, context, core, open_builder  # noqa: F401 (fixtures)
+from .helpers.examples import examples
 
 pytestmark = pytest.mark.browser
 
@@ -121,7 +122,7 @@ def test_python_and_the_page_judge_every_note_alike(core: Page) -> None:  # noqa
     assert lone == python_verdict("half \ud800 a pair") == "note_excluded"
 
 
-@settings(max_examples=150, **IN_BROWSER)
+@settings(max_examples=examples(150), **IN_BROWSER)
 @given(text=st.text(max_size=LONG + 5))
 def test_any_text_gets_one_verdict_on_both_sides(core: Page, text: str) -> None:  # noqa: F811
     result = core.evaluate(VERDICTS, [[text]])[0]

@@ -35,6 +35,7 @@ from generator.safety.svgstyle import WAY_FORWARD
 
 from .browser import record_requests, static_server
 from .cases import make_case
+from .helpers.examples import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = sorted((ROOT / "tests" / "hostile_svg").glob("*.svg"))
@@ -632,7 +633,7 @@ def _elements(draw: st.DrawFn, depth: int = 0) -> str:
     return f"<{tag}{attrs}>{text}{''.join(children)}</{tag}>"
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_elements(), max_size=4))
 def test_generated_pictures_clean_to_a_harmless_fixed_point(children: list[str]) -> None:
     data = f"<svg {SVG} {_NAMESPACES}>{''.join(children)}</svg>".encode()
@@ -644,7 +645,7 @@ def test_generated_pictures_clean_to_a_harmless_fixed_point(children: list[str])
     assert again.clean == checked.clean
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.binary(max_size=300) | st.text(max_size=300).map(lambda text: text.encode()))
 def test_any_bytes_give_an_answer_not_an_exception(data: bytes) -> None:
     checked = check_svg(data)

@@ -19,6 +19,8 @@ from generator.source.contentfile import UnreadableFile, read_content_file
 from generator.source.yamlscalars import NotADate, resolve_plain
 from generator.source.yamlsource import MAX_DEPTH, Source, parse_yaml_text
 
+from .helpers.examples import examples
+
 PARSERS = [
     pytest.param(yamlsource._Parser, id="libyaml"),
     pytest.param(yamlsource.PureParser, id="pure-python"),
@@ -262,7 +264,7 @@ def test_lines_of_keys_and_items() -> None:
     }
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(text=st.text())
 def test_any_text_gives_a_source_or_problems_and_never_raises(text: str) -> None:
     source, problems = parse_yaml_text(text, "f.yml")

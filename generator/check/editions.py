@@ -27,6 +27,7 @@ from generator.source.translations import Translation, content_in, load_translat
 if TYPE_CHECKING:
     from generator.source.clinic import Project
     from generator.source.load import Content
+    from generator.source.model import Exercise
 
 ENGLISH_NAME = "English"
 
@@ -77,7 +78,6 @@ class Checked:
 
 def check_editions(content_dir: Path) -> Checked:
     """Load, validate and translate; raise ContentError with every problem of every language."""
-    from generator.check.validate import check
     from generator.source.clinic import project_of
     from generator.source.load import load_content
 
@@ -86,8 +86,34 @@ def check_editions(content_dir: Path) -> Checked:
         return _check_layered(project)
     content = load_content(content_dir)
     translations = load_translations(content)
-    problems = list(translations.problems)
-    problems += _catalogue_problems(content, translations.languages)
+    editions = _editions(content, translations.languages, list(translations.problems))
+    return Checked(editions, translations.warnings)
+
+
+def _check_layered(project: Project) -> Checked:
+    """check_editions for a clinic project: the handbook with the clinic's layer (layers.py)."""
+    from generator.source.base import base_handbook
+    from generator.source.layers import load_layered
+
+    layered = load_layered(project, base_handbook())
+    content, translations = layered.content, layered.translations
+    editions = _editions(content, translations.languages, [], hidden=layered.hidden)
+    return Checked(editions, translations.warnings + layered.warnings)
+
+
+def _editions(
+    content: Content,
+    languages: list[Translation],
+    problems: list[ContentProblem],
+    *,
+    hidden: dict[str, Exercise] | None = None,
+) -> list[Edition]:
+    """The English book and each translation's, checked; every problem of every language is
+    raised together. `hidden` (a clinic's edition): exercises left out of every language."""
+    from generator.check.validate import check
+    from generator.source.layers import hidden_texts, unlink_hidden
+
+    problems = problems + _catalogue_problems(content, languages)
     try:
         english = check(content)
     except ContentError as error:
@@ -95,8 +121,11 @@ def check_editions(content_dir: Path) -> Checked:
     if problems:
         raise ContentError(problems)
     editions = [Edition(SOURCE_LANGUAGE, ENGLISH_NAME, english, language(SOURCE_LANGUAGE))]
-    for translation in translations.languages:
+    for translation in languages:
         translated, shown_in_english = content_in(content, translation)
+        if hidden:
+            translated = unlink_hidden(translated, hidden)
+            shown_in_english |= hidden_texts(hidden)
         editions.append(
             Edition(
                 translation.code,
@@ -107,38 +136,7 @@ def check_editions(content_dir: Path) -> Checked:
                 translation,
             )
         )
-    return Checked(editions, translations.warnings)
-
-
-def _check_layered(project: Project) -> Checked:
-    """check_editions for a clinic project: the handbook with the clinic's layer (layers.py)."""
-    from generator.check.validate import check
-    from generator.source.base import base_handbook
-    from generator.source.layers import hidden_texts, load_layered, unlink_hidden
-
-    layered = load_layered(project, base_handbook())
-    content, translations = layered.content, layered.translations
-    problems = _catalogue_problems(content, translations.languages)
-    try:
-        english = check(content)
-    except ContentError as error:
-        raise ContentError(error.problems + problems) from None
-    if problems:
-        raise ContentError(problems)
-    editions = [Edition(SOURCE_LANGUAGE, ENGLISH_NAME, english, language(SOURCE_LANGUAGE))]
-    for translation in translations.languages:
-        translated, shown_in_english = content_in(content, translation)
-        editions.append(
-            Edition(
-                translation.code,
-                translation.name,
-                check(unlink_hidden(translated, layered.hidden)),
-                language(translation.code),
-                shown_in_english | hidden_texts(layered.hidden),
-                translation,
-            )
-        )
-    return Checked(editions, translations.warnings + layered.warnings)
+    return editions
 
 
 def _catalogue_problems(content: Content, languages: list[Translation]) -> list[ContentProblem]:

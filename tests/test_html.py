@@ -8,7 +8,13 @@ import shutil
 import subprocess
 from typing import Any
 
+import pytest
+
 from .conftest import ROOT
+
+#: Needs the tools the browser tests need (Java and the Nu checker), so the quick run,
+#: `pytest -m "not browser"`, goes without them.
+pytestmark = pytest.mark.browser
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 #: Errors in Material's own markup, which the handbook does not write: its hidden toggles

@@ -12,10 +12,15 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+
 from generator import pipeline
 
 from .conftest import ROOT
 from .nginx import free_port, nginx_path, nginx_server, server_config
+
+#: Needs nginx, which make test installs with the browser tools.
+pytestmark = pytest.mark.browser
 
 #: A former id in the handbook's content, and the exercise it became.
 OLD, NEW = "foot-massage", "ball-roll"

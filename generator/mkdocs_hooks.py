@@ -18,6 +18,7 @@ from generator import pipeline
 from generator.errors import HandbookError
 from generator.publish import folders, serve
 from generator.source import siteconfig
+from generator.source.clinic import project_of
 
 _serving = False
 #: The problems of the last generate under serve, shown on every page until fixed.
@@ -38,6 +39,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     server.watch(str(_content().resolve()))
+    project = project_of(_content())
+    if project is not None:  # a clinic's branding and hidden entries live in its clinic.yml
+        server.watch(str(project.file.resolve()))
     return server
 
 

@@ -2,7 +2,8 @@
 
 Material's header shows the whole site name, which a phone cuts off; below 40em this shows
 `extra.short_name` instead (plain text, checked in siteconfig, and written as a CSS string
-with every character but letters, digits and spaces escaped).
+with every character but letters, digits and spaces escaped). On the narrowest phones a name
+too long for one line beside the header's buttons takes two ("Ejercicios de pies").
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ def site_stylesheet(book: Book, settings: Settings) -> dict[str, bytes]:
         "  }\n"
         "}\n"
         "@media screen and (max-width: 24em) {\n"
+        "  .md-header__title .md-header__topic:first-child .md-ellipsis {\n"
+        "    white-space: normal; line-height: 1.15;\n"
+        "  }\n"
         "  .md-header__title .md-header__topic:first-child .md-ellipsis::after {\n"
         "    font-size: 0.8rem;\n"
         "  }\n"

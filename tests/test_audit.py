@@ -159,6 +159,7 @@ def lighthouse_ready() -> str | None:
 
 
 @pytest.mark.audit
+@pytest.mark.browser  # Lighthouse drives Chromium: the quick run (-m "not browser") leaves it out
 def test_every_page_kind_scores_at_least_0_9(tmp_path: Path) -> None:
     """scripts/audit.py: Lighthouse's mobile audit (slow 4G, 4x slower processor) of each page
     kind in English, behind nginx with the hosting example's compression."""

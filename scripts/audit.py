@@ -27,6 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator import pipeline  # noqa: E402
+from tests.helpers.pages import csp_page_kinds  # noqa: E402
 from tests.nginx import free_port, nginx_server  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices")
@@ -36,28 +37,8 @@ LIMIT = 0.9
 
 def page_kinds(book: Any, language: str = "") -> dict[str, str]:
     """One page of each kind (the 404 page is left out: Lighthouse audits no error page)."""
-    exercise = book.exercises[0].id
-    routine = book.routines[0].routine.id
-    kinds = {
-        "home": "",
-        "exercise": f"exercises/{exercise}/",
-        "routine": f"routines/{routine}/",
-        "exercise index": "exercises/",
-        "routine index": "routines/",
-        "causes": "causes/",
-        "safety": "safety/",
-        "references": "references/",
-        "for clinics": "embed-guide/",
-        "cards index": "cards/",
-        "card": f"cards/{routine}/",
-        "exercise card": f"cards/exercises/{exercise}/",
-        "exercise embed": f"embed/exercises/{exercise}/",
-        "routine embed": f"embed/routines/{routine}/",
-        "builder": "builder/",
-        "programme": "programme/",
-        "progress": "progress/",
-        "translations": "translations/",
-    }
+    kinds = {**csp_page_kinds(book), "programme": "programme/", "progress": "progress/"}
+    del kinds["404"]
     return {kind: language + path for kind, path in kinds.items()}
 
 

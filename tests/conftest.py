@@ -112,3 +112,28 @@ def axe_source() -> str:
     if not AXE.is_file():
         pytest.fail("axe-core is missing: run `npm ci` (make test does)")
     return AXE.read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Any]]:
+    """The real content built for an nginx address and served there with the hosting example
+    (examples/hosting/nginx.conf): (site folder, base URL, book). Shared by the policy and
+    request tests, which only read it."""
+    from generator import pipeline
+
+    from .nginx import free_port, nginx_server
+
+    root = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    site = root / "site"
+    site.mkdir()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        content = Path(os.environ.get("HANDBOOK_TEST_CONTENT", ROOT / "content"))
+        pipeline.build(content, root / "docs", site, site_url=f"http://127.0.0.1:{port}/")
+        book = pipeline.check_content(content)
+    finally:
+        os.chdir(cwd)
+    with nginx_server(site, root / "nginx", port) as base_url:
+        yield site, base_url, book

@@ -5,7 +5,6 @@ inline script, event handler or style for the policy to refuse."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -15,12 +14,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Response, expect
 
-from generator import pipeline
-
 from .browser import static_server
 from .conftest import ROOT
 from .helpers.pages import csp_page_kinds
-from .nginx import free_port, nginx_server
 
 HOSTING = ROOT / "examples" / "hosting"
 LANGUAGES = ("", "es/", "de/")
@@ -36,26 +32,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
     e.sourceFile + ":" + e.lineNumber, e.sample].join(" "));
 });
 """
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Any]]:
-    """The real content built for an nginx address and served there with the hosting example:
-    (site folder, base URL, book)."""
-    root = tmp_path_factory.mktemp("csp")
-    port = free_port()
-    site = root / "site"
-    site.mkdir()
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        content = Path(os.environ.get("HANDBOOK_TEST_CONTENT", ROOT / "content"))
-        pipeline.build(content, root / "docs", site, site_url=f"http://127.0.0.1:{port}/")
-        book = pipeline.check_content(content)
-    finally:
-        os.chdir(cwd)
-    with nginx_server(site, root / "nginx", port) as base_url:
-        yield site, base_url, book
 
 
 def header_policies() -> dict[str, str]:

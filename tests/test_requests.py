@@ -6,7 +6,6 @@ Also: every page kind names its icon, and filter.js loads only where it filters.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -16,11 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
-from generator import pipeline
-
-from .conftest import ROOT
 from .helpers.pages import csp_page_kinds
-from .nginx import free_port, nginx_server
 
 LANGUAGES = ("", "es/", "de/")
 
@@ -28,25 +23,6 @@ LANGUAGES = ("", "es/", "de/")
 def every_page_kind(book: Any) -> dict[str, str]:
     """test_csp's page kinds, and the pages the builder and the phone companion lead to."""
     return {**csp_page_kinds(book), "programme": "programme/", "progress": "progress/"}
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Any]]:
-    """The real content built for an nginx address and served there with the hosting example."""
-    root = tmp_path_factory.mktemp("requests")
-    port = free_port()
-    site = root / "site"
-    site.mkdir()
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        content = Path(os.environ.get("HANDBOOK_TEST_CONTENT", ROOT / "content"))
-        pipeline.build(content, root / "docs", site, site_url=f"http://127.0.0.1:{port}/")
-        book = pipeline.check_content(content)
-    finally:
-        os.chdir(cwd)
-    with nginx_server(site, root / "nginx", port) as base_url:
-        yield site, base_url, book
 
 
 class _Head(HTMLParser):

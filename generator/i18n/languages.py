@@ -51,11 +51,17 @@ class Language:
     def plural_forms(self, say: Callable[[int], str]) -> dict[str, str]:
         """What `say` gives for the first count of each of this language's plural categories
         (CLDR: one, few, many, other...), for the browser to pick with Intl.PluralRules."""
-        category = Locale.parse(self.code).plural_form
-        forms: dict[str, str] = {}
-        for count in range(1, 200):
-            forms.setdefault(category(count), say(count))
-        return forms
+        return {category: say(count) for category, count in first_counts(self.code).items()}
+
+
+@cache
+def first_counts(code: str) -> dict[str, int]:
+    """The first count (of 1 to 199) in each of the language's plural categories, in order."""
+    category = Locale.parse(code).plural_form
+    counts: dict[str, int] = {}
+    for count in range(1, 200):
+        counts.setdefault(category(count), count)
+    return counts
 
 
 def catalogue_path(code: str) -> Path:

@@ -48,6 +48,7 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # an environment lives for one generate: no need to stat each time
     )
     env.globals["_"] = partial(escape.interface, lang.gettext, text)
     env.globals["ngettext"] = partial(escape.interface_plural, lang.ngettext, text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from generator.i18n.languages import N_, SOURCE_LANGUAGE, Language, language
@@ -77,7 +78,28 @@ STEP_PHRASES = {
 def session_steps(name: str, dosage: Dosage, *, lang: Language) -> list[Step]:
     """Every step of one session of the exercise `name` at `dosage`, set-up first, labelled
     in `lang` (required: there is no default language)."""
-    return list(_steps(name, dosage, lang=lang))
+    return list(_cached_steps(name, repr(dosage), _Uncompared(dosage), lang))
+
+
+# An exercise's steps are laid out for its own page, every routine that holds it, the API
+# and the structured data: once is enough. The key is the dosage's repr, which names every
+# field (a pydantic model is not hashable); the dosage itself rides along uncompared.
+@lru_cache(maxsize=8192)
+def _cached_steps(name: str, key: str, dosage: _Uncompared, lang: Language) -> tuple[Step, ...]:
+    return tuple(_steps(name, dosage.value, lang=lang))
+
+
+class _Uncompared:
+    """A value passed through a cache without being part of its key."""
+
+    def __init__(self, value: Dosage) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Uncompared)
+
+    def __hash__(self) -> int:
+        return 0
 
 
 def _steps(name: str, dosage: Dosage, *, lang: Language) -> Iterator[Step]:
@@ -181,7 +203,7 @@ def steps_seconds(steps: Iterable[Step]) -> int:
 def session_seconds(dosage: Dosage) -> int:
     """Time one session of this dosage takes, getting into position included."""
     # Only the seconds are read: the labels are never shown, so any language will do.
-    return steps_seconds(_steps("", dosage, lang=language(SOURCE_LANGUAGE)))
+    return steps_seconds(session_steps("", dosage, lang=language(SOURCE_LANGUAGE)))
 
 
 def total_seconds(dosages: Iterable[Dosage]) -> int:

@@ -9,8 +9,8 @@ character that Markdown, pymdown-extensions or HTML could act on becomes one.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -35,15 +35,26 @@ _TABLE.update(
 _HTML_TABLE = {key: value for key, value in _TABLE.items() if chr(key) in "&<>\"'"}
 _LIST_MARKER = re.compile(r"^(\d+)([.)])")
 _SPACES = re.compile(r"\s+")
+#: Unicode's categories Cc (controls) and Cs (surrogates), as one character class.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def text(value: object) -> Markup:
     """Plain content text, safe in Markdown body, HTML text and quoted HTML attributes."""
     if isinstance(value, Markup):
         return value
+    if type(value) is str:
+        return _text_of(value)
+    return _text_of(str(value))
+
+
+# A page says the same few thousand texts over and over (names, words, dosages): each is
+# escaped once. Only exact str reaches here, so a Markup never shares an entry with a str.
+@lru_cache(maxsize=65536)
+def _text_of(value: str) -> Markup:
     # Runs of white space become one space; a space at either end is kept, so that a
     # separator such as ", " between two values keeps its space.
-    one_line = _visible(_SPACES.sub(" ", str(value)))
+    one_line = _visible(_SPACES.sub(" ", value))
     escaped = one_line.translate(_TABLE)
     body = escaped.lstrip(" ")
     indent = escaped[: len(escaped) - len(body)]
@@ -62,9 +73,7 @@ def html_only(value: object) -> str:
 
 def _visible(text: str) -> str:
     # Content refuses control characters; should one arrive anyway, it is not written raw.
-    return "".join(
-        "\ufffd" if unicodedata.category(char) in ("Cc", "Cs") else char for char in text
-    )
+    return _INVISIBLE.sub("\ufffd", text)
 
 
 def marked(value: object, english: frozenset[str] = frozenset()) -> Markup:

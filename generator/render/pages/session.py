@@ -7,8 +7,8 @@ steps whose seconds the page's stated time adds up (plan.py).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from markupsafe import Markup
@@ -121,7 +121,7 @@ def session_plan(
                 "start": f"{picture}#start",
                 "end": f"{picture}#end",
                 "seconds": steps_seconds(steps),
-                "steps": [dataclasses.asdict(step) for step in steps],
+                "steps": [dict(vars(step)) for step in steps],  # flat: no asdict needed
             }
         )
     return {
@@ -150,6 +150,7 @@ def easier_name(easier: list[Variant], by_id: dict[str, Exercise]) -> str | None
     return other.name if other else None
 
 
+@cache  # the same for every page of a language; never changed once made
 def interface_words(lang: Language) -> dict[str, Any]:
     """WORDS and KIND_WORDS in `lang`, and "done n times" for each of its plural categories
     (the browser picks one with Intl.PluralRules)."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import pipeline
 from generator.errors import HandbookError
-from generator.publish import folders, serve
+from generator.publish import folders, preview, serve
 from generator.source import siteconfig
 from generator.source.clinic import project_of
 
@@ -26,6 +26,8 @@ _problems: list[str] = []
 _started = 0.0
 #: Whether the pages built last showed problems; when that changes, every page is rebuilt.
 _shown_problems = False
+#: What the last good generate read, so that the next renders only the entries that changed.
+_preview = preview.Preview()
 
 
 def _content() -> Path:
@@ -38,6 +40,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    # The pages are the generator's output, written before each build: watched, every save
+    # would build twice (once for the content, once more for the pages it wrote).
+    server.unwatch(config["docs_dir"])
     server.watch(str(_content().resolve()))
     project = project_of(_content())
     if project is not None:  # a clinic's branding and hidden entries live in its clinic.yml
@@ -55,8 +60,11 @@ def on_pre_build(config: Any) -> None:
         site = siteconfig.from_mkdocs(config)
         docs = Path(config["docs_dir"]).parent  # the folder of every language's pages
         with folders.locked(docs):
-            pipeline.generate_for(site, _content(), docs)
+            held, only = _preview.focus(_content(), site)
+            pipeline.generate_for(site, _content(), docs, only=only)
+        _preview.succeeded(held)
     except HandbookError as error:
+        _preview.failed()
         # Printed, not logged: MkDocs counts logged warnings and would abort in strict mode.
         _problems.extend(str(error).splitlines())
         print(f"{error}\nserving the last good pages until this is fixed", file=sys.stderr)

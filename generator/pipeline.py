@@ -21,6 +21,7 @@ from generator.source import siteconfig
 from generator.source.siteconfig import SiteConfig
 
 if TYPE_CHECKING:
+    from generator.render.pages.common import Focus
     from generator.source.book import Book
 
 DEFAULT_CONTENT = Path("content")
@@ -96,22 +97,30 @@ def generate(
 
 
 def generate_for(
-    site: SiteConfig, content_dir: Path, docs_dir: Path, *, pdf: bool = False, jobs: int = 1
+    site: SiteConfig,
+    content_dir: Path,
+    docs_dir: Path,
+    *,
+    pdf: bool = False,
+    jobs: int = 1,
+    only: Focus | None = None,
 ) -> Generated:
     """Check the content and write the pages and assets of `site` into `docs_dir`.
 
     `jobs` processes may draw QR codes; the default of one keeps `mkdocs serve`, whose
     server runs threads, from forking. When no input changed since the last generate into
     `docs_dir` and the folder is as that generate left it, nothing is done (see fingerprint.py).
+    With `only` (the preview's quick path), the whole content is checked but only the pages
+    of the entries it names are written; the folder is then no longer as any stamp says.
     """
     stamp_file = cache_dir(docs_dir) / "stamp.json"
-    inputs = fingerprint(content_dir, site, pdf)
+    inputs = fingerprint(content_dir, site, pdf) if only is None else None
     if inputs is not None and (stamp := unchanged_stamp(docs_dir, stamp_file, inputs)):
         return Generated(None, WriteReport((), len(stamp.files), ()), stamp.epoch, stamp.digest)
     stamp_file.unlink(missing_ok=True)  # what it says is about to stop being true
     from generator.check.editions import check_editions, config_name, generated_config, status
     from generator.publish.qrcache import start_qr_svgs
-    from generator.render.pages.common import Settings
+    from generator.render.pages.common import EVERY, Settings
     from generator.render.pages.home import status_page
     from generator.render.site import make_environment, render_pages
 
@@ -136,8 +145,11 @@ def generate_for(
             settings,
             env,
             start_qr=partial(start_qr_svgs, cache=cache_dir(docs_dir) / "qr.json", jobs=jobs),
+            only=only or EVERY,
         )
         files |= {f"{edition.code}/{name}": data for name, data in pages.items()}
+        if only is not None:
+            continue
         if len(checked.editions) > 1:
             page = status_page(status(checked.editions), settings, env)
             files[f"{edition.code}/translations/index.md"] = page.encode()
@@ -148,12 +160,13 @@ def generate_for(
         server_redirects,  # one file for every language, at the root
     )
 
-    rules = server_redirects(site.url, [(e.folder, e.book) for e in checked.editions])
-    files |= {f"{checked.editions[0].code}/{name}": data for name, data in rules.items()}
+    if only is None:
+        rules = server_redirects(site.url, [(e.folder, e.book) for e in checked.editions])
+        files |= {f"{checked.editions[0].code}/{name}": data for name, data in rules.items()}
     book = checked.english
     try:
         with timings.stage("write the pages"):
-            report = write_tree(files, docs_dir)
+            report = write_tree(files, docs_dir, part=only is not None)
     except OSError as error:
         raise folders.os_problem(error, f"write the pages into {docs_dir}") from None
     epoch = content_epoch(book)

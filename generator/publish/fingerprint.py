@@ -41,7 +41,7 @@ def fingerprint(content_dir: Path, site: SiteConfig, pdf: bool) -> str | None:
         if not content_dir.is_dir():
             return None
         for relative, entry in files_under(str(content_dir)):
-            _add(digest, f"content {relative}", _entry_bytes(entry))
+            _add(digest, f"content {relative}", entry_bytes(entry))
         from generator.source.clinic import (
             layer_inputs,  # a clinic project: its clinic.yml and the base
         )
@@ -51,7 +51,7 @@ def fingerprint(content_dir: Path, site: SiteConfig, pdf: bool) -> str | None:
                 _add(digest, f"layer {extra}", _read(str(extra)))
                 continue
             for relative, entry in files_under(str(extra)):
-                _add(digest, f"layer {extra}/{relative}", _entry_bytes(entry))
+                _add(digest, f"layer {extra}/{relative}", entry_bytes(entry))
         for relative, entry in files_under(str(PACKAGE)):
             if "__pycache__/" not in relative:
                 _add(digest, f"generator {relative}", _read(entry.path))
@@ -60,7 +60,7 @@ def fingerprint(content_dir: Path, site: SiteConfig, pdf: bool) -> str | None:
     return digest.hexdigest()
 
 
-def _entry_bytes(entry: os.DirEntry[str]) -> bytes:
+def entry_bytes(entry: os.DirEntry[str]) -> bytes:
     """What stands for a content entry: a regular file's bytes, else what kind of thing it is.
 
     Only regular files are opened: a FIFO would block and a device never ends. A link is
@@ -95,7 +95,7 @@ def site_fingerprint(
         for path in site.theme_files:
             if path.is_dir():
                 for relative, entry in files_under(str(path)):
-                    _add(digest, f"theme {path}/{relative}", _entry_bytes(entry))
+                    _add(digest, f"theme {path}/{relative}", entry_bytes(entry))
             else:  # a missing file fails to read: the site is then built, not skipped
                 _add(digest, f"theme {path}", _read(str(path)))
     except OSError:

@@ -25,8 +25,9 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def write_tree(files: dict[str, bytes], folder: Path) -> WriteReport:
-    """Make `folder` hold exactly `files`, rewriting only files whose bytes differ."""
+def write_tree(files: dict[str, bytes], folder: Path, *, part: bool = False) -> WriteReport:
+    """Make `folder` hold exactly `files`, rewriting only files whose bytes differ; with
+    `part`, write `files` and leave every other file there as it is."""
     usable_folder(folder, "the generated pages' folder")
     folder.mkdir(parents=True, exist_ok=True)
     if not is_ours(folder):
@@ -49,7 +50,7 @@ def write_tree(files: dict[str, bytes], folder: Path) -> WriteReport:
             out.write(files[name])
         os.replace(tmp, target)
         written.append(name)
-    removed = _remove_stale(root, set(files))
+    removed = [] if part else _remove_stale(root, set(files))
     return WriteReport(tuple(written), unchanged, tuple(removed))
 
 

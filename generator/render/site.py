@@ -6,6 +6,7 @@ emit markup gets it from Python as Markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -14,9 +15,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from generator import timings
 from generator.i18n.languages import Language
 from generator.render.outputs.qr import DrawnHere, StartQr
-from generator.render.pages import FILE_KINDS, PAGE_KINDS
+from generator.render.pages import ENTRY_FILE_KINDS, ENTRY_PAGE_KINDS, FILE_KINDS, PAGE_KINDS
 from generator.render.pages.cards import card_pages, card_urls
-from generator.render.pages.common import Settings, md_link, slot, web_link
+from generator.render.pages.common import EVERY, Focus, Pages, Settings, md_link, slot, web_link
 from generator.rules import words
 from generator.safety import escape
 from generator.source.book import Book
@@ -87,8 +88,10 @@ def render_pages(
     env: Environment | None = None,
     *,
     start_qr: StartQr = DrawnHere,
+    only: Focus = EVERY,
 ) -> dict[str, bytes]:
-    """Every generated file of the docs folder, by its path inside that folder.
+    """Every generated file of the docs folder, by its path inside that folder; with `only`
+    a part of it: the own pages of the entries it names (and nothing else).
 
     `start_qr` draws the cards' QR codes: by default here, one after another; the publish
     stage passes one that keeps them between runs and draws the missing ones in processes.
@@ -96,22 +99,42 @@ def render_pages(
     env = env or make_environment(settings.lang, settings.english)
     files: dict[str, bytes] = {}
     # The QR codes are drawn in the background while the other pages are rendered.
-    with start_qr(card_urls(book, settings)) as drawing:
+    with start_qr(card_urls(book, settings, only=only)) as drawing:
         notice = draft_notice(settings, env)
-        for kind in PAGE_KINDS:
-            with timings.stage(f"render {kind.__name__}"):
-                for name, text in kind(book, settings, env):
-                    files[name] = with_notice(text, notice).encode("utf-8")
+        for name, make in page_kinds(only):
+            with timings.stage(f"render {name}"):
+                for path, text in make(book, settings, env):
+                    files[path] = with_notice(text, notice).encode("utf-8")
         with timings.stage("QR codes (waiting for the drawing)"):
             codes = drawing.result()
         with timings.stage("render card_pages"):
-            for name, text in card_pages(book, settings, env, codes):
-                files[name] = text.encode("utf-8")
-    for file_kind in FILE_KINDS:
-        with timings.stage(f"render {file_kind.__name__}"):
-            files.update(file_kind(book, settings))
-    for name, data in book.images.items():
-        files[f"assets/images/{name}"] = data
+            for path, text in card_pages(book, settings, env, codes, only=only):
+                files[path] = text.encode("utf-8")
+    for name, make_files in file_kinds(only):
+        with timings.stage(f"render {name}"):
+            files.update(make_files(book, settings))
+    if only.whole:
+        files |= fixed_files(book)
+    return files
+
+
+def page_kinds(only: Focus) -> list[tuple[str, Callable[[Book, Settings, Environment], Pages]]]:
+    """The page kinds a run renders, by name: every one, or those of the entries in focus."""
+    if only.whole:
+        return [(kind.__name__, kind) for kind in PAGE_KINDS]
+    return [(kind.__name__, partial(kind, only=only)) for kind in ENTRY_PAGE_KINDS]
+
+
+def file_kinds(only: Focus) -> list[tuple[str, Callable[[Book, Settings], dict[str, bytes]]]]:
+    """The kinds of other files a run writes, by name, as `page_kinds`."""
+    if only.whole:
+        return [(kind.__name__, kind) for kind in FILE_KINDS]
+    return [(kind.__name__, partial(kind, only=only)) for kind in ENTRY_FILE_KINDS]
+
+
+def fixed_files(book: Book) -> dict[str, bytes]:
+    """The pictures, the site's scripts and styles, and the files served from its root."""
+    files = {f"assets/images/{name}": data for name, data in book.images.items()}
     for asset in sorted(ASSETS.rglob("*")):
         # A README there (assets/vendor/README.md) is for the handbook's developers: copied,
         # MkDocs would make it an English page in every language.

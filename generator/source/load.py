@@ -235,6 +235,7 @@ def _load_one(
         if isinstance(claimed, str):
             content.claimed_ids.setdefault((kind, claimed), []).append(source)
     if content.layer and kind is not None and isinstance(source.data, dict):
+        source = Source(source.path, dict(source.data), source.lines)  # read_yaml's is shared
         own = {key: source.data.pop(key) for key in LAYER_KEYS if key in source.data}
         if own and isinstance(source.data.get("id"), str):
             content.layer_keys[(f"{kind}s", source.data["id"])] = (own, source)

@@ -16,6 +16,7 @@ constructor, for three reasons:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -99,7 +100,17 @@ def read_yaml(path: Path, shown: str, root: Path) -> tuple[Source | None, list[C
         return None, [
             ContentProblem(shown, line, "", "file is not UTF-8 text: save it with UTF-8 encoding")
         ]
-    return parse_yaml_text(text, shown)
+    source, problems = _parsed(text, shown)
+    return source, list(problems)
+
+
+# The preview checks the whole content at every save, while one file changed: each text is
+# parsed once. The Source is shared between callers, so none may change it (load.py copies
+# the one mapping it takes keys out of).
+@lru_cache(maxsize=16384)
+def _parsed(text: str, shown: str) -> tuple[Source | None, tuple[ContentProblem, ...]]:
+    source, problems = parse_yaml_text(text, shown)
+    return source, tuple(problems)
 
 
 # --- YAML text to data ----------------------------------------------------------------------

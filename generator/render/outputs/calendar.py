@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from generator.render.pages.common import Settings, shared_frequency
+from generator.render.pages.common import EVERY, Focus, Settings, shared_frequency
 from generator.rules import words
 from generator.source.book import Book, PlannedRoutine
 from generator.source.model import WEEKDAYS
@@ -160,10 +160,11 @@ def routine_calendar(plan: PlannedRoutine, book: Book, settings: Settings) -> by
     return bytes(calendar.to_ical())
 
 
-def calendar_files(book: Book, settings: Settings) -> dict[str, bytes]:
+def calendar_files(book: Book, settings: Settings, *, only: Focus = EVERY) -> dict[str, bytes]:
     return {
         calendar_path(plan.routine.id): routine_calendar(plan, book, settings)
         for plan in book.routines
+        if plan.routine.id in only
     }
 
 

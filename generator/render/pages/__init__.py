@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from jinja2 import Environment
 
 from generator.render.outputs.api import api_files
 from generator.render.outputs.calendar import calendar_files
 from generator.render.pages.builder import builder_pages
-from generator.render.pages.common import Pages, Settings
+from generator.render.pages.common import Focus, Pages, Settings
 from generator.render.pages.embeds import embed_pages, oembed_files
 from generator.render.pages.evidence import causes_page, diagram_file, references_page
 from generator.render.pages.exercises import exercise_pages
@@ -40,6 +41,30 @@ PAGE_KINDS: list[PageKind] = [
 ]
 
 FileKind = Callable[[Book, Settings], dict[str, bytes]]
+
+
+class EntryPageKind(Protocol):
+    """A page kind with a page of its own for each exercise or routine (see Focus)."""
+
+    __name__: str
+
+    def __call__(
+        self, book: Book, settings: Settings, env: Environment, *, only: Focus
+    ) -> Pages: ...
+
+
+class EntryFileKind(Protocol):
+    """A file kind with a file of its own for each exercise or routine (see Focus)."""
+
+    __name__: str
+
+    def __call__(self, book: Book, settings: Settings, *, only: Focus) -> dict[str, bytes]: ...
+
+
+#: The kinds that render only the entries a Focus names (the cards aside, as above); a
+#: focused run renders no other kind.
+ENTRY_PAGE_KINDS: list[EntryPageKind] = [exercise_pages, routine_pages, embed_pages]
+ENTRY_FILE_KINDS: list[EntryFileKind] = [oembed_files, calendar_files]
 
 #: Generated files that are not Markdown pages.
 FILE_KINDS: list[FileKind] = [

@@ -12,6 +12,8 @@ from markupsafe import Markup
 from generator.render.outputs.qr import titled
 from generator.render.pages.cardparts import clinic_logo
 from generator.render.pages.common import (
+    EVERY,
+    Focus,
     Pages,
     Settings,
     html_page,
@@ -31,17 +33,26 @@ from generator.rules.largeprint import LargeItem, large_item, large_sheets
 from generator.source.book import Book
 
 
-def card_urls(book: Book, settings: Settings) -> list[str]:
+def card_urls(book: Book, settings: Settings, *, only: Focus = EVERY) -> list[str]:
     """The online pages the cards' QR codes lead to."""
-    online_pages = [f"routines/{plan.routine.id}/" for plan in book.routines]
-    online_pages += [f"exercises/{exercise.id}/" for exercise in book.exercises]
+    online_pages = [f"routines/{p.routine.id}/" for p in book.routines if p.routine.id in only]
+    online_pages += [f"exercises/{e.id}/" for e in book.exercises if e.id in only]
     return [settings.url(page) for page in online_pages]
 
 
-def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str, str]) -> Pages:
+def card_pages(
+    book: Book,
+    settings: Settings,
+    env: Environment,
+    codes: dict[str, str],
+    *,
+    only: Focus = EVERY,
+) -> Pages:
     """Every card, and the cards index; `codes` holds the QR code of each of `card_urls`."""
     pages = []
     for plan in book.routines:
+        if plan.routine.id not in only:
+            continue
         path = card_path(plan.routine.id)
         pages.append(
             card_page(
@@ -82,6 +93,8 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
             )
         )
     for exercise in book.exercises:
+        if exercise.id not in only:
+            continue
         name = f"exercises/{exercise.id}"
         pages.append(
             card_page(
@@ -113,6 +126,8 @@ def card_pages(book: Book, settings: Settings, env: Environment, codes: dict[str
                 exercise=exercise,
             )
         )
+    if not only.whole:
+        return pages
     pages.append(
         page(
             env,

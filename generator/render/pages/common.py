@@ -52,6 +52,27 @@ class Settings:
         return urls.join(self.site_url, path)
 
 
+@dataclass(frozen=True)
+class Focus:
+    """The exercises and routines whose own pages (page, card, embed) a run renders: every
+    one, or those a change in the preview touched, when the pages that list them are left
+    as they were (see publish/preview.py)."""
+
+    #: Exercise and routine ids; None for every entry, with every other page as well.
+    ids: frozenset[str] | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self.ids is None
+
+    def __contains__(self, ident: object) -> bool:
+        return self.ids is None or ident in self.ids
+
+
+#: A run that renders every page.
+EVERY = Focus()
+
+
 def page(
     env: Environment, template: str, path: str, meta: dict[str, Any], **context: Any
 ) -> tuple[str, str]:

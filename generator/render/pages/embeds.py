@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from generator.render.pages.common import Pages, Settings, html_page, picture, relative
+from generator.render.pages.common import (
+    EVERY,
+    Focus,
+    Pages,
+    Settings,
+    html_page,
+    picture,
+    relative,
+)
 from generator.render.pages.embedding import (
     EXERCISE_HEIGHT,
     ROUTINE_HEIGHT,
@@ -28,9 +36,11 @@ def embed_context(path: str, title: str, book: Book, settings: Settings) -> dict
     }
 
 
-def embed_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+def embed_pages(book: Book, settings: Settings, env: Environment, *, only: Focus = EVERY) -> Pages:
     pages = []
     for exercise in book.exercises:
+        if exercise.id not in only:
+            continue
         key = f"embed/exercises/{exercise.id}"
         path = f"{key}/index.html"
         pages.append(
@@ -45,6 +55,8 @@ def embed_pages(book: Book, settings: Settings, env: Environment) -> Pages:
             )
         )
     for plan in book.routines:
+        if plan.routine.id not in only:
+            continue
         key = f"embed/routines/{plan.routine.id}"
         path = f"{key}/index.html"
         pages.append(
@@ -64,13 +76,17 @@ def embed_pages(book: Book, settings: Settings, env: Environment) -> Pages:
     return pages
 
 
-def oembed_files(book: Book, settings: Settings) -> dict[str, bytes]:
+def oembed_files(book: Book, settings: Settings, *, only: Focus = EVERY) -> dict[str, bytes]:
     files = {}
     for exercise in book.exercises:
+        if exercise.id not in only:
+            continue
         files[oembed_path("exercises", exercise.id)] = oembed(
             settings, "exercises", exercise.id, exercise.name, EXERCISE_HEIGHT
         )
     for plan in book.routines:
+        if plan.routine.id not in only:
+            continue
         files[oembed_path("routines", plan.routine.id)] = oembed(
             settings, "routines", plan.routine.id, plan.routine.name, ROUTINE_HEIGHT
         )

@@ -7,6 +7,8 @@ from jinja2 import Environment
 from generator.i18n.languages import Language
 from generator.render.outputs.jsonld import exercise_jsonld
 from generator.render.pages.common import (
+    EVERY,
+    Focus,
     Pages,
     Settings,
     addresses_of,
@@ -26,12 +28,16 @@ from generator.source.book import Book
 from generator.source.model import EQUIPMENT, POSITIONS
 
 
-def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+def exercise_pages(
+    book: Book, settings: Settings, env: Environment, *, only: Focus = EVERY
+) -> Pages:
     lang = settings.lang
     by_id = {exercise.id: exercise for exercise in book.exercises}
     used_in = routines_using(book)
     pages = []
     for exercise in book.exercises:
+        if exercise.id not in only:
+            continue
         path = page_file(f"exercises/{exercise.id}")
         pages.append(
             page(
@@ -68,6 +74,8 @@ def exercise_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 ),
             )
         )
+    if not only.whole:
+        return pages
     index = "exercises/index.md"
     pages.append(
         page(

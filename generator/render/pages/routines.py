@@ -12,6 +12,8 @@ from generator.render.outputs.calendar import (
 )
 from generator.render.outputs.jsonld import routine_jsonld
 from generator.render.pages.common import (
+    EVERY,
+    Focus,
     Pages,
     Settings,
     json_script,
@@ -33,9 +35,13 @@ from generator.source.model import minutes
 REMINDER_MODULES = ("reminder", "calendar", "page", "steps", "words")
 
 
-def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
+def routine_pages(
+    book: Book, settings: Settings, env: Environment, *, only: Focus = EVERY
+) -> Pages:
     pages = []
     for plan in book.routines:
+        if plan.routine.id not in only:
+            continue
         path = page_file(f"routines/{plan.routine.id}")
         pages.append(
             page(
@@ -86,6 +92,8 @@ def routine_pages(book: Book, settings: Settings, env: Environment) -> Pages:
                 ),
             )
         )
+    if not only.whole:
+        return pages
     pages.append(
         page(
             env,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from generator import timings
 from generator.i18n.languages import Language
@@ -35,10 +35,13 @@ def make_environment(
     lang: Language,
     english: frozenset[str] = frozenset(),
     template_dir: Path = TEMPLATES,
+    compiled: BytecodeCache | None = None,
 ) -> Environment:
     """A Jinja environment for one language that escapes every value and fails on any missing
     one. Interface words come from `lang`'s catalogue through `_` and `ngettext`; content text
     in `english` is shown where a translation is missing, marked lang="en" for screen readers.
+    `compiled` keeps the templates compiled for the next language and the next run (Jinja
+    checks each against its source).
     """
     text = partial(escape.marked, english=english)
     env = Environment(
@@ -50,6 +53,7 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # an environment lives for one generate: no need to stat each time
+        bytecode_cache=compiled,
     )
     env.globals["_"] = partial(escape.interface, lang.gettext, text)
     env.globals["ngettext"] = partial(escape.interface_plural, lang.ngettext, text)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from generator.i18n.languages import N_, SOURCE_LANGUAGE, Language, language
+from generator.rules.memo import Uncompared, fields_key
 from generator.rules.words import times
 from generator.source.model import Dosage
 
@@ -78,28 +79,15 @@ STEP_PHRASES = {
 def session_steps(name: str, dosage: Dosage, *, lang: Language) -> list[Step]:
     """Every step of one session of the exercise `name` at `dosage`, set-up first, labelled
     in `lang` (required: there is no default language)."""
-    return list(_cached_steps(name, repr(dosage), _Uncompared(dosage), lang))
+    return list(_cached_steps(name, fields_key(dosage), Uncompared(dosage), lang))
 
 
-# An exercise's steps are laid out for its own page, every routine that holds it, the API
-# and the structured data: once is enough. The key is the dosage's repr, which names every
-# field (a pydantic model is not hashable); the dosage itself rides along uncompared.
+# Laid out once for a page, every routine holding the exercise, the API and structured data.
 @lru_cache(maxsize=8192)
-def _cached_steps(name: str, key: str, dosage: _Uncompared, lang: Language) -> tuple[Step, ...]:
+def _cached_steps(
+    name: str, key: str, dosage: Uncompared[Dosage], lang: Language
+) -> tuple[Step, ...]:
     return tuple(_steps(name, dosage.value, lang=lang))
-
-
-class _Uncompared:
-    """A value passed through a cache without being part of its key."""
-
-    def __init__(self, value: Dosage) -> None:
-        self.value = value
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Uncompared)
-
-    def __hash__(self) -> int:
-        return 0
 
 
 def _steps(name: str, dosage: Dosage, *, lang: Language) -> Iterator[Step]:

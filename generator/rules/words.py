@@ -9,7 +9,10 @@ printing English on a Spanish or German page.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from generator.i18n.languages import N_, Language, Nn_
+from generator.rules.memo import Uncompared, fields_key
 from generator.source.model import EQUIPMENT, SIDES, Dosage
 
 _FIELD_WORDS = {
@@ -70,6 +73,12 @@ def plural_forms_of(lang: Language, forms: tuple[str, str]) -> dict[str, str]:
 
 def dosage_words(dosage: Dosage, *, short: bool = False, lang: Language) -> str:
     """How much, in words: 'Hold 5 seconds, 3 times each way (up, down and apart), each foot'."""
+    return _dosage_words(fields_key(dosage), Uncompared(dosage), short, lang)
+
+
+@lru_cache(maxsize=8192)
+def _dosage_words(key: str, uncompared: Uncompared[Dosage], short: bool, lang: Language) -> str:
+    dosage = uncompared.value
     parts = []
     seconds = dosage.hold_seconds or dosage.duration_seconds
     if seconds is not None:
@@ -92,9 +101,13 @@ def dosage_words(dosage: Dosage, *, short: bool = False, lang: Language) -> str:
 
 def frequency_words(dosage: Dosage, *, lang: Language) -> str:
     """How often, in words: 'Twice a day, 5 days a week', 'Once a day, every day'."""
-    days = dosage.days_per_week
+    return _frequency_words(dosage.times_per_day, dosage.days_per_week, lang)
+
+
+@lru_cache(maxsize=1024)
+def _frequency_words(times_per_day: int, days: int, lang: Language) -> str:
     week = say(lang, "every_day") if days == 7 else say_count(lang, "days_a_week", days)
-    return capitalised(say(lang, "a_day", times=times(dosage.times_per_day, lang=lang), week=week))
+    return capitalised(say(lang, "a_day", times=times(times_per_day, lang=lang), week=week))
 
 
 def times(count: int, *, lang: Language) -> str:

@@ -39,6 +39,7 @@ def routine_pages(
     book: Book, settings: Settings, env: Environment, *, only: Focus = EVERY
 ) -> Pages:
     pages = []
+    by_id = {exercise.id: exercise for exercise in book.exercises}
     for plan in book.routines:
         if plan.routine.id not in only:
             continue
@@ -87,7 +88,7 @@ def routine_pages(
                         [(i.exercise, i.dosage) for i in plan.items],
                         book.safety,
                         settings.lang,
-                        {exercise.id: exercise for exercise in book.exercises},
+                        by_id,
                     ),
                 ),
             )

@@ -302,7 +302,7 @@ def _parser() -> argparse.ArgumentParser:
                 "--jobs",
                 type=_positive,
                 default=None,
-                help="processes that draw QR codes (default: one per CPU)",
+                help="processes that draw QR codes and build the languages (default: one per CPU)",
             )
         if name == "serve":
             sub.add_argument(

@@ -21,6 +21,8 @@ from generator.source import siteconfig
 from generator.source.siteconfig import SiteConfig
 
 if TYPE_CHECKING:
+    from jinja2 import BytecodeCache
+
     from generator.render.pages.common import Focus
     from generator.source.book import Book
 
@@ -129,6 +131,7 @@ def generate_for(
     for warning in checked.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     files: dict[str, bytes] = {}
+    templates = compiled_templates(cache_dir(docs_dir) / "templates")
     for edition in checked.editions:
         settings = Settings(
             site_name=edition.lang.gettext(site.name),
@@ -139,7 +142,7 @@ def generate_for(
             english=edition.english,
             draft=edition.draft,
         )
-        env = make_environment(edition.lang, edition.english)
+        env = make_environment(edition.lang, edition.english, compiled=templates)
         pages = render_pages(
             edition.book,
             settings,
@@ -172,6 +175,18 @@ def generate_for(
     epoch = content_epoch(book)
     state = record_stamp(docs_dir, stamp_file, inputs, epoch) if inputs is not None else None
     return Generated(book, report, epoch, state)
+
+
+def compiled_templates(folder: Path) -> BytecodeCache | None:
+    """Jinja's cache of compiled templates in `folder`, or None when it cannot be made there
+    (each template is then compiled as it is first used)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def cache_dir(docs_dir: Path) -> Path:
@@ -209,7 +224,8 @@ def build(
         locks.enter_context(folders.locked(docs_dir))
         locks.enter_context(folders.locked(site_dir))
         site = load_site(config_file, docs_dir, site_url)
-        generated = generate_for(site, content_dir, docs_dir, pdf=pdf, jobs=jobs or cpu_count())
+        jobs = jobs or cpu_count()
+        generated = generate_for(site, content_dir, docs_dir, pdf=pdf, jobs=jobs)
         stamp_file = cache_dir(docs_dir) / "site.json"
         inputs = None
         if generated.docs_state is not None:
@@ -222,6 +238,7 @@ def build(
             languages=language_configs(docs_dir),
             source_date_epoch=generated.epoch,
             after_build=_card_printer(generated.epoch) if pdf else _pdf_keeper(site_dir),
+            jobs=jobs,
         )
         if inputs is not None:
             record_stamp(site_dir, stamp_file, inputs, generated.epoch)

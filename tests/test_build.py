@@ -50,6 +50,46 @@ def test_two_builds_in_separate_processes_are_byte_identical(project: Path) -> N
     assert "sitemap.xml" in one
 
 
+LANGUAGE_PID_HOOK = """
+import os, pathlib
+def on_config(config):
+    # Each language's build names the process it runs in.
+    folder = pathlib.Path(os.environ["HANDBOOK_TEST_PIDS"])
+    (folder / config["site_dir"].replace("/", "_")).write_text(str(os.getpid()))
+"""
+
+
+def test_jobs_1_builds_every_language_in_one_process_and_the_same_site(project: Path) -> None:
+    for code, name in (("es", "Español"), ("de", "Deutsch")):
+        folder = project / "content" / "translations" / code
+        folder.mkdir(parents=True)
+        (folder / "language.yml").write_text(f"name: {name}\nstatus: draft\n", "utf-8")
+    hooks = project / "generator" / "mkdocs_hooks.py"
+    hooks.write_text(hooks.read_text("utf-8") + LANGUAGE_PID_HOOK, "utf-8")
+    handbook = str(Path(sys.executable).with_name("handbook"))
+    pids = {}
+    for name, jobs in (("one", ["--jobs", "1"]), ("side", [])):
+        record = project / f"pids-{name}"
+        record.mkdir()
+        build = subprocess.Popen(
+            [handbook, "build", "--output", name, "--docs", f"build/docs-{name}", *jobs],
+            cwd=project,
+            stdout=subprocess.DEVNULL,
+            env={**os.environ, "HANDBOOK_TEST_PIDS": str(record)},
+        )
+        assert build.wait() == 0
+        pids[name] = {p.read_text() for p in record.iterdir()}, str(build.pid)
+    languages, handbook_pid = pids["one"]
+    assert len(list((project / "pids-one").iterdir())) == 3
+    assert languages == {handbook_pid}
+    languages, handbook_pid = pids["side"]
+    assert handbook_pid not in languages  # one process per language, beside the build's own
+    one, side = tree(project / "one"), tree(project / "side")
+    assert sorted(one) == sorted(side)
+    assert [name for name in one if one[name] != side[name]] == []
+    assert "es/index.html" in one
+
+
 def test_content_error_leaves_previous_site_untouched(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

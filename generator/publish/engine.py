@@ -31,12 +31,14 @@ def build_site(
     languages: list[tuple[Path, str]] | None = None,
     source_date_epoch: int | None = None,
     after_build: Callable[[Path], None] | None = None,
+    jobs: int | None = None,
 ) -> None:
     """Run MkDocs into a staging folder, then put it in place of `site_dir`.
 
     With `languages` (each a generated configuration and the folder its pages go to, "" for
     the root), each language is one plain MkDocs build in a process of its own, run side by
-    side, all into the one staging folder; else the one configuration `site` is built here.
+    side (at most `jobs` at once, one per CPU by default; with one, here, one after another),
+    all into the one staging folder; else the one configuration `site` is built here.
     `after_build` runs on the finished folder before the swap (PDF printing, for one); if it
     raises, the new folder is thrown away and the old site stays. `source_date_epoch` dates
     the sitemap unless SOURCE_DATE_EPOCH is already set.
@@ -57,7 +59,7 @@ def build_site(
         os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
     try:
         if languages:
-            _build_languages(languages, staging)
+            _build_languages(languages, staging, jobs or cpu_count())
             merge_sitemaps(staging, [folder for _, folder in languages if folder])
         else:
             with collected_logs("mkdocs") as messages:
@@ -107,7 +109,7 @@ def build_language(config_file: str, site_dir: str) -> str | None:
     return None
 
 
-def _build_languages(languages: list[tuple[Path, str]], staging: Path) -> None:
+def _build_languages(languages: list[tuple[Path, str]], staging: Path, jobs: int) -> None:
     """Every language's build, side by side in processes of their own (MkDocs' builds are
     separate by design: this is how it runs in parallel), then moved into one folder.
 
@@ -120,11 +122,15 @@ def _build_languages(languages: list[tuple[Path, str]], staging: Path) -> None:
         output.mkdir(exist_ok=True)
         mark(output)
         outputs.append(output)
-    jobs = [str(config) for config, _ in languages]
+    configs = [str(config) for config, _ in languages]
     try:
-        workers = min(len(jobs), cpu_count())
-        with worker_pool(workers) as pool:
-            failures = [f for f in pool.map(build_language, jobs, map(str, outputs)) if f]
+        workers = min(len(configs), jobs)
+        if workers == 1:
+            results = list(map(build_language, configs, map(str, outputs)))
+        else:
+            with worker_pool(workers) as pool:
+                results = list(pool.map(build_language, configs, map(str, outputs)))
+        failures = [failure for failure in results if failure]
         if failures:
             details = "; ".join(failures)
             raise BuildError(f"the site build failed, the previous site was kept: {details}")

@@ -33,13 +33,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+# One worker per CPU; a module whose fixture builds a site of its own is kept on one worker
+# (xdist_group) so that the build is not repeated; other tests go to whichever worker is free.
+PYTEST_PARALLEL := -n auto --dist loadgroup
+
 test: $(VENV)/.test-deps
 	scripts/install-system-deps
 	$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/mypy
 	$(MAKE) --no-print-directory spec
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 # Everything `make test` runs, with every property test at its full number of examples.
 test-nightly:

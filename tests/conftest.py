@@ -25,12 +25,31 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: Fixtures that build a site (or a wheel) of their own, for one module: under pytest-xdist
+#: (`make test`: --dist loadgroup) the tests that use one run on one worker, so it is built
+#: once, while every other test goes to whichever worker is free.
+OWN_BUILDS = (
+    "printed_site",
+    "worst_site",
+    "installed",
+    "hostile_visits",
+    "hostile_site",
+    "partial_german_site",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that opens the shared browser needs Chromium: marked so, wherever it stands,
-    so that the quick run `pytest -m "not browser"` leaves it out."""
+    so that the quick run `pytest -m "not browser"` leaves it out. A test that uses one of
+    OWN_BUILDS is grouped with the others that use it."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", ())
+        if "browser" in names:
             item.add_marker(pytest.mark.browser)
+        for name in OWN_BUILDS:
+            if name in names:
+                item.add_marker(pytest.mark.xdist_group(name))
+                break
 
 
 @pytest.fixture

@@ -60,9 +60,12 @@ FIRST_SHEET = """() => {
 
 
 def open_card(browser: Browser, url: str) -> Page:
+    """The card at `url`, laid out for print. Its load event is enough: a card's one script,
+    card.js (deferred, so run before the event), fetches nothing, and its pictures and styles
+    are in the page, so waiting for the network to stay idle (half a second) adds nothing."""
     page = browser.new_page(viewport={"width": SHEET_WIDTH, "height": 1100})
     page.emulate_media(media="print")
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     return page
 
 

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,7 +18,7 @@ import pytest
 from generator import pipeline
 
 from .conftest import ROOT
-from .nginx import free_port, nginx_path, nginx_server, server_config
+from .nginx import free_port, nginx_path, server_config
 
 #: Needs nginx, which make test installs with the browser tools.
 pytestmark = pytest.mark.browser
@@ -48,24 +49,22 @@ def _moved(location: str | None) -> str | None:
     return urlsplit(location).path if location else None
 
 
-def test_old_addresses_answer_301_behind_the_example_nginx(tmp_path: Path) -> None:
-    port = free_port()
-    site = _build(tmp_path, f"http://127.0.0.1:{port}/")
+def test_old_addresses_answer_301_behind_the_example_nginx(served: Any) -> None:
+    site, base_url, _book = served
     assert f"/exercises/{OLD}/ /exercises/{NEW}/ 301\n" in (site / "_redirects").read_text()
-    with nginx_server(site, tmp_path / "nginx", port) as base_url:
-        for folder in ("", "es/", "de/"):
-            for old, new in (
-                (f"exercises/{OLD}/", f"exercises/{NEW}/"),
-                (f"embed/exercises/{OLD}/", f"embed/exercises/{NEW}/"),
-                (f"oembed/exercises/{OLD}.json", f"oembed/exercises/{NEW}.json"),
-            ):
-                status, location = _head(base_url, f"/{folder}{old}")
-                assert (status, _moved(location)) == (301, f"/{folder}{new}"), old
-        assert _head(base_url, f"/exercises/{NEW}/")[0] == 200
+    for folder in ("", "es/", "de/"):
+        for old, new in (
+            (f"exercises/{OLD}/", f"exercises/{NEW}/"),
+            (f"embed/exercises/{OLD}/", f"embed/exercises/{NEW}/"),
+            (f"oembed/exercises/{OLD}.json", f"oembed/exercises/{NEW}.json"),
+        ):
+            status, location = _head(base_url, f"/{folder}{old}")
+            assert (status, _moved(location)) == (301, f"/{folder}{new}"), old
+    assert _head(base_url, f"/exercises/{NEW}/")[0] == 200
     page = (site / "exercises" / OLD / "index.html").read_text(encoding="utf-8")
     assert (
         f'<link rel="alternate" type="application/json+oembed" '
-        f'href="http://127.0.0.1:{port}/oembed/exercises/{NEW}.json"' in page
+        f'href="{base_url}oembed/exercises/{NEW}.json"' in page
     )
 
 

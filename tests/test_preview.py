@@ -90,7 +90,10 @@ def test_a_focused_generate_writes_what_a_whole_one_would_in_every_language(
     exercise = content / "exercises" / "toe-walking.yml"
     text = exercise.read_text("utf-8")
     assert "  days_per_week: 5\n" in text  # shown in every language, and in no translation
-    exercise.write_text(text.replace("  days_per_week: 5\n", "  days_per_week: 4\n"), "utf-8")
+    text = text.replace("  days_per_week: 5\n", "  days_per_week: 4\n")
+    # The summary shows on the pages of the routine that holds the exercise as well.
+    text = text.replace("summary: Beside a kitchen counter", "summary: Next to a kitchen counter")
+    exercise.write_text(text, "utf-8")
     site = pipeline.load_site(config, quick)
     only = preview.focus(content, site)[1]
     assert only == Focus(frozenset({"toe-walking"}))
@@ -100,8 +103,9 @@ def test_a_focused_generate_writes_what_a_whole_one_would_in_every_language(
 
     languages = {name.split("/", 1)[0] for name in written}
     assert languages == {"en", "es", "de"}
-    assert all("toe-walking" in name for name in written), written
+    assert all("toe-walking" in name or "full-up" in name for name in written), written
     assert f"en/{_page('exercises/toe-walking')}" in written
+    assert f"en/{_page('routines/full-up')}" in written
     for name in written:
         assert (quick / name).read_bytes() == (whole / name).read_bytes(), name
     # The catalogue of every exercise is left as it was until a whole generate.

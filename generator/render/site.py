@@ -101,6 +101,7 @@ def render_pages(
     stage passes one that keeps them between runs and draws the missing ones in processes.
     """
     env = env or make_environment(settings.lang, settings.english)
+    only = only.around(book)
     files: dict[str, bytes] = {}
     # The QR codes are drawn in the background while the other pages are rendered.
     with start_qr(card_urls(book, settings, only=only)) as drawing:

@@ -68,6 +68,18 @@ class Focus:
     def __contains__(self, ident: object) -> bool:
         return self.ids is None or ident in self.ids
 
+    def around(self, book: Book) -> Focus:
+        """This focus with every routine that shows one of its exercises: a routine's own
+        pages carry its exercises' names, steps and pictures."""
+        if self.ids is None:
+            return self
+        showing = {
+            plan.routine.id
+            for plan in book.routines
+            if any(item.exercise.id in self.ids for item in plan.items)
+        }
+        return Focus(self.ids | showing)
+
 
 #: A run that renders every page.
 EVERY = Focus()

@@ -173,7 +173,9 @@ def generate_for(
     except OSError as error:
         raise folders.os_problem(error, f"write the pages into {docs_dir}") from None
     epoch = content_epoch(book)
-    state = record_stamp(docs_dir, stamp_file, inputs, epoch) if inputs is not None else None
+    state = None
+    if inputs is not None:
+        state = record_stamp(docs_dir, stamp_file, inputs, epoch, report.listing)
     return Generated(book, report, epoch, state)
 
 

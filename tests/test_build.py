@@ -12,6 +12,7 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
+from generator.publish.write import folder_listing, write_tree
 
 from .helpers.processes import group_members, parent_of, tree
 
@@ -136,6 +137,20 @@ def test_generate_writes_only_changed_files_and_removes_stale_pages(project: Pat
     assert "en/routines/quick/index.md" in third.report.removed
     assert not (project / "build/docs/en/routines/quick").exists()
     assert (project / "build/docs/en/routines/index.md").exists()
+
+
+def test_a_write_knows_what_it_leaves_without_listing_the_folder_again(tmp_path: Path) -> None:
+    """The stamp of a generate is the write's own account of the folder: it must be exactly
+    what a walk of the folder finds, after files are added, rewritten, kept and removed."""
+    docs = tmp_path / "docs"
+    first = write_tree({"a/one.md": b"1", "a/two.md": b"22", "three.md": b"333"}, docs)
+    assert first.listing == folder_listing(str(docs))
+    # Same size, other bytes; same bytes; a new folder; a file gone with its folder.
+    second = write_tree({"a/one.md": b"9", "three.md": b"333", "b/c/four.md": b"4"}, docs)
+    assert second.written == ("a/one.md", "b/c/four.md") and second.unchanged == 1
+    assert second.removed == ("a/two.md",)
+    assert second.listing == folder_listing(str(docs))
+    assert write_tree({"new.md": b"n"}, docs, part=True).listing is None
 
 
 def generate_here(site_url: str | None = None) -> pipeline.Generated:

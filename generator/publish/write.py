@@ -15,6 +15,9 @@ from pathlib import Path
 
 from generator.publish.folders import MARKER, is_ours, mark, usable_folder
 
+#: Each file in a folder (the generator's mark aside) by its path: (size, mtime in ns).
+Listing = dict[str, tuple[int, int]]
+
 
 @dataclass(frozen=True)
 class WriteReport:
@@ -23,35 +26,62 @@ class WriteReport:
     written: tuple[str, ...]
     unchanged: int
     removed: tuple[str, ...]
+    #: What the folder holds after the write, when the write made it hold exactly its files.
+    listing: Listing | None = None
 
 
 def write_tree(files: dict[str, bytes], folder: Path, *, part: bool = False) -> WriteReport:
     """Make `folder` hold exactly `files`, rewriting only files whose bytes differ; with
-    `part`, write `files` and leave every other file there as it is."""
+    `part`, write `files` and leave every other file there as it is.
+
+    The folder is listed once, before writing: a file that is not there is written without
+    being read, one whose size differs without being compared, and the listing after the
+    write (for the stamp) is that one updated, not a second walk. At a thousand exercises
+    each walk and each failed open is a measurable share of a generate.
+    """
     usable_folder(folder, "the generated pages' folder")
     folder.mkdir(parents=True, exist_ok=True)
     if not is_ours(folder):
         mark(folder)
     root = str(folder)
+    present = folder_listing(root)
+    made = {root} | {os.path.dirname(os.path.join(root, name)) for name in present}
     written, unchanged = [], 0
-    made: set[str] = set()
+    after = dict(present)
     for name in sorted(files):
+        data = files[name]
         target = os.path.join(root, name)
-        if _holds(target, files[name]):
+        size = present.get(name, (-1, 0))[0]
+        if size == len(data) and _holds(target, data):
             unchanged += 1
             continue
         parent = os.path.dirname(target)
         if parent not in made:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
-        # Write beside, then rename: a watcher (mkdocs serve) never reads half a file.
-        tmp = target + ".tmp"
-        with open(tmp, "wb") as out:
-            out.write(files[name])
-        os.replace(tmp, target)
+        after[name] = _replace(target, data)
         written.append(name)
-    removed = [] if part else _remove_stale(root, set(files))
-    return WriteReport(tuple(written), unchanged, tuple(removed))
+    if part:
+        return WriteReport(tuple(written), unchanged, ())
+    removed = sorted(present.keys() - files.keys())
+    for name in removed:
+        target = os.path.join(root, name)
+        os.unlink(target)
+        del after[name]
+        _remove_empty_parents(root, os.path.dirname(target))
+    return WriteReport(tuple(written), unchanged, tuple(removed), after)
+
+
+def _replace(target: str, data: bytes) -> tuple[int, int]:
+    """Write `data` beside `target`, then rename, so that a watcher (mkdocs serve) never
+    reads half a file; the new file's size and modification time."""
+    tmp = target + ".tmp"
+    with open(tmp, "wb") as out:
+        out.write(data)
+        out.flush()
+        status = os.fstat(out.fileno())
+    os.replace(tmp, target)
+    return status.st_size, status.st_mtime_ns
 
 
 def _holds(target: str, data: bytes) -> bool:
@@ -60,16 +90,6 @@ def _holds(target: str, data: bytes) -> bool:
             return existing.read() == data
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return False
-
-
-def _remove_stale(root: str, keep: set[str]) -> list[str]:
-    removed = []
-    for relative, entry in files_under(root):
-        if relative not in keep and relative != MARKER:
-            os.unlink(entry.path)
-            removed.append(relative)
-            _remove_empty_parents(root, os.path.dirname(entry.path))
-    return sorted(removed)
 
 
 def _remove_empty_parents(root: str, folder: str) -> None:
@@ -101,14 +121,18 @@ class Stamp:
     fingerprint: str
     epoch: int
     #: Every file in the folder, with its size and modification time in nanoseconds.
-    files: dict[str, tuple[int, int]]
+    files: Listing
     #: A digest of the stamp itself: it names exactly this state of the folder.
     digest: str
 
 
-def record_stamp(folder: Path, stamp_file: Path, fingerprint: str, epoch: int) -> str:
-    """Note what `folder` holds now, after a stage whose inputs had `fingerprint`; its digest."""
-    stamp = {"fingerprint": fingerprint, "epoch": epoch, "files": _listing(str(folder))}
+def record_stamp(
+    folder: Path, stamp_file: Path, fingerprint: str, epoch: int, listing: Listing | None = None
+) -> str:
+    """Note what `folder` holds now (`listing`, when the caller knows), after a stage whose
+    inputs had `fingerprint`; its digest."""
+    files = folder_listing(str(folder)) if listing is None else listing
+    stamp = {"fingerprint": fingerprint, "epoch": epoch, "files": files}
     text = json.dumps(stamp, sort_keys=True)
     write_whole(stamp_file, text)
     return _digest(text)
@@ -144,14 +168,14 @@ def unchanged_stamp(
         return None
     if not folder.is_dir():
         return None
-    return stamp if _listing(str(folder)) == stamp.files else None
+    return stamp if folder_listing(str(folder)) == stamp.files else None
 
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _listing(root: str) -> dict[str, tuple[int, int]]:
+def folder_listing(root: str) -> Listing:
     listing = {}
     for relative, entry in files_under(root):
         if relative != MARKER:

@@ -351,3 +351,32 @@ def test_qr_codes_drawn_by_workers_match_and_no_worker_is_left() -> None:
     with qrcache.start_qr_svgs(urls, jobs=2):
         pass  # left before collecting: the workers are stopped, not left drawing
     assert children() - before == set()
+
+
+def test_a_pools_threads_leave_interrupts_to_the_main_thread() -> None:
+    """Ctrl-C must wake the main thread's wait for its workers: the pool's own threads
+    block SIGINT and SIGTERM (so the kernel cannot hand them one), its workers do not, and
+    the main thread's mask is as it was."""
+    import signal
+    import threading
+
+    from generator.publish.forking import pool_map, worker_pool
+
+    held = {signal.SIGINT, signal.SIGTERM}
+    ours = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    before = set(threading.enumerate())  # the test run's own threads (a browser's, a server's)
+    with worker_pool(2) as pool:
+        in_workers = list(pool_map(pool, signal.pthread_sigmask, [signal.SIG_BLOCK] * 2, [[]] * 2))
+        others = [t.native_id for t in set(threading.enumerate()) - before]
+        blocked = {tid: _blocked_signals(tid) for tid in others if tid is not None}
+    assert blocked and all(held <= signals for signals in blocked.values()), blocked
+    assert all(not held & set(mask) for mask in in_workers), in_workers
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == ours
+
+
+def _blocked_signals(thread_id: int) -> set[int]:
+    status = Path(f"/proc/self/task/{thread_id}/status").read_text("utf-8")
+    mask = int(
+        next(line for line in status.splitlines() if line.startswith("SigBlk:")).split()[1], 16
+    )
+    return {number for number in range(1, 65) if mask >> (number - 1) & 1}

@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 from generator import timings
 from generator.errors import BuildError, HandbookError
 from generator.publish.folders import is_ours, mark, os_problem, remove_ours
-from generator.publish.forking import cpu_count, no_interrupts, worker_pool
+from generator.publish.forking import cpu_count, no_interrupts, pool_map, worker_pool
 from generator.source.siteconfig import SiteConfig, collected_logs
 
 
@@ -129,7 +129,7 @@ def _build_languages(languages: list[tuple[Path, str]], staging: Path, jobs: int
             results = list(map(build_language, configs, map(str, outputs)))
         else:
             with worker_pool(workers) as pool:
-                results = list(pool.map(build_language, configs, map(str, outputs)))
+                results = list(pool_map(pool, build_language, configs, map(str, outputs)))
         failures = [failure for failure in results if failure]
         if failures:
             details = "; ".join(failures)

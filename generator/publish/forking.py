@@ -21,10 +21,10 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -94,6 +94,7 @@ def _tie_to_parent(parent: int) -> None:
     interrupt means and kills its workers, so they ignore SIGINT rather than each printing
     a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})  # see pool_map
     _die_with_parent(parent)
 
 
@@ -164,6 +165,21 @@ def no_interrupts() -> Iterator[None]:
         yield
 
 
+def pool_map(
+    pool: ProcessPoolExecutor, function: Callable[..., R], *items: Iterable[Any], chunksize: int = 1
+) -> Iterator[R]:
+    """`pool.map`, with SIGINT and SIGTERM held back while it submits the work.
+
+    The pool starts its threads there, and a thread is born with its maker's signal mask, so
+    they never take a signal: the kernel hands an interrupt to any thread not blocking it,
+    and one handed to a pool thread reaches Python's handler only when the main thread runs
+    Python again, which its wait for workers that never answer would not do (a build stopped
+    by Ctrl-C would then hang, now and then). Workers unblock them as they start.
+    """
+    with no_interrupts():
+        return pool.map(function, *items, chunksize=chunksize)
+
+
 def map_start(function: Callable[[T], R], items: Sequence[T], workers: int) -> Pending[R]:
     """Start `[function(item) for item in items]` in `workers` processes, in the background;
     the caller goes on and collects the results, in order, with `.result()`. `function` must
@@ -174,7 +190,7 @@ def map_start(function: Callable[[T], R], items: Sequence[T], workers: int) -> P
     # A few chunks per worker: a worker slowed by the machine takes fewer of them.
     chunks = max(1, len(items) // (workers * 4))
     try:
-        results = pool.map(function, items, chunksize=chunks)
+        results = pool_map(pool, function, items, chunksize=chunks)
     except BaseException:
         kill_workers(pool)
         pool.shutdown(wait=True)

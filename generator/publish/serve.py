@@ -60,7 +60,7 @@ def build_other_languages(languages: list[tuple[Path, str]] | None, site_dir: Pa
     the site, "" for English) into `site_dir/<folder>/`, side by side in processes of their
     own (as `handbook build` does); return why any failed."""
     from generator.publish.engine import build_language
-    from generator.publish.forking import cpu_count, worker_pool
+    from generator.publish.forking import cpu_count, pool_map, worker_pool
 
     others = [(config, folder) for config, folder in languages or [] if folder]
     if not others:
@@ -68,7 +68,8 @@ def build_other_languages(languages: list[tuple[Path, str]] | None, site_dir: Pa
     # The pool spawns rather than forks while the server's threads run, and its workers die
     # with the preview.
     with worker_pool(min(len(others), cpu_count())) as pool:
-        results = pool.map(
+        results = pool_map(
+            pool,
             build_language,
             [str(config) for config, _ in others],
             [str(site_dir / folder) for _, folder in others],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -93,6 +94,18 @@ def on_pre_build(config):
 """
 
 
+#: Runs a command with SIGINT at its default, as in a terminal. A test run started in the
+#: background by a shell without job control inherits SIGINT ignored, and so would the build
+#: (Python then keeps it ignored): the SIGINT case would wait for an interrupt that never
+#: comes. The exec keeps the process id, which the test follows.
+WITH_CTRL_C = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.argv[1], sys.argv[1:])",
+]
+
+
 def add_languages(project: Path) -> None:
     for code, name in (("es", "Español"), ("de", "Deutsch")):
         folder = project / "content" / "translations" / code
@@ -126,7 +139,7 @@ def test_an_interrupted_build_leaves_no_process_and_the_next_removes_its_leftove
     log = project / "build.log"
     with log.open("wb") as output:
         build = subprocess.Popen(
-            [HANDBOOK, "build"],
+            [*WITH_CTRL_C, HANDBOOK, "build"],
             cwd=project,
             env={**os.environ, "HANDBOOK_TEST_READY": str(ready)},
             stdout=output,

@@ -39,8 +39,8 @@ def run() -> None:
     After Ctrl-C or SIGTERM every worker is already killed and reaped and every half-built
     folder removed (the stages' own `finally` blocks); what is left is Python's exit, which
     joins the process pools' manager threads, and one whose workers were killed mid-task can
-    wait there for ever (seen now and then in the interrupted-build test). So an interrupted
-    command leaves with os._exit once its output is flushed."""
+    wait there for ever. So an interrupted command leaves with os._exit once its output is
+    flushed."""
     code = main()
     if code == 130:
         sys.stdout.flush()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
@@ -31,22 +30,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-
-
-def run() -> None:
-    """The `handbook` command: `main`, then an end that an interrupt cannot hold up.
-
-    After Ctrl-C or SIGTERM every worker is already killed and reaped and every half-built
-    folder removed (the stages' own `finally` blocks); what is left is Python's exit, which
-    joins the process pools' manager threads, and one whose workers were killed mid-task can
-    wait there for ever. So an interrupted command leaves with os._exit once its output is
-    flushed."""
-    code = main()
-    if code == 130:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    sys.exit(code)
 
 
 def _clinic_defaults(args: argparse.Namespace) -> None:

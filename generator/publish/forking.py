@@ -63,11 +63,9 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         yield pool
     except BaseException:
         kill_workers(pool)
-        # The workers are reaped; the pool's manager thread may never notice them gone
-        # (a worker killed mid-task), so it is not waited for.
-        pool.shutdown(wait=False, cancel_futures=True)
         raise
-    pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from generator.publish.chromium import CHROMIUM_ARGS, chromium_path
 
@@ -73,6 +73,26 @@ def chromium() -> Iterator[Browser]:
         for context in browser.contexts:
             if id(context) not in before:
                 context.close()
+
+
+def open_side_by_side(
+    context: BrowserContext, urls: Sequence[str], watch: Callable[[Page], None] | None = None
+) -> list[Page]:
+    """A page of `context` for each of `urls`, returned once each has loaded and its network
+    has stayed idle (Playwright's "networkidle": half a second with no request).
+
+    The pages load at the same time, so that half second is waited for once, not once a page.
+    `watch` is called on each page before it opens (to listen to its requests, say)."""
+    pages = []
+    for url in urls:
+        page = context.new_page()
+        if watch is not None:
+            watch(page)
+        page.goto(url, wait_until="commit")
+        pages.append(page)
+    for page in pages:
+        page.wait_for_load_state("networkidle")
+    return pages
 
 
 def record_requests(page: Page) -> list[str]:

@@ -6,6 +6,8 @@ body text of at least 16 pt and pictures at least 60 mm wide, in black and white
 from __future__ import annotations
 
 import subprocess
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +15,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from .browser import SCREENSHOTS
-from .helpers.pdfs import LANGUAGES, pdf_pages
+from .helpers.pdfs import LANGUAGES, pdf_page_texts, pdf_pages
 
-pytestmark = pytest.mark.browser
+#: One worker runs the module, so that each card is opened and printed once (LargeCard).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("large_print")]
 
 PX_PER_MM = 96 / 25.4
 #: The width A4 and US Letter share inside the cards' 8 mm margins, as a print viewport.
@@ -29,17 +32,6 @@ def large_cards(site: Path, lang: str) -> list[str]:
         path.parent.relative_to(site).as_posix() + "/"
         for path in (root / "cards").rglob("large/index.html")
     )
-
-
-def page_text(pdf: Path, number: int) -> str:
-    text = subprocess.run(
-        ["pdftotext", "-raw", "-f", str(number), "-l", str(number), str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    # Without spaces: Chromium breaks "hip-width" after its hyphen, pdftotext ends the line.
-    return "".join(text.replace("\u00ad", "").split())
 
 
 #: For each exercise's box: the start of its first line of text and the end of its last.
@@ -69,41 +61,100 @@ def open_card(browser: Browser, url: str) -> Page:
     return page
 
 
+#: The font size and the start of the text of each element that shows text.
+TEXT_SIZES = """els => els.filter(e => e.getClientRects().length && [...e.childNodes].some(
+  n => n.nodeType === 3 && n.textContent.trim())).map(e =>
+  [parseFloat(getComputedStyle(e).fontSize), e.textContent.trim().slice(0, 40)])"""
+
+#: The text, background and border colour of every element.
+COLOURS = """els => els.map(e => { const s = getComputedStyle(e);
+  return [s.color, s.backgroundColor, s.borderTopColor]; }).flat()"""
+
+
+@dataclass
+class LargeCard:
+    """One large-print card as Chromium lays it out for print, and its text on each sheet
+    of each paper. Each card is opened once for both tests below (opening and printing
+    them is most of this module's time)."""
+
+    url: str
+    stated: int
+    toolbar: str
+    boxes: list[list[str]]
+    first: list[str]
+    sizes: list[tuple[float, str]]
+    shown: str
+    ticks: int
+    widths: list[float]
+    colours: list[str]
+    sheets: dict[str, list[str]] = field(default_factory=dict)
+
+
+_visited: dict[tuple[str, str], list[LargeCard]] = {}
+
+
+def large_print_cards(built_site: Any, browser: Browser, lang: str) -> list[LargeCard]:
+    """Every large-print card of `lang`, opened and printed on A4 and Letter (once a session)."""
+    site, base_url, _book = built_site
+    if (base_url, lang) not in _visited:
+        _visited[base_url, lang] = [
+            visit(browser, base_url, card) for card in large_cards(site, lang)
+        ]
+    return _visited[base_url, lang]
+
+
+def visit(browser: Browser, base_url: str, card: str) -> LargeCard:
+    page = open_card(browser, base_url + card)
+    found = LargeCard(
+        url=card,
+        stated=int(page.get_attribute("[data-hb-sheets]", "data-hb-sheets") or 0),
+        toolbar=page.inner_text(".hb-card-toolbar"),
+        boxes=page.evaluate(ENDS_OF_EACH_EXERCISE),
+        first=page.evaluate(FIRST_SHEET),
+        sizes=page.eval_on_selector_all(".hb-large *:not(svg):not(svg *)", TEXT_SIZES),
+        shown=page.inner_text(".hb-large"),
+        ticks=page.locator(".hb-large .hb-tick").count(),
+        widths=page.eval_on_selector_all(
+            ".hb-large .hb-card-picture", "els => els.map(e => e.getBoundingClientRect().width)"
+        ),
+        colours=page.eval_on_selector_all(".hb-large, .hb-large *", COLOURS),
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        for paper in ("A4", "Letter"):
+            pdf = Path(folder) / f"{paper}.pdf"
+            pdf.write_bytes(page.pdf(format=paper))
+            found.sheets[paper] = pdf_page_texts(pdf)
+            assert len(found.sheets[paper]) == pdf_pages(pdf), f"{card}: a sheet without text"
+    page.close()
+    return found
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_large_print_card_prints_its_sheets_with_each_exercise_on_one(
-    built_site: Any, browser: Browser, tmp_path: Path, lang: str
+    built_site: Any, browser: Browser, lang: str
 ) -> None:
-    site, base_url, book = built_site
-    cards = large_cards(site, lang)
+    _site, _base_url, book = built_site
+    cards = large_print_cards(built_site, browser, lang)
     assert len(cards) == len(book.routines) + len(book.exercises)
     problems = []
     for card in cards:
-        page = open_card(browser, base_url + card)
-        stated = int(page.get_attribute("[data-hb-sheets]", "data-hb-sheets") or 0)
-        toolbar = page.inner_text(".hb-card-toolbar")
-        assert f" {stated} " in f" {toolbar} ", f"{card}: the page says how many sheets"
-        boxes = page.evaluate(ENDS_OF_EACH_EXERCISE)
-        first = page.evaluate(FIRST_SHEET)
-        assert len(first) == 3 + len(book.safety.urgent), f"{card}: {first}"
-        for paper in ("A4", "Letter"):
-            pdf = tmp_path / f"{paper}.pdf"
-            pdf.write_bytes(page.pdf(format=paper))
-            pages = pdf_pages(pdf)
-            if pages != stated:
-                problems.append(f"{card} {paper}: {pages} sheets, the page says {stated}")
+        assert f" {card.stated} " in f" {card.toolbar} ", f"{card.url}: says how many sheets"
+        assert len(card.first) == 3 + len(book.safety.urgent), f"{card.url}: {card.first}"
+        for paper, texts in card.sheets.items():
+            pages = len(texts)
+            if pages != card.stated:
+                problems.append(f"{card.url} {paper}: {pages} sheets, the page says {card.stated}")
                 continue
-            texts = [page_text(pdf, number) for number in range(1, pages + 1)]
-            for line in first:
+            for line in card.first:
                 if "".join(line.split()) not in texts[0]:
-                    problems.append(f"{card} {paper}: not on the first sheet: {line}")
+                    problems.append(f"{card.url} {paper}: not on the first sheet: {line}")
             sheet = 0  # the boxes come in order: look for each from the last one's sheet
-            for box in boxes:
+            for box in card.boxes:
                 ends = ["".join(end.split()) for end in box]
                 sheet = next((n for n in range(sheet, pages) if ends[0] in texts[n]), pages)
                 if sheet == pages or not all(end in texts[sheet] for end in ends):
-                    problems.append(f"{card} {paper}: an exercise split or lost: {box}")
+                    problems.append(f"{card.url} {paper}: an exercise split or lost: {box}")
                     break
-        page.close()
     assert problems == []
 
 
@@ -111,36 +162,19 @@ def test_every_large_print_card_prints_its_sheets_with_each_exercise_on_one(
 def test_large_print_is_16pt_with_60mm_pictures_in_black_and_white(
     built_site: Any, browser: Browser, lang: str
 ) -> None:
-    site, base_url, _book = built_site
-    for card in large_cards(site, lang):
-        page = open_card(browser, base_url + card)
-        sizes = page.eval_on_selector_all(
-            ".hb-large *:not(svg):not(svg *)",
-            "els => els.filter(e => e.getClientRects().length && [...e.childNodes].some("
-            "n => n.nodeType === 3 && n.textContent.trim())).map(e => "
-            "[parseFloat(getComputedStyle(e).fontSize), e.textContent.trim().slice(0, 40)])",
-        )
-        assert sizes, card
-        assert "<" not in page.inner_text(".hb-large"), f"{card}: markup shown as text"
-        assert page.locator(".hb-large .hb-tick").count() >= 7, f"{card}: the week's log"
-        small = [text for size, text in sizes if size < 16 * 96 / 72 - 0.01]
-        assert small == [], f"{card}: under 16 pt: {small}"
-        widths = page.eval_on_selector_all(
-            ".hb-large .hb-card-picture", "els => els.map(e => e.getBoundingClientRect().width)"
-        )
-        assert widths and min(widths) >= 60 * PX_PER_MM, (card, widths)
-        colours = page.eval_on_selector_all(
-            ".hb-large, .hb-large *",
-            "els => els.map(e => { const s = getComputedStyle(e);"
-            " return [s.color, s.backgroundColor, s.borderTopColor]; }).flat()",
-        )
+    for card in large_print_cards(built_site, browser, lang):
+        assert card.sizes, card.url
+        assert "<" not in card.shown, f"{card.url}: markup shown as text"
+        assert card.ticks >= 7, f"{card.url}: the week's log"
+        small = [text for size, text in card.sizes if size < 16 * 96 / 72 - 0.01]
+        assert small == [], f"{card.url}: under 16 pt: {small}"
+        assert card.widths and min(card.widths) >= 60 * PX_PER_MM, (card.url, card.widths)
         grey = {
             c
-            for c in colours
+            for c in card.colours
             if len({v.strip() for v in c[c.index("(") + 1 : -1].split(",")[:3]}) == 1
         }
-        assert set(colours) == grey, f"{card}: colour in {set(colours) - grey}"
-        page.close()
+        assert set(card.colours) == grey, f"{card.url}: colour in {set(card.colours) - grey}"
 
 
 def test_each_card_links_its_large_print_and_back_with_links_hidden_in_print(
@@ -209,7 +243,7 @@ def test_the_programme_page_prints_its_card_in_large_print(
     )
     pdf = tmp_path / "programme.pdf"
     pdf.write_bytes(page.pdf(format="Letter"))
-    texts = [page_text(pdf, number) for number in range(1, pdf_pages(pdf) + 1)]
+    texts = pdf_page_texts(pdf)
     assert "".join(book.safety.weakness.split()) in texts[0]
     assert "".join(book.safety.urgent_action.split()) in texts[0]
     assert len(texts) > 1 and all(any(name in text for text in texts) for name in names)

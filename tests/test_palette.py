@@ -8,6 +8,7 @@ from typing import Any, Literal
 import pytest
 from playwright.sync_api import Browser, Page
 
+from .browser import open_side_by_side
 from .helpers.pages import axe_page_kinds
 
 pytestmark = pytest.mark.browser
@@ -68,11 +69,9 @@ def test_a_pressed_toggle_is_kept_until_it_matches_the_system(
 
 def test_no_page_kind_stores_anything_on_its_own(built_site: Any, browser: Browser) -> None:
     _site, base_url, book = built_site
-    page = open_page(browser, base_url, "dark")
+    context = browser.new_context(color_scheme="dark")
     kinds = axe_page_kinds(book) | {"builder": "builder/", "programme": "programme/"}
-    stored = {}
-    for name, path in kinds.items():
-        page.goto(base_url + path, wait_until="networkidle")
-        stored[name] = page.evaluate(STORED)
+    pages = open_side_by_side(context, [base_url + path for path in kinds.values()])
+    stored = {name: page.evaluate(STORED) for name, page in zip(kinds, pages, strict=True)}
     assert {name: found for name, found in stored.items() if found != [0, 0, ""]} == {}
-    page.context.close()
+    context.close()

@@ -19,3 +19,14 @@ MADE_BY_A_BUILD = ["site/index.html", "build/docs/en/index.md", ".site.lock", ".
 def test_what_a_build_leaves_is_ignored(path: str) -> None:
     found = subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT, check=False)
     assert found.returncode == 0, f"{path} would show as untracked"
+
+
+@pytest.mark.xdist_group("grouping")
+def test_tests_of_one_xdist_group_run_on_one_worker(request: pytest.FixtureRequest) -> None:
+    """`make test` keeps the tests that share a site of their own on one worker (xdist's
+    loadgroup, which tags each grouped test's id), so the site is built once. A pytest that
+    drops the tag (9.2 with xdist 3.8: pytest-xdist#1386) spreads each group over every
+    worker, which builds every such site once a worker, with no error to say so."""
+    if not getattr(request.config.option, "loadgroup", False):
+        pytest.skip("only under --dist loadgroup (make test)")
+    assert request.node.nodeid.endswith("@grouping")

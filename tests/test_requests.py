@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext
+from playwright.sync_api import Browser, BrowserContext, Page
 
+from .browser import open_side_by_side
 from .helpers.pages import csp_page_kinds
 
 LANGUAGES = ("", "es/", "de/")
@@ -77,21 +78,23 @@ def test_no_page_makes_a_request_that_fails(
     served: Any, context: BrowserContext, language: str
 ) -> None:
     _site, base_url, book = served
-    page = context.new_page()
     failed: list[str] = []
-    page.on(
-        "response",
-        lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
-    )
-    page.on("requestfailed", lambda r: failed.append(f"failed ({r.failure}) {r.url}"))
-    for kind, path in every_page_kind(book).items():
-        url = base_url + language + path
-        page.goto(url, wait_until="networkidle")
-        if kind == "404":  # the page itself answers 404, as it should; nothing else may
-            failed.remove(f"404 {url}")
-        # The browser asks for an icon after the load, when the page names none.
-        page.wait_for_load_state("networkidle")
-        assert failed == [], kind
+
+    def watch(page: Page) -> None:
+        page.on(
+            "response",
+            lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+        )
+        page.on("requestfailed", lambda r: failed.append(f"failed ({r.failure}) {r.url}"))
+
+    # Network-idle, not loaded: the browser asks for an icon after the load, when a page
+    # names none.
+    urls = {kind: base_url + language + path for kind, path in every_page_kind(book).items()}
+    for opened in open_side_by_side(context, list(urls.values()), watch):
+        opened.close()
+    failed.remove(f"404 {urls['404']}")  # the page itself answers 404, as it should
+    assert failed == []
+    page = context.new_page()
     # The same-page language links still lead to the same page in each language.
     exercise = book.exercises[0].id
     page.goto(f"{base_url}{language}exercises/{exercise}/", wait_until="networkidle")

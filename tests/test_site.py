@@ -16,7 +16,7 @@ from generator.i18n.languages import language
 from generator.render.outputs.diagram import draw
 from generator.rules.words import frequency_words
 
-from .browser import chromium, record_requests
+from .browser import chromium, open_side_by_side, record_requests
 from .conftest import ROOT
 
 EN = language("en")  # words are said in a language: there is no default
@@ -177,13 +177,18 @@ def test_full_pages_make_no_request_to_another_host(built_site: Any) -> None:
         "references/",
     ]
     with chromium() as browser:
-        page = browser.new_page()
-        seen = record_requests(page)
-        for path in paths:
-            page.goto(base_url + path, wait_until="networkidle")
+        context = browser.new_context()
+        recorded: list[list[str]] = []
+        open_side_by_side(
+            context,
+            [base_url + path for path in paths],
+            lambda p: recorded.append(record_requests(p)),
+        )
+        seen = [url for urls in recorded for url in urls]
         foreign = [url for url in seen if url.startswith("http") and not url.startswith(base_url)]
-        assert foreign == []
-        assert page.context.cookies() == []
+        assert seen and foreign == []
+        assert context.cookies() == []
+        context.close()
 
 
 @pytest.mark.browser

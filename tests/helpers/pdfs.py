@@ -22,3 +22,13 @@ def pdf_pages(pdf: Path) -> int:
     match = re.search(r"^Pages:\s+(\d+)", info.stdout, re.M)
     assert match, info.stdout
     return int(match.group(1))
+
+
+def pdf_page_texts(pdf: Path) -> list[str]:
+    """The raw text of each page, read in one pass (pdftotext ends every page with a form
+    feed), without white space: Chromium breaks "hip-width" after its hyphen, pdftotext ends
+    the line there."""
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return ["".join(page.replace("\u00ad", "").split()) for page in text.split("\f")[:-1]]

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator import pipeline  # noqa: E402
 from tests.browser import SCREENSHOTS, chromium, static_server  # noqa: E402
-from tests.test_accessibility import page_kinds  # noqa: E402
+from tests.helpers.pages import axe_page_kinds  # noqa: E402
 
 WIDTHS = (320, 375, 1280)
 #: Enough to read a card's fine print on screen.
@@ -39,7 +39,7 @@ def main() -> int:
                 site_url=base,
                 pdf=True,
             ).generated.book
-            kinds = page_kinds(book) | {"builder": "builder/", "programme": "programme/"}
+            kinds = axe_page_kinds(book) | {"builder": "builder/", "programme": "programme/"}
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             with chromium() as browser:
                 for width in WIDTHS:

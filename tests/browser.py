@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -76,10 +76,13 @@ def chromium() -> Iterator[Browser]:
 
 
 def open_side_by_side(
-    context: BrowserContext, urls: Sequence[str], watch: Callable[[Page], None] | None = None
+    context: BrowserContext,
+    urls: Sequence[str],
+    watch: Callable[[Page], None] | None = None,
+    until: Literal["load", "networkidle"] = "networkidle",
 ) -> list[Page]:
-    """A page of `context` for each of `urls`, returned once each has loaded and its network
-    has stayed idle (Playwright's "networkidle": half a second with no request).
+    """A page of `context` for each of `urls`, returned once each has loaded and, by default,
+    its network has stayed idle (Playwright's "networkidle": half a second with no request).
 
     The pages load at the same time, so that half second is waited for once, not once a page.
     `watch` is called on each page before it opens (to listen to its requests, say)."""
@@ -91,7 +94,7 @@ def open_side_by_side(
         page.goto(url, wait_until="commit")
         pages.append(page)
     for page in pages:
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state(until)
     return pages
 
 

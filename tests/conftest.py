@@ -38,6 +38,7 @@ OWN_BUILDS = (
 )
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (see test_repository.py)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that opens the shared browser needs Chromium: marked so, wherever it stands,
     so that the quick run `pytest -m "not browser"` leaves it out. A test that uses one of

@@ -33,7 +33,7 @@ from generator.safety.svgparse import MAX_DEPTH
 from generator.safety.svgsafe import MAX_BYTES, check_svg
 from generator.safety.svgstyle import WAY_FORWARD
 
-from .browser import record_requests, static_server
+from .browser import open_side_by_side, record_requests, static_server
 from .cases import make_case
 from .helpers.examples import examples
 
@@ -717,18 +717,19 @@ def visiting(browser: Browser, urls: list[str]) -> Iterator[dict[str, Visit]]:
     that opening sixty pictures takes seconds, not a minute), and wait until each has
     loaded; the pages stay open until the block ends."""
     context = browser.new_context(viewport={"width": 600, "height": 400})
-    visits: dict[str, Visit] = {}
     by_page: dict[Any, Visit] = {}
     context.expose_binding(
         "pwned", lambda source, *args: by_page[source["page"]].ran.append(f"pwned{args!r}")
     )
+
+    def watch(page: Page) -> None:
+        visit = Visit(page, [], record_requests(page))
+        page.on("dialog", lambda dialog, ran=visit.ran: _dismiss(dialog, ran))
+        by_page[page] = visit
+
     try:
-        for url in urls:
-            page = context.new_page()
-            visit = Visit(page, [], record_requests(page))
-            page.on("dialog", lambda dialog, ran=visit.ran: _dismiss(dialog, ran))
-            visits[url] = by_page[page] = visit
-            page.goto(url, wait_until="load")
+        pages = open_side_by_side(context, urls, watch, until="load")
+        visits = {url: by_page[page] for url, page in zip(urls, pages, strict=True)}
         yield visits
     finally:
         context.close()

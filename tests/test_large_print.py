@@ -124,7 +124,7 @@ def visit(browser: Browser, base_url: str, card: str) -> LargeCard:
             pdf = Path(folder) / f"{paper}.pdf"
             pdf.write_bytes(page.pdf(format=paper))
             found.sheets[paper] = pdf_page_texts(pdf)
-            assert len(found.sheets[paper]) == pdf_pages(pdf), f"{card}: a sheet without text"
+            assert len(found.sheets[paper]) == pdf_pages(pdf), f"{card}: form feeds are not sheets"
     page.close()
     return found
 

@@ -10,11 +10,15 @@ from pathlib import Path
 LANGUAGES = ("en", "es", "de")
 
 
-def pdf_text(pdf: Path) -> str:
-    text = subprocess.run(
+def raw_text(pdf: Path) -> str:
+    """pdftotext's text of the whole PDF, each page ended by a form feed."""
+    return subprocess.run(
         ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    return " ".join(text.split())
+
+
+def pdf_text(pdf: Path) -> str:
+    return " ".join(raw_text(pdf).split())
 
 
 def pdf_pages(pdf: Path) -> int:
@@ -25,10 +29,7 @@ def pdf_pages(pdf: Path) -> int:
 
 
 def pdf_page_texts(pdf: Path) -> list[str]:
-    """The raw text of each page, read in one pass (pdftotext ends every page with a form
-    feed), without white space: Chromium breaks "hip-width" after its hyphen, pdftotext ends
-    the line there."""
-    text = subprocess.run(
-        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return ["".join(page.replace("\u00ad", "").split()) for page in text.split("\f")[:-1]]
+    """The text of each page, read in one pass, without white space: Chromium breaks
+    "hip-width" after its hyphen, pdftotext ends the line there."""
+    pages = raw_text(pdf).split("\f")[:-1]
+    return ["".join(page.replace("\u00ad", "").split()) for page in pages]

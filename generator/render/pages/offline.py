@@ -14,7 +14,6 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-import generator
 from generator.i18n.languages import SOURCE_LANGUAGE
 from generator.render.pages.common import Pages, Settings, html_page
 from generator.source.book import Book
@@ -24,6 +23,9 @@ WORKER = "sw.js"
 VERSION_MARK = "__HB_VERSION__"
 #: Folders of the generator whose files shape the pages a reader keeps.
 SHAPING = ("assets", "i18n/locales")
+#: The generator package's folder (this file's, not `generator.__file__`: a project folder
+#: holding a generator/ of its own, such as mkdocs_hooks.py, can shadow the package name).
+GENERATOR = Path(__file__).resolve().parents[2]
 
 
 def offline_pages(book: Book, settings: Settings, env: Environment) -> Pages:
@@ -54,7 +56,7 @@ def build_version(book: Book, settings: Settings, env: Environment) -> str:
     for name in sorted(env.list_templates()):
         source, _file, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
         digest.update(name.encode() + b"\0" + source.encode())
-    root = Path(generator.__file__).parent
+    root = GENERATOR
     for folder in SHAPING:
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and path.suffix != ".pot":

@@ -23,15 +23,22 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> Path:
-    """The Chromium binary: $CHROMIUM, or chromium on PATH; a clear error if neither exists."""
+    """The Chromium binary: $CHROMIUM; else Debian's headless shell (chromium-headless-shell),
+    else chromium on PATH; a clear error if none exists.
+
+    The headless shell is Chromium without its windowed browser: for printing and for tests
+    it draws and prints the same pages on about half the CPU time (Debian's `chromium` is
+    a script that adds flags of its own, GPU rasterisation among them).
+    """
     for candidate in (
         os.environ.get("CHROMIUM"),
+        shutil.which("chromium-headless-shell"),
         shutil.which("chromium"),
         shutil.which("chromium-browser"),
     ):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
     raise ToolMissingError(
-        "this needs headless Chromium, which is not installed: run `apt-get install chromium` "
-        "(Debian) or set CHROMIUM to its path"
+        "this needs headless Chromium, which is not installed: run `apt-get install "
+        "chromium-headless-shell` (Debian) or set CHROMIUM to its path"
     )

@@ -1,6 +1,6 @@
 """`make screenshots`: build the site and save a screenshot of every page kind at 320, 375 and
-1280 px, plus each card printed on A4 and US Letter to PNG, into build/screenshots/ for people
-to look at."""
+1280 px, and at 375 px in the dark scheme, plus each card printed on A4 and US Letter to PNG,
+into build/screenshots/ for people to look at."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from generator import pipeline  # noqa: E402
 from tests.browser import SCREENSHOTS, chromium, static_server  # noqa: E402
 from tests.helpers.pages import axe_page_kinds  # noqa: E402
 
-WIDTHS = (320, 375, 1280)
+#: Width and colour scheme of each set of screenshots (light: no suffix).
+VIEWS = ((320, "light"), (375, "light"), (1280, "light"), (375, "dark"))
 #: Enough to read a card's fine print on screen.
 PRINT_DPI = "150"
 
@@ -42,12 +43,15 @@ def main() -> int:
             kinds = axe_page_kinds(book) | {"builder": "builder/", "programme": "programme/"}
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             with chromium() as browser:
-                for width in WIDTHS:
-                    page = browser.new_page(viewport={"width": width, "height": 900})
+                for width, scheme in VIEWS:
+                    page = browser.new_page(
+                        viewport={"width": width, "height": 900}, color_scheme=scheme
+                    )
+                    suffix = "" if scheme == "light" else f"-{scheme}"
                     for name, path in kinds.items():
                         page.goto(base + path, wait_until="networkidle")
                         page.screenshot(
-                            path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True
+                            path=str(SCREENSHOTS / f"{name}-{width}{suffix}.png"), full_page=True
                         )
             for pdf in sorted((site / "cards").rglob("*.pdf")):
                 subprocess.run(

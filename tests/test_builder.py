@@ -40,7 +40,7 @@ from .conftest import ROOT
 from .helpers import builder as shared_builder
 from .helpers.builder import IN_BROWSER, five_exercise_link, open_builder
 from .helpers.examples import examples
-from .helpers.pages import TAGS
+from .helpers.pages import AXE_URL, TAGS, serve_axe
 from .helpers.pdfs import pdf_pages
 from .programme_js import install_programme_api
 
@@ -440,12 +440,13 @@ def test_no_wcag_violations_on_the_builder_and_programme(
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
+        serve_axe(page, axe_source)
         link = five_exercise_link(page, base_url, note="Gently, please.")
         failures = []
         for name, url in (("builder", page.url), ("programme", link)):
             page.goto(url)
             page.wait_for_selector(".hb-card", state="attached")
-            page.add_script_tag(content=axe_source)
+            page.add_script_tag(url=base_url + AXE_URL)
             result = page.evaluate(
                 "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
             )

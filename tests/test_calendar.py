@@ -113,7 +113,6 @@ def test_the_routine_pages_link_makes_the_file_from_tomorrow_for_the_routines_we
             days, times, weeks = page_says(site, code, plan)
             where = (code, plan.routine.id)
             page.goto(f"{base_url}{folder(code)}routines/{plan.routine.id}/")
-            page.wait_for_load_state("networkidle")
             link = page.locator(f'a[href="../{plan.routine.id}.ics"]')
             assert link.count() == 1, where
             today = datetime.date.fromisoformat(

@@ -53,7 +53,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     )
     (wheel,) = where.glob("*.whl")
     venv = where / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    # No pip of its own (ensurepip is most of this fixture's time): this pip installs into it.
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -64,8 +65,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     # A path line, not a site dir: the test venv's own .pth files (its editable install of
     # this checkout) are not run, so `generator` comes from the wheel.
     Path(site, "borrowed.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    install = ["install", "--no-deps", "--no-index", "-q", str(wheel)]
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), *install],
         check=True,
         capture_output=True,
     )

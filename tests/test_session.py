@@ -35,6 +35,7 @@ from .browser import record_requests
 from .conftest import ROOT
 from .helpers import session as shared_session
 from .helpers.builder import five_exercise_link
+from .helpers.pages import TAGS
 from .helpers.session import (
     DESK,
     MORNING,
@@ -52,8 +53,6 @@ ENGLISH = language("en")
 context = shared_session.context
 
 ASSETS = ROOT / "generator" / "assets"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 LOG_KEY = "hb-log-v2"  # log.js: {"version": 2, "rows": [...]}; v1 logs are read as v2
 PLAN_RE = re.compile(rf'<script type="application/json" id="{PLAN_ID}">(.*?)</script>', re.S)
 
@@ -482,10 +481,8 @@ def test_reduced_motion_runs_no_animation(built_site: Any, browser: Browser, mot
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [320, 1280])
 def test_guided_view_has_no_wcag_violations_and_large_targets(
-    built_site: Any, browser: Browser, width: int
+    built_site: Any, browser: Browser, axe_source: str, width: int
 ) -> None:
-    if not AXE.is_file():
-        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
     _site, base_url, _book = built_site
     made = browser.new_context(viewport={"width": width, "height": 700})
     try:
@@ -493,7 +490,7 @@ def test_guided_view_has_no_wcag_violations_and_large_targets(
         start(page)
         page.clock.run_for(15_000)
         ui(page).get_by_role("button", name="When to stop").click()
-        failures = axe(page, "running")
+        failures = axe(page, axe_source, "running")
         small = page.evaluate(
             "[...document.querySelectorAll('dialog.hb-s button, dialog.hb-s label')]"
             ".map(e => [e.textContent, e.getBoundingClientRect()])"
@@ -502,22 +499,22 @@ def test_guided_view_has_no_wcag_violations_and_large_targets(
         assert small == []
         skip_to_end(page)
         ui(page).get_by_role("button", name="Tick it off").click()
-        failures += axe(page, "log")
+        failures += axe(page, axe_source, "log")
         ui(page).get_by_role("button", name="Close").click()
         start(page)
         ui(page).get_by_role("button", name="Stop: sharp or spreading pain").click()
-        failures += axe(page, "hurts")
+        failures += axe(page, axe_source, "hurts")
         assert failures == []
     finally:
         made.close()
 
 
-def axe(page: Page, name: str) -> list[str]:
+def axe(page: Page, source: str, name: str) -> list[str]:
     """axe-core's WCAG 2.2 A and AA rules on the guided view. axe waits on timers of its own,
     so the page clock runs freely while it works, and stops again after."""
     page.clock.resume()
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(content=AXE.read_text("utf-8"))
+        page.add_script_tag(content=source)
     result = page.evaluate(
         "tags => axe.run(document.querySelector('dialog.hb-s'),"
         " {runOnly: {type: 'tag', values: tags}})",

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from .browser import chromium
-from .helpers.pages import AXE_URL, TAGS, axe_page_kinds, serve_axe
+from .helpers.pages import axe_page_kinds, axe_violations, serve_axe
 
 pytestmark = pytest.mark.browser
 
@@ -34,11 +34,7 @@ def test_no_wcag_22_aa_violations(
             }
         for name, path in kinds.items():
             page.goto(base_url + path, wait_until="load")
-            page.add_script_tag(url=base_url + AXE_URL)
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
-            )
-            for violation in result["violations"]:
+            for violation in axe_violations(page, base_url):
                 targets = [node["target"] for node in violation["nodes"][:3]]
                 failures.append(
                     f"{name} @{width}px {scheme}: {violation['id']}: {violation['help']} {targets}"

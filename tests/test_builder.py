@@ -40,7 +40,7 @@ from .conftest import ROOT
 from .helpers import builder as shared_builder
 from .helpers.builder import IN_BROWSER, five_exercise_link, open_builder
 from .helpers.examples import examples
-from .helpers.pages import AXE_URL, TAGS, serve_axe
+from .helpers.pages import axe_violations, serve_axe
 from .helpers.pdfs import pdf_pages
 from .programme_js import install_programme_api
 
@@ -446,13 +446,9 @@ def test_no_wcag_violations_on_the_builder_and_programme(
         for name, url in (("builder", page.url), ("programme", link)):
             page.goto(url)
             page.wait_for_selector(".hb-card", state="attached")
-            page.add_script_tag(url=base_url + AXE_URL)
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
-            )
             failures += [
                 f"{name} @{width}: {v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
-                for v in result["violations"]
+                for v in axe_violations(page, base_url)
             ]
             screenshot(page, f"{name}-{width}")
         assert failures == [], "\n".join(failures)

@@ -20,6 +20,15 @@ def serve_axe(page: Any, source: str) -> None:
     )
 
 
+def axe_violations(page: Any, base_url: str) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.2 A and AA violations on the whole page (served by serve_axe)."""
+    page.add_script_tag(url=base_url + AXE_URL)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
+    return list(result["violations"])
+
+
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 

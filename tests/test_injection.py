@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from generator import pipeline
 
-from .browser import static_server
+from .browser import open_side_by_side, static_server
 from .cases import ATTACKS, make_case
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
+
+#: An open page and the messages of the dialogs it opened.
+Opened = tuple[Page, list[str]]
 
 PAGES = [
     "",
@@ -70,27 +73,39 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base_url
 
 
+@pytest.fixture(scope="module")
+def hostile_pages(hostile_site: str, browser: Browser) -> Iterator[dict[str, Opened]]:
+    """Every page of PAGES, open side by side (the network's half second of quiet is waited
+    for once, not once a page): path -> (page, the messages of the dialogs it opened)."""
+    context = browser.new_context()
+    dialogs: dict[Page, list[str]] = {}
+
+    def watch(page: Page) -> None:
+        seen = dialogs[page] = []
+        page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))
+
+    try:
+        pages = open_side_by_side(context, [hostile_site + path for path in PAGES], watch)
+        yield {path: (page, dialogs[page]) for path, page in zip(PAGES, pages, strict=True)}
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_hostile_text_does_not_execute_and_shows_as_text(
-    hostile_site: str, path: str, browser: Browser
+    hostile_pages: dict[str, Opened], path: str
 ) -> None:
-    page = browser.new_page()
-    try:
-        dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(hostile_site + path, wait_until="networkidle")
-        page.mouse.move(200, 200)
-        page.keyboard.press("Tab")
-        page.mouse.click(5, 5)
-        page.wait_for_load_state("networkidle")
-        assert page.evaluate("window.__pwned") is None
-        assert dialogs == []
-        assert page.evaluate(FIND_ACTIVE_CONTENT) == []
-        if path.startswith(("exercises/toe-", "embed/exercises/", "cards/exercises/")):
-            text = page.inner_text("body")
-            assert "pwned" in text, "hostile text should be shown, as text"
-    finally:
-        page.close()
+    page, dialogs = hostile_pages[path]
+    page.mouse.move(200, 200)
+    page.keyboard.press("Tab")
+    page.mouse.click(5, 5)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+    assert page.evaluate(FIND_ACTIVE_CONTENT) == []
+    if path.startswith(("exercises/toe-", "embed/exercises/", "cards/exercises/")):
+        text = page.inner_text("body")
+        assert "pwned" in text, "hostile text should be shown, as text"
 
 
 def test_attack_strings_appear_literally(hostile_site: str, browser: Browser) -> None:

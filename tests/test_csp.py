@@ -183,7 +183,7 @@ def test_every_page_kind_runs_with_no_policy_violation(
     kinds = csp_page_kinds(book)
     visits = {kind: Visit(context) for kind in kinds}
     # Side by side: the half second with no request that "networkidle" waits for is waited
-    # for once, not once a page (it was two thirds of this test's time).
+    # for once, not once a page (it was about half of this test's time).
     responses = {
         kind: visits[kind].start(base_url + language + path) for kind, path in kinds.items()
     }

@@ -9,9 +9,9 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Response, sync_playwright
 
 from generator.publish.chromium import CHROMIUM_ARGS, chromium_path
 
@@ -90,27 +90,35 @@ def chromium() -> Iterator[Browser]:
                 context.close()
 
 
+class Opened(NamedTuple):
+    page: Page
+    #: The response to the page's own request (a 404 page's included).
+    response: Response
+
+
 def open_side_by_side(
     context: BrowserContext,
     urls: Sequence[str],
     watch: Callable[[Page], None] | None = None,
     until: Literal["load", "networkidle"] = "networkidle",
-) -> list[Page]:
-    """A page of `context` for each of `urls`, returned once each has loaded and, by default,
-    its network has stayed idle (Playwright's "networkidle": half a second with no request).
+) -> list[Opened]:
+    """A page of `context` for each of `urls`, with its response, returned once each has
+    loaded and, by default, its network has stayed idle (Playwright's "networkidle": half a
+    second with no request).
 
     The pages load at the same time, so that half second is waited for once, not once a page.
     `watch` is called on each page before it opens (to listen to its requests, say)."""
-    pages = []
+    opened = []
     for url in urls:
         page = context.new_page()
         if watch is not None:
             watch(page)
-        page.goto(url, wait_until="commit")
-        pages.append(page)
-    for page in pages:
+        response = page.goto(url, wait_until="commit")
+        assert response is not None, url
+        opened.append(Opened(page, response))
+    for page, _ in opened:
         page.wait_for_load_state(until)
-    return pages
+    return opened
 
 
 def record_requests(page: Page) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Response, expect
 
-from .browser import static_server
+from .browser import open_side_by_side, static_server
 from .conftest import ROOT
 from .helpers.pages import csp_page_kinds
 
@@ -126,13 +126,13 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 class Visit:
-    """A page that notes every policy violation, console complaint and script error."""
+    """Watches a page for every policy violation, console complaint and script error."""
 
-    def __init__(self, context: BrowserContext) -> None:
-        self.page = context.new_page()
+    def __init__(self, page: Page) -> None:
+        self.page = page
         self.problems: list[str] = []
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
 
     def _console(self, message: Any) -> None:
         text = message.text
@@ -143,15 +143,6 @@ class Visit:
         response = self.page.goto(url, wait_until="networkidle")
         assert response is not None, url
         return response
-
-    def start(self, url: str) -> Response:
-        """Begin loading `url`: its response, once the page has it; see wait_until_quiet."""
-        response = self.page.goto(url, wait_until="commit")
-        assert response is not None, url
-        return response
-
-    def wait_until_quiet(self) -> None:
-        self.page.wait_for_load_state("networkidle")
 
     def collect(self, where: str) -> None:
         """Violations seen by the page and its frames so far; the page keeps recording."""
@@ -181,18 +172,17 @@ def test_every_page_kind_runs_with_no_policy_violation(
 ) -> None:
     _site, base_url, book = served
     kinds = csp_page_kinds(book)
-    visits = {kind: Visit(context) for kind in kinds}
+    visits: dict[Page, Visit] = {}
     # Side by side: the half second with no request that "networkidle" waits for is waited
     # for once, not once a page (it was about half of this test's time).
-    responses = {
-        kind: visits[kind].start(base_url + language + path) for kind, path in kinds.items()
-    }
-    for visit in visits.values():
-        visit.wait_until_quiet()
+    opened = open_side_by_side(
+        context,
+        [base_url + language + path for path in kinds.values()],
+        lambda page: visits.setdefault(page, Visit(page)),
+    )
     problems: list[str] = []
-    for kind, path in kinds.items():
-        visit, response = visits[kind], responses[kind]
-        page = visit.page
+    for (kind, path), (page, response) in zip(kinds.items(), opened, strict=True):
+        visit = visits[page]
         assert response.status == (404 if kind == "404" else 200), (kind, response.status)
         check_headers(response, language + path)
         if page.locator(".md-header").count():

@@ -16,7 +16,7 @@ from .conftest import ROOT
 pytestmark = pytest.mark.browser
 
 #: An open page and the messages of the dialogs it opened.
-Opened = tuple[Page, list[str]]
+Shown = tuple[Page, list[str]]
 
 PAGES = [
     "",
@@ -74,7 +74,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def hostile_pages(hostile_site: str, browser: Browser) -> Iterator[dict[str, Opened]]:
+def hostile_pages(hostile_site: str, browser: Browser) -> Iterator[dict[str, Shown]]:
     """Every page of PAGES, open side by side (the network's half second of quiet is waited
     for once, not once a page): path -> (page, the messages of the dialogs it opened)."""
     context = browser.new_context()
@@ -85,15 +85,15 @@ def hostile_pages(hostile_site: str, browser: Browser) -> Iterator[dict[str, Ope
         page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))
 
     try:
-        pages = open_side_by_side(context, [hostile_site + path for path in PAGES], watch)
-        yield {path: (page, dialogs[page]) for path, page in zip(PAGES, pages, strict=True)}
+        opened = open_side_by_side(context, [hostile_site + path for path in PAGES], watch)
+        yield {path: (page, dialogs[page]) for path, (page, _) in zip(PAGES, opened, strict=True)}
     finally:
         context.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_hostile_text_does_not_execute_and_shows_as_text(
-    hostile_pages: dict[str, Opened], path: str
+    hostile_pages: dict[str, Shown], path: str
 ) -> None:
     page, dialogs = hostile_pages[path]
     page.mouse.move(200, 200)

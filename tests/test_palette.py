@@ -72,6 +72,6 @@ def test_no_page_kind_stores_anything_on_its_own(built_site: Any, browser: Brows
     context = browser.new_context(color_scheme="dark")
     kinds = axe_page_kinds(book) | {"builder": "builder/", "programme": "programme/"}
     pages = open_side_by_side(context, [base_url + path for path in kinds.values()])
-    stored = {name: page.evaluate(STORED) for name, page in zip(kinds, pages, strict=True)}
+    stored = {name: page.evaluate(STORED) for name, (page, _) in zip(kinds, pages, strict=True)}
     assert {name: found for name, found in stored.items() if found != [0, 0, ""]} == {}
     context.close()

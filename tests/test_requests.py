@@ -90,8 +90,8 @@ def test_no_page_makes_a_request_that_fails(
     # Network-idle, not loaded: the browser asks for an icon after the load, when a page
     # names none.
     urls = {kind: base_url + language + path for kind, path in every_page_kind(book).items()}
-    for opened in open_side_by_side(context, list(urls.values()), watch):
-        opened.close()
+    for page, _ in open_side_by_side(context, list(urls.values()), watch):
+        page.close()
     failed.remove(f"404 {urls['404']}")  # the page itself answers 404, as it should
     assert failed == []
     page = context.new_page()

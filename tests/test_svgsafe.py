@@ -728,8 +728,8 @@ def visiting(browser: Browser, urls: list[str]) -> Iterator[dict[str, Visit]]:
         by_page[page] = visit
 
     try:
-        pages = open_side_by_side(context, urls, watch, until="load")
-        visits = {url: by_page[page] for url, page in zip(urls, pages, strict=True)}
+        opened = open_side_by_side(context, urls, watch, until="load")
+        visits = {url: by_page[page] for url, (page, _) in zip(urls, opened, strict=True)}
         yield visits
     finally:
         context.close()

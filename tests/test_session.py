@@ -35,7 +35,7 @@ from .browser import record_requests
 from .conftest import ROOT
 from .helpers import session as shared_session
 from .helpers.builder import five_exercise_link
-from .helpers.pages import TAGS
+from .helpers.pages import axe_violations
 from .helpers.session import (
     DESK,
     MORNING,
@@ -515,15 +515,11 @@ def axe(page: Page, source: str, name: str) -> list[str]:
     page.clock.resume()
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(content=source)
-    result = page.evaluate(
-        "tags => axe.run(document.querySelector('dialog.hb-s'),"
-        " {runOnly: {type: 'tag', values: tags}})",
-        TAGS,
-    )
+    violations = axe_violations(page, within="dialog.hb-s")
     page.clock.pause_at(datetime.datetime.fromtimestamp(page.evaluate("Date.now()") / 1000 + 1))
     return [
         f"{name}: {v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result["violations"]
+        for v in violations
     ]
 
 

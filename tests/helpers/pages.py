@@ -20,11 +20,18 @@ def serve_axe(page: Any, source: str) -> None:
     )
 
 
-def axe_violations(page: Any, base_url: str) -> list[dict[str, Any]]:
-    """axe-core's WCAG 2.2 A and AA violations on the whole page (served by serve_axe)."""
-    page.add_script_tag(url=base_url + AXE_URL)
+def axe_violations(
+    page: Any, base_url: str | None = None, within: str | None = None
+) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.2 A and AA violations on the page, or on the part of it that the
+    selector `within` finds. axe is loaded from `base_url` (where serve_axe answers), unless
+    no `base_url` is given because the caller has put it on the page already."""
+    if base_url is not None:
+        page.add_script_tag(url=base_url + AXE_URL)
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+        """([tags, within]) => axe.run(within ? document.querySelector(within) : document,
+                                        {runOnly: {type: 'tag', values: tags}})""",
+        [TAGS, within],
     )
     return list(result["violations"])
 

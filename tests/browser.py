@@ -22,6 +22,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     # Keep-alive: a page's dozen files come over a few connections instead of one each
     # (a fifth off the accessibility test's time). Files are sent with their length.
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle's algorithm the second waits for the
+    # client's delayed acknowledgement of the first, 40 ms a response on a kept-alive
+    # connection (http.client: 1,000 requests took 36.7 s with it, 0.4 s without).
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -12,13 +12,14 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator import pipeline
-from generator.errors import HandbookError
-from generator.publish import folders, preview, serve
-from generator.source import siteconfig
-from generator.source.clinic import project_of
+if TYPE_CHECKING:
+    from generator.publish.preview import Preview
+
+# The generator's modules are imported inside the hooks that serve: every build that reads
+# mkdocs.yml loads this file (each language's, and a plain `mkdocs build`), and importing
+# them up here cost each such build about a quarter of a second for hooks that do nothing.
 
 _serving = False
 #: The problems of the last generate under serve, shown on every page until fixed.
@@ -27,11 +28,13 @@ _started = 0.0
 #: Whether the pages built last showed problems; when that changes, every page is rebuilt.
 _shown_problems = False
 #: What the last good generate read, so that the next renders only the entries that changed.
-_preview = preview.Preview()
+_preview: Preview | None = None
 
 
 def _content() -> Path:
-    return Path(os.environ.get("HANDBOOK_CONTENT", pipeline.DEFAULT_CONTENT))
+    from generator.pipeline import DEFAULT_CONTENT
+
+    return Path(os.environ.get("HANDBOOK_CONTENT", DEFAULT_CONTENT))
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -42,6 +45,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     # The pages are the generator's output, written before each build: watched, every save
     # would build twice (once for the content, once more for the pages it wrote).
+    from generator.source.clinic import project_of
+
     server.unwatch(config["docs_dir"])
     server.watch(str(_content().resolve()))
     project = project_of(_content())
@@ -51,11 +56,19 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 
 def on_pre_build(config: Any) -> None:
-    global _started
+    global _started, _preview
     if not _serving:
         return
+    from generator import pipeline
+    from generator.errors import HandbookError
+    from generator.publish import folders
+    from generator.publish.preview import Preview
+    from generator.source import siteconfig
+
     _started = time.monotonic()
     _problems.clear()
+    if _preview is None:
+        _preview = Preview()
     try:
         site = siteconfig.from_mkdocs(config)
         docs = Path(config["docs_dir"]).parent  # the folder of every language's pages
@@ -123,6 +136,9 @@ def _with_banner(output: str, banner: str) -> str:
 def on_post_build(config: Any) -> None:
     if not _serving:
         return
+    from generator import pipeline
+    from generator.publish import serve
+
     os.environ[_PROBLEMS_VARIABLE] = "\n".join(_problems)
     docs = Path(config["docs_dir"]).parent
     for failure in serve.build_other_languages(

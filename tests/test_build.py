@@ -228,6 +228,17 @@ def test_same_site_without_hooks(project: Path) -> None:
     assert os.path.exists(project / "no-hooks" / "exercises" / "toe-walking" / "index.html")
 
 
+def test_a_build_loads_the_serve_hooks_without_the_generator() -> None:
+    """mkdocs.yml names the serve glue, so every MkDocs build loads it (each language's, and a
+    plain `mkdocs build`): outside serve it imports none of the generator, which cost each
+    such build about a quarter of a second."""
+    loaded = "import runpy, sys; runpy.run_path(sys.argv[1]); print(*sorted(sys.modules))"
+    hooks = ROOT / "generator" / "mkdocs_hooks.py"
+    command = [sys.executable, "-c", loaded, str(hooks)]
+    modules = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    assert [name for name in modules if name.startswith("generator")] == []
+
+
 def mtimes(folder: Path) -> dict[Path, int]:
     return {path: path.stat().st_mtime_ns for path in folder.rglob("*")}
 

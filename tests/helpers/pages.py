@@ -24,13 +24,17 @@ def axe_violations(
     page: Any, base_url: str | None = None, within: str | None = None
 ) -> list[dict[str, Any]]:
     """axe-core's WCAG 2.2 A and AA violations on the page, or on the part of it that the
-    selector `within` finds. axe is loaded from `base_url` (where serve_axe answers), unless
-    no `base_url` is given because the caller has put it on the page already."""
+    selector `within` finds (an error when it finds nothing, rather than a check of nothing).
+    axe is loaded from `base_url` (where serve_axe answers), unless no `base_url` is given
+    because the caller has put it on the page already."""
     if base_url is not None:
         page.add_script_tag(url=base_url + AXE_URL)
     result = page.evaluate(
-        """([tags, within]) => axe.run(within ? document.querySelector(within) : document,
-                                        {runOnly: {type: 'tag', values: tags}})""",
+        """([tags, within]) => {
+             const root = within ? document.querySelector(within) : document;
+             if (!root) throw new Error(`nothing on the page matches ${within}`);
+             return axe.run(root, {runOnly: {type: 'tag', values: tags}});
+           }""",
         [TAGS, within],
     )
     return list(result["violations"])

@@ -36,7 +36,7 @@ def _clinic_defaults(args: argparse.Namespace) -> None:
     """In a clinic project (clinic.yml here, no mkdocs.yml), commands left at their defaults
     build the base handbook with the clinic's content/ as a layer, configured from clinic.yml
     (see clinic.py)."""
-    from generator.source.clinic import project_at
+    from generator.source.projectfolder import project_at
 
     project = project_at(Path.cwd())
     if project is None or getattr(args, "content", None) != pipeline.DEFAULT_CONTENT:
@@ -61,8 +61,9 @@ def _new(args: argparse.Namespace) -> int:
 
 def _stamp(args: argparse.Namespace) -> int:
     from generator.source.base import base_handbook
-    from generator.source.clinic import NotAProject, project_at
+    from generator.source.clinic import NotAProject
     from generator.source.layers import stamp
+    from generator.source.projectfolder import project_at
 
     project = project_at(Path.cwd())
     if project is None:

@@ -45,7 +45,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     # The pages are the generator's output, written before each build: watched, every save
     # would build twice (once for the content, once more for the pages it wrote).
-    from generator.source.clinic import project_of
+    from generator.source.projectfolder import project_of
 
     server.unwatch(config["docs_dir"])
     server.watch(str(_content().resolve()))

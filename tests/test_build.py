@@ -239,6 +239,20 @@ def test_a_build_loads_the_serve_hooks_without_the_generator() -> None:
     assert [name for name in modules if name.startswith("generator")] == []
 
 
+def test_a_build_with_nothing_to_do_loads_no_model(project: Path) -> None:
+    """With nothing changed, a build reads fingerprints and stops: it imports neither the
+    content models nor pydantic, which were a third of its time."""
+    handbook = str(Path(sys.executable).with_name("handbook"))
+    subprocess.run([handbook, "build"], cwd=project, check=True, capture_output=True)
+    loaded = "import sys; from generator.cli import main; main(['build']); print(*sys.modules)"
+    command = [sys.executable, "-c", loaded]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=True)
+    assert "nothing to build" in result.stdout
+    modules = set(result.stdout.split())
+    assert "generator.pipeline" in modules
+    assert {"pydantic", "generator.source.model", "generator.source.clinic"} & modules == set()
+
+
 def mtimes(folder: Path) -> dict[Path, int]:
     return {path: path.stat().st_mtime_ns for path in folder.rglob("*")}
 

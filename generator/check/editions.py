@@ -25,9 +25,9 @@ from generator.source.themetext import theme_text_problems
 from generator.source.translations import Translation, content_in, load_translations
 
 if TYPE_CHECKING:
-    from generator.source.clinic import Project
     from generator.source.load import Content
     from generator.source.model import Exercise
+    from generator.source.projectfolder import Project
 
 ENGLISH_NAME = "English"
 
@@ -78,8 +78,8 @@ class Checked:
 
 def check_editions(content_dir: Path) -> Checked:
     """Load, validate and translate; raise ContentError with every problem of every language."""
-    from generator.source.clinic import project_of
     from generator.source.load import load_content
+    from generator.source.projectfolder import project_of
 
     project = project_of(content_dir)
     if project is not None:

@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.publish.write import files_under
+from generator.source.projectfolder import layer_inputs
 from generator.source.siteconfig import SiteConfig
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -42,11 +43,7 @@ def fingerprint(content_dir: Path, site: SiteConfig, pdf: bool) -> str | None:
             return None
         for relative, entry in files_under(str(content_dir)):
             _add(digest, f"content {relative}", entry_bytes(entry))
-        from generator.source.clinic import (
-            layer_inputs,  # a clinic project: its clinic.yml and the base
-        )
-
-        for extra in layer_inputs(content_dir):
+        for extra in layer_inputs(content_dir):  # a clinic project: clinic.yml and the base
             if not extra.is_dir():
                 _add(digest, f"layer {extra}", _read(str(extra)))
                 continue

@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.publish.fingerprint import PACKAGE, entry_bytes
 from generator.publish.write import files_under
 from generator.render.pages.common import Focus
-from generator.source.clinic import project_of
+from generator.source.projectfolder import project_of
 from generator.source.siteconfig import SiteConfig
 
 #: A file of one exercise or routine, or its translation: the id is the file's name.

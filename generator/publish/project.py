@@ -11,7 +11,8 @@ import yaml
 
 from generator.publish.folders import FolderError, os_problem
 from generator.source.base import Base
-from generator.source.clinic import PROJECT_FILE, Project, generated_config, load_settings
+from generator.source.clinic import generated_config, load_settings
+from generator.source.projectfolder import PROJECT_FILE, Project
 from generator.source.themetext import text_problem
 
 

@@ -8,8 +8,6 @@ settings applied, read by MkDocs' own loader. Stage: source (reading inputs).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
@@ -20,13 +18,9 @@ from generator.safety import urls
 from generator.source.base import Base
 from generator.source.load import Loaded, validate_model
 from generator.source.model import Clinic, Expects, Slug
+from generator.source.projectfolder import PROJECT_FILE, Project
 from generator.source.themetext import LONGEST, text_problem
 from generator.source.yamlsource import read_yaml
-
-#: The file that makes a folder a clinic project.
-PROJECT_FILE = "clinic.yml"
-#: Where a clinic project's build keeps the configuration generated for it.
-GENERATED_CONFIG = Path("build") / "mkdocs.yml"
 
 LanguageCode = Annotated[
     str,
@@ -53,51 +47,6 @@ class ClinicSettings(Clinic):
     hide: list[Slug] = Field(
         default_factory=list, description="Ids of handbook exercises and routines to leave out."
     )
-
-
-@dataclass(frozen=True)
-class Project:
-    """A clinic project's folder."""
-
-    root: Path
-
-    @property
-    def file(self) -> Path:
-        return self.root / PROJECT_FILE
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def config(self) -> Path:
-        return self.root / GENERATED_CONFIG
-
-
-def project_at(folder: Path) -> Project | None:
-    """The clinic project `folder` is: it holds clinic.yml and no mkdocs.yml of its own."""
-    if (folder / PROJECT_FILE).is_file() and not (folder / "mkdocs.yml").exists():
-        return Project(folder)
-    return None
-
-
-def project_of(content_dir: Path) -> Project | None:
-    """The clinic project whose layer `content_dir` is, if it is one."""
-    project = project_at(content_dir.absolute().parent)
-    if project is not None and content_dir.absolute() == project.content.absolute():
-        return project
-    return None
-
-
-def layer_inputs(content_dir: Path) -> list[Path]:
-    """What a build of `content_dir` reads besides it: for a clinic's layer, clinic.yml and
-    the base handbook's content (which an upgrade, or an edit in a checkout, changes)."""
-    project = project_of(content_dir)
-    if project is None:
-        return []
-    from generator.source.base import base_handbook
-
-    return [project.file, base_handbook().content]
 
 
 def load_settings(project: Project, shown: str = PROJECT_FILE) -> Loaded[ClinicSettings]:

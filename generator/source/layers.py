@@ -21,9 +21,10 @@ from typing import Any
 
 from generator.errors import ContentError, ContentProblem
 from generator.source.base import Base
-from generator.source.clinic import Project, branding, load_settings
+from generator.source.clinic import branding, load_settings
 from generator.source.load import Content, Loaded, load_content
 from generator.source.model import Exercise, Routine, Variant
+from generator.source.projectfolder import Project
 from generator.source.translationfiles import english_documents
 from generator.source.translations import Translation, Translations, load_translations
 from generator.source.yamlsource import Source, key_path

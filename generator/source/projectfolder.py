@@ -2,7 +2,7 @@
 
 Kept apart from clinic.py, which reads and checks clinic.yml: these are asked by every
 command, a build with nothing to do included, and need none of the models (whose import
-was half of such a build's time). Stage: source (reading inputs).
+was a third of such a build's time). Stage: source (reading inputs).
 """
 
 from __future__ import annotations

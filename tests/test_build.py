@@ -228,15 +228,23 @@ def test_same_site_without_hooks(project: Path) -> None:
     assert os.path.exists(project / "no-hooks" / "exercises" / "toe-walking" / "index.html")
 
 
+def run_and_list_modules(code: str, *args: str, cwd: Path | None = None) -> tuple[str, set[str]]:
+    """Run `code` in a fresh Python, then print every module it imported: (its output before
+    that list, the modules)."""
+    listed = f"{code}\nimport sys\nprint('modules:', *sys.modules)"
+    command = [sys.executable, "-c", listed, *args]
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=True)
+    output, _, modules = result.stdout.rpartition("modules:")
+    return output, set(modules.split())
+
+
 def test_a_build_loads_the_serve_hooks_without_the_generator() -> None:
     """mkdocs.yml names the serve glue, so every MkDocs build loads it (each language's, and a
     plain `mkdocs build`): outside serve it imports none of the generator, which cost each
     such build about a quarter of a second."""
-    loaded = "import runpy, sys; runpy.run_path(sys.argv[1]); print(*sorted(sys.modules))"
     hooks = ROOT / "generator" / "mkdocs_hooks.py"
-    command = [sys.executable, "-c", loaded, str(hooks)]
-    modules = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
-    assert [name for name in modules if name.startswith("generator")] == []
+    _, modules = run_and_list_modules("import runpy, sys; runpy.run_path(sys.argv[1])", str(hooks))
+    assert sorted(name for name in modules if name.startswith("generator")) == []
 
 
 def test_a_build_with_nothing_to_do_loads_no_model(project: Path) -> None:
@@ -244,11 +252,9 @@ def test_a_build_with_nothing_to_do_loads_no_model(project: Path) -> None:
     content models nor pydantic, which were a third of its time."""
     handbook = str(Path(sys.executable).with_name("handbook"))
     subprocess.run([handbook, "build"], cwd=project, check=True, capture_output=True)
-    loaded = "import sys; from generator.cli import main; main(['build']); print(*sys.modules)"
-    command = [sys.executable, "-c", loaded]
-    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=True)
-    assert "nothing to build" in result.stdout
-    modules = set(result.stdout.split())
+    build = "from generator.cli import main; main(['build'])"
+    output, modules = run_and_list_modules(build, cwd=project)
+    assert "nothing to build" in output
     assert "generator.pipeline" in modules
     assert {"pydantic", "generator.source.model", "generator.source.clinic"} & modules == set()
 

@@ -81,22 +81,40 @@ def on_pre_build(config: Any) -> None:
         # Printed, not logged: MkDocs counts logged warnings and would abort in strict mode.
         _problems.extend(str(error).splitlines())
         print(f"{error}\nserving the last good pages until this is fixed", file=sys.stderr)
-    _rebuild_all_when_problems_change(Path(config["docs_dir"]))
+    _rebuild_all_when_problems_change(Path(config["docs_dir"]).parent)
 
 
-def _rebuild_all_when_problems_change(english: Path) -> None:
-    """The banner is on every page: when problems appear or go, every page must be rebuilt,
-    and a dirty rebuild takes only files newer than their pages, so they are touched."""
+def _rebuild_all_when_problems_change(docs: Path) -> None:
+    """The banner is on every page of every language: when problems appear or go, every page
+    must be rebuilt, and a dirty rebuild takes only files newer than their pages, so they are
+    touched."""
     global _shown_problems
     if bool(_problems) == _shown_problems:
         return
     _shown_problems = bool(_problems)
-    for page in english.rglob("*.md"):
+    for page in docs.rglob("*.md"):
         page.touch()
 
 
-#: How the problems reach the other languages' builds, which run in processes of their own.
+#: How the problems reach the other languages' builds, which run in processes of their own;
+#: set (empty when there are none) only in the preview's builds.
 _PROBLEMS_VARIABLE = "HANDBOOK_SERVE_PROBLEMS"
+
+
+def _previewing() -> bool:
+    return _serving or _PROBLEMS_VARIABLE in os.environ
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    # MkDocs makes a new Jinja environment for every build, which compiles the theme's
+    # templates again: in the preview, where a rebuild follows every save, they are kept
+    # compiled beside the generated pages (Jinja checks each against its source).
+    if _previewing():
+        from generator.pipeline import cache_dir, compiled_templates
+
+        docs = Path(config["docs_dir"]).parent
+        env.bytecode_cache = compiled_templates(cache_dir(docs) / "theme")
+    return env
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
@@ -104,10 +122,10 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     # processes of their own, are told them.
     problems = _problems if _serving else os.environ.get(_PROBLEMS_VARIABLE, "").splitlines()
     if not problems:
-        return _with_banner(output, _PREVIEW_NOTE) if _serving else output
+        return _with_banner(output, _PREVIEW_NOTE) if _previewing() else output
     items = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
     banner = (
-        '<div role="alert" style="background:#fff3cd;color:#000;border:2px solid #8a6d00;'
+        '<div role="alert" lang="en" style="background:#fff3cd;color:#000;border:2px solid #8a6d00;'
         'padding:1em;margin:0;font:16px/1.4 monospace">'
         "<strong>The content has problems; these are the last good pages.</strong>"
         f"<ul>{items}</ul></div>"
@@ -118,7 +136,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 #: Shown at the top of every page the preview builds: it rebuilds only the pages a change
 #: touches (MkDocs' dirty reload), so lists and search may show the old words for a while.
 _PREVIEW_NOTE = (
-    '<div role="note" style="background:#eef;color:#000;padding:.3em 1em;margin:0;'
+    '<div role="note" lang="en" style="background:#eef;color:#000;padding:.3em 1em;margin:0;'
     'font:14px/1.4 sans-serif">Preview: a change rebuilds the pages it touches at once; lists '
     "and search may show the old words until the next full build (<code>handbook build</code>, "
     "or restart the preview).</div>"
@@ -139,10 +157,11 @@ def on_post_build(config: Any) -> None:
     from generator import pipeline
     from generator.publish import serve
 
-    os.environ[_PROBLEMS_VARIABLE] = "\n".join(_problems)
     docs = Path(config["docs_dir"]).parent
     for failure in serve.build_other_languages(
-        pipeline.language_configs(docs), Path(config["site_dir"])
+        pipeline.language_configs(docs),
+        Path(config["site_dir"]),
+        {_PROBLEMS_VARIABLE: "\n".join(_problems)},
     ):
         print(f"the preview of {failure}", file=sys.stderr)
     state = "with content problems" if _problems else "content OK"

@@ -120,7 +120,7 @@ def _page(key: str) -> str:
 def test_the_preview_shows_a_changed_exercise_and_then_a_changed_shared_file(
     project: Path,
 ) -> None:
-    with serving(project) as (base, log):
+    with serving(project) as (base, log, _):
         url = base + "exercises/toe-walking/"
         assert "Walk slowly on the balls" in wait_for(lambda: fetch(url))
         exercise = project / "content" / "exercises" / "toe-walking.yml"

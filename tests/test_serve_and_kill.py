@@ -17,7 +17,7 @@ from .helpers.serving import HANDBOOK, fetch, page_with, serving, wait_for
 
 
 def test_serve_survives_a_content_mistake_and_shows_it(project: Path) -> None:
-    with serving(project) as (base, log):
+    with serving(project) as (base, log, _):
         url = base + "exercises/toe-walking/"
         assert "Walk slowly on the balls" in wait_for(lambda: fetch(url))
         assert f"Serving on {base}" in wait_for(lambda: log.read_text("utf-8"))

@@ -86,14 +86,15 @@ def build_site(
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def _build_here(config: Any) -> None:
+def _build_here(config: Any, dirty: bool = False) -> None:
     from mkdocs.commands.build import build
 
-    build(config)
+    build(config, dirty=dirty)
 
 
-def build_language(config_file: str, site_dir: str) -> str | None:
-    """One plain MkDocs build of one language, in a worker process: None, or why it failed."""
+def build_language(config_file: str, site_dir: str, dirty: bool = False) -> str | None:
+    """One plain MkDocs build of one language, in a worker process: None, or why it failed.
+    `dirty`: MkDocs' dirty build, which makes only the pages whose source is newer."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -103,7 +104,7 @@ def build_language(config_file: str, site_dir: str) -> str | None:
         timings.stage(f"MkDocs build {Path(config_file).name}"),
     ):
         try:
-            _build_here(load_config(config_file, site_dir=site_dir))
+            _build_here(load_config(config_file, site_dir=site_dir), dirty)
         except (MkDocsException, SystemExit, OSError) as error:
             return "; ".join(messages) or str(error)
     return None

@@ -68,10 +68,10 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
+def _new_pool(workers: int, method: str | None = None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context(start_method()),
+        mp_context=multiprocessing.get_context(method or start_method()),
         initializer=_tie_to_parent,
         initargs=(os.getpid(),),
     )
@@ -196,6 +196,36 @@ def map_start(function: Callable[[T], R], items: Sequence[T], workers: int) -> P
         pool.shutdown(wait=True)
         raise
     return Pending(lambda: list(results), pool)
+
+
+class LastingPool:
+    """Workers kept from one use to the next, for work that comes again and again (each of the
+    preview's rebuilds): they start, and import what they need, once. Made on first use, made
+    again after any failure (a worker that died, an interrupt), and killed and reaped by
+    `close`. Use it from the thread that lives longest, as `worker_pool`.
+
+    Its workers are spawned, never forked: a forked worker would hold on to a copy of its
+    parent as it was (at a thousand exercises, the generator's hundreds of megabytes, and the
+    serve hook's state) for as long as it lives."""
+
+    def __init__(self, workers: int) -> None:
+        self._workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, function: Callable[..., R], *items: Iterable[Any]) -> list[R]:
+        if self._pool is None:
+            self._pool = _new_pool(self._workers, "spawn")
+        try:
+            return list(pool_map(self._pool, function, *items))
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._pool is not None:
+            kill_workers(self._pool)
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
 
 class Pending(Generic[R]):

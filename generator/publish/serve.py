@@ -6,8 +6,9 @@ content mistake never stops the preview: the last good pages stay up, and the pr
 printed in the terminal and shown at the top of every page until they are fixed.
 
 MkDocs serves the English build; after each one, every other language is built into its
-folder of the served site (`/es/`, `/de/`) the way `handbook build` builds it, so the preview
-has every page the built site has, and reloads once all of them are done.
+folder of the served site (`/es/`, `/de/`) in workers kept for the next rebuild, so the
+preview has every page the built site has, and reloads once all of them are done. Every
+language's rebuild is MkDocs' dirty build: the pages whose generated files changed.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import HandbookError
+
+if TYPE_CHECKING:
+    from generator.publish.forking import LastingPool
 
 
 def serve(
@@ -46,39 +51,67 @@ def serve(
     # writes only what changed), so one saved exercise shows in about a second at any size; a
     # list page or the search index may lag until a full build, which the preview says.
     logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
-    mkdocs_serve(
-        str(config_file),
-        dev_addr=dev_addr,
-        livereload=True,
-        build_type="dirty",
-        docs_dir=str(english.resolve()),
-    )
+    try:
+        mkdocs_serve(
+            str(config_file),
+            dev_addr=dev_addr,
+            livereload=True,
+            build_type="dirty",
+            docs_dir=str(english.resolve()),
+        )
+    finally:
+        stop_language_workers()
 
 
-def build_other_languages(languages: list[tuple[Path, str]] | None, site_dir: Path) -> list[str]:
+#: The workers that build the other languages, kept from one rebuild to the next.
+_language_workers: LastingPool | None = None
+
+
+def build_other_languages(
+    languages: list[tuple[Path, str]] | None, site_dir: Path, environment: dict[str, str]
+) -> list[str]:
     """Build every language but English (each a generated configuration and its folder in
     the site, "" for English) into `site_dir/<folder>/`, side by side in processes of their
-    own (as `handbook build` does); return why any failed."""
-    from generator.publish.engine import build_language
-    from generator.publish.forking import cpu_count, pool_map, worker_pool
+    own, with `environment` set in each; return why any failed.
+
+    Like the English build, each is MkDocs' dirty build (the pages the generate step rewrote),
+    and its workers stay from one rebuild to the next: starting them and importing MkDocs
+    again was most of a rebuild's time. They die with the preview.
+    """
+    global _language_workers
+    from generator.publish.forking import LastingPool, cpu_count
 
     others = [(config, folder) for config, folder in languages or [] if folder]
     if not others:
         return []
-    # The pool spawns rather than forks while the server's threads run, and its workers die
-    # with the preview.
-    with worker_pool(min(len(others), cpu_count())) as pool:
-        results = pool_map(
-            pool,
-            build_language,
-            [str(config) for config, _ in others],
-            [str(site_dir / folder) for _, folder in others],
-        )
-        return [
-            f"{folder}: {failure}"
-            for (_, folder), failure in zip(others, results, strict=True)
-            if failure
-        ]
+    if _language_workers is None:
+        _language_workers = LastingPool(min(len(others), cpu_count()))
+    results = _language_workers.map(
+        preview_language,
+        [str(config) for config, _ in others],
+        [str(site_dir / folder) for _, folder in others],
+        [environment] * len(others),
+    )
+    pairs = zip(others, results, strict=True)
+    return [f"{folder}: {failure}" for (_, folder), failure in pairs if failure]
+
+
+def preview_language(config_file: str, site_dir: str, environment: dict[str, str]) -> str | None:
+    """In a worker: one language's dirty build for the preview (see build_other_languages)."""
+    from generator.publish.engine import build_language
+
+    os.environ.update(environment)
+    dirty_log = logging.getLogger("mkdocs.commands.build")
+    if _not_the_dirty_build_warning not in dirty_log.filters:
+        dirty_log.addFilter(_not_the_dirty_build_warning)
+    return build_language(config_file, site_dir, dirty=True)
+
+
+def stop_language_workers() -> None:
+    global _language_workers
+    if _language_workers is not None:
+        _language_workers.close()
+        _language_workers = None
 
 
 def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:

@@ -12,7 +12,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 HANDBOOK = str(Path(sys.executable).with_name("handbook"))
 
@@ -52,8 +52,14 @@ def page_with(url: str, words: str) -> str:
     return text if words in text else ""
 
 
+class Serving(NamedTuple):
+    base: str  # the preview's address, ending in /
+    log: Path  # what it prints
+    pid: int  # the server's, which is also its process group's
+
+
 @contextmanager
-def serving(project: Path) -> Iterator[tuple[str, Path]]:
+def serving(project: Path) -> Iterator[Serving]:
     port = free_port()
     log_path = project / "serve.log"
     with log_path.open("wb") as log:
@@ -65,7 +71,7 @@ def serving(project: Path) -> Iterator[tuple[str, Path]]:
             start_new_session=True,
         )
         try:
-            yield f"http://127.0.0.1:{port}/", log_path
+            yield Serving(f"http://127.0.0.1:{port}/", log_path, server.pid)
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)

@@ -303,12 +303,14 @@ def plain_mkdocs_seconds(project: Path, languages: list[str]) -> float:
 
 def languages_section(work: Path, runs: int) -> str:
     """The bundled handbook built in English only, then with each translation added: what a
-    language costs (each is one more MkDocs build, run in a process of its own)."""
+    language costs (each is one more MkDocs build, run in a process of its own), in the build
+    and in the preview (which rebuilds every language after a save)."""
     handbook = str(Path(sys.executable).with_name("handbook"))
     lines = ["", "languages (bundled content, full build from nothing, median)", ""]
     lines += [
-        "| languages | handbook build s | plain mkdocs, one language after another s | pages |",
-        "|---|---|---|---|",
+        "| languages | handbook build s | plain mkdocs, one language after another s | pages "
+        "| serve: one change shown s |",
+        "|---|---|---|---|---|",
     ]
     translations = sorted(p.name for p in (ROOT / "content" / "translations").iterdir())
     for kept in range(len(translations) + 1):
@@ -325,7 +327,10 @@ def languages_section(work: Path, runs: int) -> str:
         names = ", ".join(["en", *translations[:kept]])
         pages = len(list((project / "site").rglob("*.html")))
         plain = plain_mkdocs_seconds(project, ["en", *translations[:kept]])
-        lines.append(f"| {names} | {statistics.median(seconds):.2f} | {plain:.2f} | {pages} |")
+        serve = serve_one_change(project, "serve")
+        lines.append(
+            f"| {names} | {statistics.median(seconds):.2f} | {plain:.2f} | {pages} | {serve:.2f} |"
+        )
     return "\n".join(lines)
 
 

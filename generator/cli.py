@@ -155,11 +155,11 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from generator.publish.serve import serve
 
-    def generate() -> object:
-        return pipeline.generate(args.content, args.docs, args.config)
+    def prepare() -> None:
+        pipeline.prepare_preview(args.content, args.docs, args.config)
 
     english = pipeline.english_pages(args.docs)
-    serve(generate, args.content, english, args.config, args.dev_addr)
+    serve(prepare, args.content, english, args.config, args.dev_addr)
     return 0
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime
 import sys
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -92,10 +92,34 @@ def generate(
     jobs: int = 1,
 ) -> Generated:
     """Read the configuration, then generate (see `generate_for`) under the docs folder's lock."""
+    with checked_site(content_dir, docs_dir, config_file, site_url) as site:
+        return generate_for(site, content_dir, docs_dir, pdf=pdf, jobs=jobs)
+
+
+@contextmanager
+def checked_site(
+    content_dir: Path, docs_dir: Path, config_file: Path, site_url: str | None = None
+) -> Iterator[SiteConfig]:
+    """The site's configuration, once the folders are checked apart, with the docs folder
+    locked for the block."""
     folders.separate({"--docs": docs_dir, "--content": content_dir})
     with folders.locked(docs_dir):
-        site = load_site(config_file, docs_dir, site_url)
-        return generate_for(site, content_dir, docs_dir, pdf=pdf, jobs=jobs)
+        yield load_site(config_file, docs_dir, site_url)
+
+
+def prepare_preview(content_dir: Path, docs_dir: Path, config_file: Path) -> None:
+    """What `handbook serve` does before MkDocs starts: generate the pages if there are none
+    yet (so that a mistake stops it at once), else only check the folders and configuration.
+
+    Pages already there are made again by the first build's hook, for the preview's address;
+    making them here as well, for the site's, made every page twice and printed every mistake
+    twice (at a thousand exercises, ten seconds of each start).
+    """
+    if not (english_pages(docs_dir) / "index.md").is_file():
+        generate(content_dir, docs_dir, config_file)
+        return
+    with checked_site(content_dir, docs_dir, config_file):
+        pass
 
 
 def generate_for(

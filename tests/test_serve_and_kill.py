@@ -45,6 +45,19 @@ def test_serve_survives_a_content_mistake_and_shows_it(project: Path) -> None:
         assert "rebuilt in" in log.read_text("utf-8")
 
 
+def test_serve_over_earlier_pages_generates_once_and_names_a_mistake_once(project: Path) -> None:
+    subprocess.run([HANDBOOK, "generate"], cwd=project, check=True, capture_output=True)
+    path = project / "content" / "exercises" / "toe-walking.yml"
+    good = path.read_text("utf-8")
+    path.write_text(good.replace("position: standing", "position: upside-down"), "utf-8")
+    line = good.splitlines().index("position: standing") + 1
+    problem = f"content/exercises/toe-walking.yml:{line}: position: expected one of"
+    with serving(project) as (base, log, _):
+        url = base + "exercises/toe-walking/"
+        assert "Walk slowly on the balls" in wait_for(lambda: page_with(url, problem))
+        assert log.read_text("utf-8").count(problem) == 1
+
+
 PAUSE_HOOK = """
 import os, signal, pathlib
 def on_post_build(config):

@@ -1,4 +1,5 @@
-"""`handbook serve`: generate once, then hand over to MkDocs' development server.
+"""`handbook serve`: check the settings (and generate, if there are no pages yet), then hand
+over to MkDocs' development server, whose every build generates first.
 
 Live reload of content changes is done by the thin hook in mkdocs_hooks.py, which asks
 MkDocs to watch the content folder and re-runs the generate stage before each rebuild. A
@@ -27,21 +28,23 @@ if TYPE_CHECKING:
 
 
 def serve(
-    generate: Callable[[], object],
+    prepare: Callable[[], object],
     content_dir: Path,
     english: Path,
     config_file: Path,
     dev_addr: str,
 ) -> None:
-    """Run the generate step once, then preview the site with live reload until interrupted.
+    """Run `prepare` (which generates the pages if there are none yet), then preview the site
+    with live reload until interrupted.
 
-    `english` is the folder of the English pages that `generate` writes and MkDocs serves.
+    `english` is the folder of the English pages that the generate step writes and MkDocs
+    serves.
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     _show_mkdocs_progress()
     try:
-        generate()
+        prepare()
     except HandbookError as error:
         if not (english / "index.md").is_file():
             raise  # nothing good to show yet: the author fixes the content first

@@ -106,14 +106,12 @@ def _previewing() -> bool:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    # MkDocs makes a new Jinja environment for every build, which compiles the theme's
-    # templates again: in the preview, where a rebuild follows every save, they are kept
-    # compiled beside the generated pages (Jinja checks each against its source).
-    if _previewing():
-        from generator.pipeline import cache_dir, compiled_templates
+    # The served build keeps the theme compiled as the handbook's other builds do (see
+    # engine.compiled_theme): a rebuild follows every save.
+    if _serving:
+        from generator.publish.engine import compiled_theme
 
-        docs = Path(config["docs_dir"]).parent
-        env.bytecode_cache = compiled_templates(cache_dir(docs) / "theme")
+        env.bytecode_cache = compiled_theme(Path(config["docs_dir"]).parent)
     return env
 
 

@@ -21,8 +21,6 @@ from generator.source import siteconfig
 from generator.source.siteconfig import SiteConfig
 
 if TYPE_CHECKING:
-    from jinja2 import BytecodeCache
-
     from generator.render.pages.common import Focus
     from generator.source.book import Book
 
@@ -139,7 +137,7 @@ def generate_for(
     With `only` (the preview's quick path), the whole content is checked but only the pages
     of the entries it names are written; the folder is then no longer as any stamp says.
     """
-    stamp_file = cache_dir(docs_dir) / "stamp.json"
+    stamp_file = folders.cache_dir(docs_dir) / "stamp.json"
     inputs = fingerprint(content_dir, site, pdf) if only is None else None
     if inputs is not None and (stamp := unchanged_stamp(docs_dir, stamp_file, inputs)):
         return Generated(None, WriteReport((), len(stamp.files), ()), stamp.epoch, stamp.digest)
@@ -155,7 +153,8 @@ def generate_for(
     for warning in checked.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     files: dict[str, bytes] = {}
-    templates = compiled_templates(cache_dir(docs_dir) / "templates")
+    cache = folders.cache_dir(docs_dir)
+    templates = folders.compiled_templates(cache / "templates")
     for edition in checked.editions:
         settings = Settings(
             site_name=edition.lang.gettext(site.name),
@@ -171,7 +170,7 @@ def generate_for(
             edition.book,
             settings,
             env,
-            start_qr=partial(start_qr_svgs, cache=cache_dir(docs_dir) / "qr.json", jobs=jobs),
+            start_qr=partial(start_qr_svgs, cache=cache / "qr.json", jobs=jobs),
             only=only or EVERY,
         )
         files |= {f"{edition.code}/{name}": data for name, data in pages.items()}
@@ -201,23 +200,6 @@ def generate_for(
     if inputs is not None:
         state = record_stamp(docs_dir, stamp_file, inputs, epoch, report.listing)
     return Generated(book, report, epoch, state)
-
-
-def compiled_templates(folder: Path) -> BytecodeCache | None:
-    """Jinja's cache of compiled templates in `folder`, or None when it cannot be made there
-    (each template is then compiled as it is first used)."""
-    from jinja2 import FileSystemBytecodeCache
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
-
-
-def cache_dir(docs_dir: Path) -> Path:
-    """Where the stages keep what lets a later run skip work: beside the docs folder."""
-    return docs_dir.with_name(docs_dir.name + ".cache")
 
 
 def build(
@@ -252,7 +234,7 @@ def build(
         site = load_site(config_file, docs_dir, site_url)
         jobs = jobs or cpu_count()
         generated = generate_for(site, content_dir, docs_dir, pdf=pdf, jobs=jobs)
-        stamp_file = cache_dir(docs_dir) / "site.json"
+        stamp_file = folders.cache_dir(docs_dir) / "site.json"
         inputs = None
         if generated.docs_state is not None:
             inputs = site_fingerprint(generated.docs_state, site, site_dir, printer)

@@ -228,6 +228,19 @@ def test_same_site_without_hooks(project: Path) -> None:
     assert os.path.exists(project / "no-hooks" / "exercises" / "toe-walking" / "index.html")
 
 
+def test_a_build_keeps_the_theme_compiled_and_sees_a_changed_template(project: Path) -> None:
+    assert main(["build", "--output", "cold"]) == 0
+    (compiled,) = (project / "build" / "docs.cache").glob("theme-*")
+    assert len(list(compiled.iterdir())) > 10  # Material's templates and ours
+    assert main(["build", "--output", "warm"]) == 0
+    assert tree(project / "warm") == tree(project / "cold")
+    main_html = project / "overrides" / "main.html"
+    text = main_html.read_text("utf-8")
+    main_html.write_text(text.replace("{% block site_meta %}\n", "{% block site_meta %}\n<!--x-->"))
+    assert main(["build", "--output", "changed"]) == 0
+    assert "<!--x-->" in (project / "changed" / "index.html").read_text("utf-8")
+
+
 def run_and_list_modules(code: str, *args: str, cwd: Path | None = None) -> tuple[str, set[str]]:
     """Run `code` in a fresh Python, then print every module it imported: (its output before
     that list, the modules)."""

@@ -14,8 +14,12 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import HandbookError
+
+if TYPE_CHECKING:
+    from jinja2 import BytecodeCache
 
 #: Marks a folder as made by the handbook (generated pages, built site, staging).
 MARKER = ".generated-by-handbook"
@@ -111,3 +115,20 @@ def os_problem(error: OSError, doing: str) -> FolderError:
     reason = reasons.get(error.errno or 0, error.strerror or str(error))
     where = f" ({error.filename})" if error.filename else ""
     return FolderError(f"could not {doing}: {reason}{where}")
+
+
+def compiled_templates(folder: Path) -> BytecodeCache | None:
+    """Jinja's cache of compiled templates in `folder`, or None when it cannot be made there
+    (each template is then compiled as it is first used)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
+def cache_dir(docs_dir: Path) -> Path:
+    """Where the stages keep what lets a later run skip work: beside the docs folder."""
+    return docs_dir.with_name(docs_dir.name + ".cache")

@@ -12,6 +12,7 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
+from generator.publish.folders import MARKER
 from generator.publish.write import folder_listing, write_tree
 
 from .helpers.processes import group_members, parent_of, tree
@@ -150,7 +151,16 @@ def test_a_write_knows_what_it_leaves_without_listing_the_folder_again(tmp_path:
     assert second.written == ("a/one.md", "b/c/four.md") and second.unchanged == 1
     assert second.removed == ("a/two.md",)
     assert second.listing == folder_listing(str(docs))
-    assert write_tree({"new.md": b"n"}, docs, part=True).listing is None
+    part = write_tree({"new/five.md": b"5", "three.md": b"333", "a/one.md": b"8"}, docs, part=True)
+    assert (part.written, part.unchanged, part.removed) == (("a/one.md", "new/five.md"), 1, ())
+    assert part.listing is None
+    assert tree(docs) == {
+        "a/one.md": b"8",
+        "b/c/four.md": b"4",
+        "new/five.md": b"5",
+        "three.md": b"333",
+        MARKER: (docs / MARKER).read_bytes(),
+    }
 
 
 def generate_here(site_url: str | None = None) -> pipeline.Generated:

@@ -44,6 +44,8 @@ def write_tree(files: dict[str, bytes], folder: Path, *, part: bool = False) -> 
     if not is_ours(folder):
         mark(folder)
     root = str(folder)
+    if part:
+        return _write_part(files, root)
     present = folder_listing(root)
     made = {root} | {os.path.dirname(os.path.join(root, name)) for name in present}
     written, unchanged = [], 0
@@ -61,8 +63,6 @@ def write_tree(files: dict[str, bytes], folder: Path, *, part: bool = False) -> 
             made.add(parent)
         after[name] = _replace(target, data)
         written.append(name)
-    if part:
-        return WriteReport(tuple(written), unchanged, ())
     removed = sorted(present.keys() - files.keys())
     for name in removed:
         target = os.path.join(root, name)
@@ -70,6 +70,21 @@ def write_tree(files: dict[str, bytes], folder: Path, *, part: bool = False) -> 
         del after[name]
         _remove_empty_parents(root, os.path.dirname(target))
     return WriteReport(tuple(written), unchanged, tuple(removed), after)
+
+
+def _write_part(files: dict[str, bytes], root: str) -> WriteReport:
+    """Write the `files` that differ, and list nothing: the preview's quick path writes the
+    pages of one entry into a folder of thousands."""
+    written, unchanged = [], 0
+    for name in sorted(files):
+        target = os.path.join(root, name)
+        if _holds(target, files[name]):
+            unchanged += 1
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        _replace(target, files[name])
+        written.append(name)
+    return WriteReport(tuple(written), unchanged, ())
 
 
 def _replace(target: str, data: bytes) -> tuple[int, int]:

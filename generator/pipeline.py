@@ -111,7 +111,7 @@ def prepare_preview(content_dir: Path, docs_dir: Path, config_file: Path) -> Non
 
     Pages already there are made again by the first build's hook, for the preview's address;
     making them here as well, for the site's, made every page twice and printed every mistake
-    twice (at a thousand exercises, ten seconds of each start).
+    twice (at a thousand exercises, seven to ten seconds of each start).
     """
     if not (english_pages(docs_dir) / "index.md").is_file():
         generate(content_dir, docs_dir, config_file)

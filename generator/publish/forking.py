@@ -205,8 +205,8 @@ class LastingPool:
     `close`. Use it from the thread that lives longest, as `worker_pool`.
 
     Its workers are spawned, never forked: a forked worker would hold on to a copy of its
-    parent as it was (at a thousand exercises, the generator's hundreds of megabytes, and the
-    serve hook's state) for as long as it lives."""
+    parent as it was (the generator's whole state, and the serve hook's) for as long as it
+    lives."""
 
     def __init__(self, workers: int) -> None:
         self._workers = workers

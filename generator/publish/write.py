@@ -34,7 +34,7 @@ def write_tree(files: dict[str, bytes], folder: Path, *, part: bool = False) -> 
     """Make `folder` hold exactly `files`, rewriting only files whose bytes differ; with
     `part`, write `files` and leave every other file there as it is.
 
-    The folder is listed once, before writing: a file that is not there is written without
+    A whole write lists the folder once, before writing: a file that is not there is written without
     being read, one whose size differs without being compared, and the listing after the
     write (for the stamp) is that one updated, not a second walk. At a thousand exercises
     each walk and each failed open is a measurable share of a generate.

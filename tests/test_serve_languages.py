@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 from pathlib import Path
 
 from .helpers.processes import group_members
@@ -50,6 +52,12 @@ def test_serve_previews_every_language_reloads_it_and_shows_its_problems(project
         assert problem not in fixed
         assert language_workers(server) == workers
         assert "the preview of" not in log.read_text("utf-8")
+        os.kill(min(workers), signal.SIGKILL)  # out of memory, say
+        path.write_text(good.replace("Walk slowly on the balls", "Hop lightly on the balls"))
+        wait_for(lambda: "the preview of es: its build process ended" in log.read_text("utf-8"))
+        path.write_text(good.replace("Walk slowly on the balls", "Step softly on the balls"))
+        wait_for(lambda: page_with(page, "Step softly"))  # with new workers
+        assert "Traceback" not in log.read_text("utf-8")
     (compiled,) = (project / "build" / "docs.cache").glob("theme-*")  # compiled once, kept
     assert any(compiled.iterdir())
 

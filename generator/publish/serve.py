@@ -18,6 +18,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,12 +90,16 @@ def build_other_languages(
         return []
     if _language_workers is None:
         _language_workers = LastingPool(min(len(others), cpu_count()))
-    results = _language_workers.map(
-        preview_language,
-        [str(config) for config, _ in others],
-        [str(site_dir / folder) for _, folder in others],
-        [environment] * len(others),
-    )
+    try:
+        results = _language_workers.map(
+            preview_language,
+            [str(config) for config, _ in others],
+            [str(site_dir / folder) for _, folder in others],
+            [environment] * len(others),
+        )
+    except BrokenProcessPool:  # a worker was killed (out of memory, say): new ones next time
+        results = ["its build process ended before the build did; the next save tries again"]
+        results *= len(others)
     pairs = zip(others, results, strict=True)
     return [f"{folder}: {failure}" for (_, folder), failure in pairs if failure]
 

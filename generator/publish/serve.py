@@ -54,7 +54,7 @@ def serve(
     # MkDocs' dirty reload rebuilds only the pages whose files the generate step rewrote (it
     # writes only what changed), so one saved exercise shows in about a second at any size; a
     # list page or the search index may lag until a full build, which the preview says.
-    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+    _allow_dirty_builds()
     try:
         mkdocs_serve(
             str(config_file),
@@ -109,9 +109,7 @@ def preview_language(config_file: str, site_dir: str, environment: dict[str, str
     from generator.publish.engine import build_language
 
     os.environ.update(environment)
-    dirty_log = logging.getLogger("mkdocs.commands.build")
-    if _not_the_dirty_build_warning not in dirty_log.filters:
-        dirty_log.addFilter(_not_the_dirty_build_warning)
+    _allow_dirty_builds()
     return build_language(config_file, site_dir, dirty=True)
 
 
@@ -120,6 +118,13 @@ def stop_language_workers() -> None:
     if _language_workers is not None:
         _language_workers.close()
         _language_workers = None
+
+
+def _allow_dirty_builds() -> None:
+    """Keep MkDocs' warning about dirty builds out of this process's builds (once)."""
+    log = logging.getLogger("mkdocs.commands.build")
+    if _not_the_dirty_build_warning not in log.filters:
+        log.addFilter(_not_the_dirty_build_warning)
 
 
 def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:

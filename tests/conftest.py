@@ -124,16 +124,6 @@ def printed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     yield from _build_served(tmp_path_factory.mktemp("printed"), pdf=True)
 
 
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    """axe-core's script, to inject into a page."""
-    from .helpers.pages import AXE
-
-    if not AXE.is_file():
-        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
-    return AXE.read_text("utf-8")
-
-
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Any]]:
     """The real content built for an nginx address and served there with the hosting example

@@ -40,7 +40,7 @@ from .conftest import ROOT
 from .helpers import builder as shared_builder
 from .helpers.builder import IN_BROWSER, five_exercise_link, open_builder
 from .helpers.examples import examples
-from .helpers.pages import axe_violations, serve_axe
+from .helpers.pages import axe_violations
 from .helpers.pdfs import pdf_pages
 from .programme_js import install_programme_api
 
@@ -433,14 +433,12 @@ def test_any_fragment_is_a_programme_or_a_clear_error(core: Page, fragment: Any)
 def test_no_wcag_violations_on_the_builder_and_programme(
     browser: Browser,
     built_site: Any,
-    axe_source: str,
     width: int,
 ) -> None:
     _site, base_url, _book = built_site
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
-        serve_axe(page, axe_source)
         link = five_exercise_link(page, base_url, note="Gently, please.")
         failures = []
         for name, url in (("builder", page.url), ("programme", link)):

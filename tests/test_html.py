@@ -20,6 +20,9 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 #: Errors in Material's own markup, which the handbook does not write: its hidden toggles
 #: carry autocomplete="off", which HTML allows only on text-like inputs.
 THEME_ERRORS = ("Attribute “autocomplete” is only allowed when the input type is",)
+#: Java's quick compiler only: one run over every page takes half the CPU time (8 s against
+#: 4, the same messages). Its deeper stack frames need a larger stack than the default.
+JAVA_FLAGS = ("-XX:TieredStopAtLevel=1", "-Xss16m")
 
 
 def test_every_page_is_valid_html(built_site: Any) -> None:
@@ -28,7 +31,7 @@ def test_every_page_is_valid_html(built_site: Any) -> None:
     site, _, _ = built_site
     pages = sorted(str(path) for path in site.rglob("*.html"))
     run = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+        [java, *JAVA_FLAGS, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
         capture_output=True,
         text=True,
     )

@@ -12,26 +12,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Response, expect
+from playwright.sync_api import Browser, BrowserContext
 
-from .browser import open_side_by_side, static_server
+from .browser import static_server
 from .conftest import ROOT
-from .helpers.pages import csp_page_kinds
+from .helpers.served_visits import (
+    LANGUAGES,
+    RECORD_VIOLATIONS,
+    each_page,
+    visit_every_page_kind,
+)
 
 HOSTING = ROOT / "examples" / "hosting"
-LANGUAGES = ("", "es/", "de/")
+#: One worker opens the pages for this module and test_requests.py (helpers/served_visits.py).
+pytestmark = pytest.mark.xdist_group("served_visits")
 #: Executable script types: a script element of any other type is data and never runs.
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
-
-# Every violation a document (page or frame) sees, kept on its window for the test to read,
-# and every inline style or script Chromium refused, as it says on the console.
-RECORD_VIOLATIONS = """
-window.__hbViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__hbViolations.push([e.effectiveDirective, e.blockedURI,
-    e.sourceFile + ":" + e.lineNumber, e.sample].join(" "));
-});
-"""
 
 
 def header_policies() -> dict[str, str]:
@@ -125,38 +121,8 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     made.close()
 
 
-class Visit:
-    """Watches a page for every policy violation, console complaint and script error."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.problems: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
-
-    def _console(self, message: Any) -> None:
-        text = message.text
-        if message.type == "error" and ("Content Security Policy" in text or "Refused" in text):
-            self.problems.append(f"console: {text}")
-
-    def open(self, url: str) -> Response:
-        response = self.page.goto(url, wait_until="networkidle")
-        assert response is not None, url
-        return response
-
-    def collect(self, where: str) -> None:
-        """Violations seen by the page and its frames so far; the page keeps recording."""
-        for frame in self.page.frames:
-            seen = frame.evaluate("window.__hbViolations ? window.__hbViolations.splice(0) : []")
-            self.problems += [f"{where} ({frame.url}): {item}" for item in seen]
-
-    def settled(self, where: str) -> list[str]:
-        self.collect(where)
-        return self.problems
-
-
-def check_headers(response: Response, path: str) -> None:
-    policy = response.headers.get("content-security-policy", "")
+def check_headers(headers: dict[str, str], path: str) -> None:
+    policy = headers.get("content-security-policy", "")
     found = directives(policy)
     assert found.get("script-src") == "'self'", (path, policy)
     embed = re.match(r"([a-z]{2}/)?embed/", path)
@@ -168,99 +134,17 @@ def check_headers(response: Response, path: str) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES, ids=["en", "es", "de"])
 def test_every_page_kind_runs_with_no_policy_violation(
-    served: Any, context: BrowserContext, language: str
+    served: Any, browser: Browser, language: str
 ) -> None:
+    """Each page kind (helpers/served_visits.py: its scripts set to work, the builder's
+    programme opened from its link) answers with the policy and sees no violation."""
     _site, base_url, book = served
-    kinds = csp_page_kinds(book)
-    visits: dict[Page, Visit] = {}
-    # Side by side: the half second with no request that "networkidle" waits for is waited
-    # for once, not once a page (it was about half of this test's time).
-    opened = open_side_by_side(
-        context,
-        [base_url + language + path for path in kinds.values()],
-        lambda page: visits.setdefault(page, Visit(page)),
-    )
     problems: list[str] = []
-    for (kind, path), (page, response) in zip(kinds.items(), opened, strict=True):
-        visit = visits[page]
-        assert response.status == (404 if kind == "404" else 200), (kind, response.status)
-        check_headers(response, language + path)
-        if page.locator(".md-header").count():
-            # md-scope.js found the language's base from its own address, as Material's
-            # inline script did from base_url.
-            assert page.evaluate("__md_scope.href") == base_url + language, kind
-        if kind == "exercise index":
-            page.locator("button.hb-filter").first.click()
-            page.wait_for_selector("[data-hb-filter-list] li[hidden]", state="attached")
-            assert page.locator("button.hb-filter").first.get_attribute("aria-pressed") == "true"
-        if kind == "exercise":
-            copy_snippet(page)
-            search(page)
-        if kind == "home":
-            toggle_colours(page)
-        if kind == "routine":
-            start_session(page)
-        if kind == "safety":  # Material's back-to-top button, shown when scrolling back up
-            page.mouse.wheel(0, 4000)
-            page.locator(".md-header--shadow").wait_for()
-            page.mouse.wheel(0, -300)
-            page.locator(".md-top").wait_for(state="visible")
-        if kind == "builder":
-            link = tick_exercises(page)
-            visit.collect(kind)
-            response = visit.open(link)
-            check_headers(response, language + "programme/")
-            page.wait_for_selector("[data-hb-view]:not([hidden])")
-            start_session(page)
-            kind = "programme"
-        problems += visit.settled(kind)
-        page.close()
+    for kind, seen in each_page(visit_every_page_kind(browser, base_url, language, book)):
+        assert seen.status == (404 if kind == "404" else 200), (kind, seen.status)
+        check_headers(seen.headers, seen.path)
+        problems += seen.problems
     assert problems == []
-
-
-def search(page: Page) -> None:
-    """Material's search, typed into as a reader does, finds the page's exercise: the worker
-    and its language's stemmer load under the policy."""
-    words = page.locator("article h1").first.inner_text().split()
-    word = max(words, key=len)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(word)
-    page.locator(".md-search-result__item").first.wait_for()
-    box.press("Escape")
-
-
-def copy_snippet(page: Page) -> None:
-    """Material's copy button on the embed snippet (in a closed details block)."""
-    page.locator("details:has(pre) > summary").first.click()
-    page.locator('pre button[data-md-type="copy"]').first.click()
-    page.locator(".md-dialog--active").wait_for()  # Material's "Copied" message
-
-
-def toggle_colours(page: Page) -> None:
-    before = page.evaluate("document.body.dataset.mdColorScheme")
-    page.locator("[data-hb-palette] button:visible").click()
-    after = page.evaluate("document.body.dataset.mdColorScheme")
-    assert {before, after} == {"default", "slate"}
-
-
-def start_session(page: Page) -> None:
-    page.locator("[data-hb-start]").click()
-    page.wait_for_selector("dialog.hb-s[open][data-state=running]")
-    page.keyboard.press("Escape")
-
-
-def tick_exercises(page: Page) -> str:
-    """Ticks two exercises in the builder; returns the programme's link."""
-    boxes = page.locator(".hb-pick-box")
-    boxes.nth(0).check()
-    boxes.nth(1).check()
-    # Not page.wait_for_function: Playwright evals its predicate in the page, which the policy
-    # refuses ('unsafe-eval').
-    expect(page.locator("[data-hb-link]")).to_have_value(re.compile(r"/programme/#v1\."))
-    link: str = page.locator("[data-hb-link]").input_value()
-    assert boxes.nth(0).is_checked() and boxes.nth(1).is_checked()
-    return link
 
 
 @pytest.mark.browser

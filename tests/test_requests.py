@@ -13,17 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext
 
-from .browser import open_side_by_side
-from .helpers.pages import csp_page_kinds
-
-LANGUAGES = ("", "es/", "de/")
-
-
-def every_page_kind(book: Any) -> dict[str, str]:
-    """test_csp's page kinds, and the pages the builder and the phone companion lead to."""
-    return {**csp_page_kinds(book), "programme": "programme/", "progress": "progress/"}
+from .helpers.served_visits import LANGUAGES, each_page, every_page_kind, visit_every_page_kind
 
 
 class _Head(HTMLParser):
@@ -47,6 +39,10 @@ def read_head(site: Path, path: str) -> _Head:
     parser = _Head()
     parser.feed(file.read_text("utf-8"))
     return parser
+
+
+#: One worker opens the pages for this module and test_csp.py (helpers/served_visits.py).
+pytestmark = pytest.mark.xdist_group("served_visits")
 
 
 def test_every_page_kind_names_its_icon_and_only_the_exercise_index_loads_filter_js(
@@ -75,24 +71,14 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES, ids=["en", "es", "de"])
 def test_no_page_makes_a_request_that_fails(
-    served: Any, context: BrowserContext, language: str
+    served: Any, browser: Browser, context: BrowserContext, language: str
 ) -> None:
     _site, base_url, book = served
-    failed: list[str] = []
-
-    def watch(page: Page) -> None:
-        page.on(
-            "response",
-            lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
-        )
-        page.on("requestfailed", lambda r: failed.append(f"failed ({r.failure}) {r.url}"))
-
-    # Network-idle, not loaded: the browser asks for an icon after the load, when a page
-    # names none.
-    urls = {kind: base_url + language + path for kind, path in every_page_kind(book).items()}
-    for page, _ in open_side_by_side(context, list(urls.values()), watch):
-        page.close()
-    failed.remove(f"404 {urls['404']}")  # the page itself answers 404, as it should
+    # Watched until the network stayed idle, not only loaded (the browser asks for an icon
+    # after the load, when a page names none), and while the page's scripts were at work.
+    visits = visit_every_page_kind(browser, base_url, language, book)
+    failed = [request for _kind, seen in each_page(visits) for request in seen.failed]
+    failed.remove(f"404 {base_url}{language}no-such-page/")  # the page itself answers 404
     assert failed == []
     page = context.new_page()
     # The same-page language links still lead to the same page in each language.

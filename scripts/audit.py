@@ -7,8 +7,9 @@ page of each kind: its default mobile audit (a 412 px phone, simulated slow 4G: 
 trip, 1.6 Mbit/s, processor 4x slower), categories performance, accessibility and best
 practices. A page kind that scores below 0.9 is audited twice more and scored by the median of
 the three runs, since one run varies with the machine's load. Prints a table; exits 1 if any
-score is below 0.9. The JSON reports are kept with `--reports FOLDER`. Needs node, `npm ci`
-and Chromium (CHROME_PATH, /usr/bin/chromium unless set). About four minutes.
+score is below 0.9. The JSON reports are kept with `--reports FOLDER`. Needs node, Lighthouse
+(`make audit` installs it: `make test` leaves it out) and Chromium (CHROME_PATH,
+/usr/bin/chromium unless set). About four minutes.
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=Path, help="keep the JSON reports in this folder")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
-        print("scripts/audit.py: Lighthouse is not installed: run `npm ci`", file=sys.stderr)
+        print("scripts/audit.py: Lighthouse is not installed: run `make audit`", file=sys.stderr)
         return 2
     languages = tuple("" if code == "en" else f"{code}/" for code in args.languages.split(","))
     with tempfile.TemporaryDirectory(prefix="handbook-audit-") as folder:

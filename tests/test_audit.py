@@ -152,7 +152,7 @@ def test_the_largest_picture_of_a_page_loads_first(built_site: Any) -> None:
 def lighthouse_ready() -> str | None:
     """Why the audit cannot run here, or None."""
     if not (ROOT / "node_modules" / ".bin" / "lighthouse").exists():
-        return "Lighthouse is not installed: run `npm ci` (make test does)"
+        return "Lighthouse is not installed: run `make audit` (it installs it)"
     if not shutil.which("node"):
         return "node is missing"
     return None

@@ -3,7 +3,7 @@ opened side by side in Chromium with its scripts set to work: search, the filter
 builder and the programme it links to, the guided session, the colour toggle, the copy
 button, the back-to-top button. Both the content security policy test (test_csp.py) and the
 request test (test_requests.py) read what one visit saw, so each page is opened once a
-session instead of once for each (the two were a tenth of the suite's CPU time). Both
+session instead of once for each (the two modules: 73 CPU-s before, 50 after). Both
 modules are one xdist group, so that one worker makes the visits."""
 
 from __future__ import annotations

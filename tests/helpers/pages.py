@@ -15,9 +15,15 @@ AXE_URL = "__axe-core.js"
 
 
 def axe_script() -> bytes:
+    require_axe()
+    return AXE.read_bytes()
+
+
+def require_axe() -> None:
+    """A clear error in the test when axe-core is not installed, rather than the page's
+    'axe is not defined' after the server thread failed to read it."""
     if not AXE.is_file():
         raise FileNotFoundError(f"axe-core is missing ({AXE}): run `npm ci` (make test does)")
-    return AXE.read_bytes()
 
 
 def axe_violations(page: Any, base_url: str, within: str | None = None) -> list[dict[str, Any]]:
@@ -26,6 +32,7 @@ def axe_violations(page: Any, base_url: str, within: str | None = None) -> list[
     axe is loaded from the static server at `base_url` once per page. Only violations are
     reported in full (resultTypes): the passes' details were a sixth of the run."""
     if not page.evaluate("typeof axe !== 'undefined'"):
+        require_axe()
         page.add_script_tag(url=base_url + AXE_URL)
     result = page.evaluate(
         """([tags, within]) => {

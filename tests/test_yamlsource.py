@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from generator.errors import ContentError, ContentProblem
 from generator.source import yamlsource
-from generator.source.contentfile import UnreadableFile, read_content_file
+from generator.source.contentfile import Folder, UnreadableFile, read_content_file
 from generator.source.yamlscalars import NotADate, resolve_plain
 from generator.source.yamlsource import MAX_DEPTH, Source, parse_yaml_text
 
@@ -389,7 +389,7 @@ def root(tmp_path: Path) -> Path:
     return content
 
 
-def unreadable(path: Path, root: Path, limit: int = 1024) -> str:
+def unreadable(path: Path, root: Path | Folder, limit: int = 1024) -> str:
     """Why the file is refused; a read that has not ended within 10 s fails (it would hang)."""
     found: list[BaseException] = []
 
@@ -430,6 +430,22 @@ def test_a_link_out_of_the_content_folder_is_refused(root: Path, target: str) ->
     assert unreadable(link, root) == (
         "is a link to a file outside the content folder: copy the file in"
     )
+
+
+@pytest.mark.parametrize("resolved_once", [False, True], ids=["path", "folder"])
+def test_a_link_into_a_sibling_folder_whose_name_starts_alike_is_refused(
+    root: Path, tmp_path: Path, resolved_once: bool
+) -> None:
+    """content-old/ begins with the same letters as content/ but is not inside it."""
+    (tmp_path / "content-old").mkdir()
+    (tmp_path / "content-old" / "a.yml").write_bytes(b"id: old\n")
+    link = root / "exercises" / "b.yml"
+    link.symlink_to(tmp_path / "content-old" / "a.yml")
+    folder = Folder.of(root) if resolved_once else root
+    assert unreadable(link, folder) == (
+        "is a link to a file outside the content folder: copy the file in"
+    )
+    assert read_content_file(root / "exercises" / "a.yml", folder, 1024) == b"id: a\n"
 
 
 def test_a_file_in_a_linked_folder_outside_is_refused(root: Path, tmp_path: Path) -> None:

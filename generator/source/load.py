@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentProblem
+from generator.source.contentfile import Folder
 from generator.source.model import Causes, Clinic, Exercise, Handbook, References, Routine, Safety
 from generator.source.wording import misspelt, problem
 from generator.source.yamlsource import Source, read_yaml
@@ -63,6 +65,11 @@ class Content:
     #: is validated (the model has no such fields): (kind, id) -> (key -> value), and the file.
     layer_keys: dict[tuple[str, str], tuple[dict[str, Any], Source]] = field(default_factory=dict)
 
+    @cached_property
+    def folder(self) -> Folder:
+        """The content folder and its real place, resolved once for every file read from it."""
+        return Folder.of(self.root)
+
 
 #: Keys a file of a clinic layer may hold besides the model's: which handbook entry it
 #: replaces, and the version of that entry it was made from (see layers.py).
@@ -85,33 +92,33 @@ def load_content(
     `label` goes before every file name in messages (the base of a clinic project is
     `handbook:`). A `layer` (a clinic's content/) holds exercises, routines, pictures and
     translations only, and its files may say what they replace (LAYER_KEYS)."""
-    base = display_root if display_root is not None else Path.cwd()
-    content = Content(root=root, shown_root=label + _display(root, base), label=label)
+    names = _Names(display_root if display_root is not None else Path.cwd())
+    content = Content(root=root, shown_root=label + names(root), label=label)
     if layer:
         content.layer = True
-        return _load_layer(content, root, base)
+        return _load_layer(content, root, names)
     if not root.is_dir():
         content.problems.append(
             ContentProblem(str(root), 0, "", "content folder not found: expected a directory")
         )
         return content
     for path in sorted((root / "exercises").glob("*.yml")):
-        _load_one(content, path, base, Exercise, content.exercises, "exercise")
+        _load_one(content, path, names, Exercise, content.exercises, "exercise")
     for path in sorted((root / "routines").glob("*.yml")):
-        _load_one(content, path, base, Routine, content.routines, "routine")
+        _load_one(content, path, names, Routine, content.routines, "routine")
     for name, model in CHECKED_FILES.items():
         path = root / name
         if path.exists() or path.is_symlink():
             found: list[Loaded[Any]] = []
-            _load_one(content, path, base, model, found, None)
+            _load_one(content, path, names, model, found, None)
             if found:
                 setattr(content, name.removesuffix(".yml"), found[0])
         elif name != "clinic.yml":
             content.problems.append(
-                ContentProblem(label + _display(path, base), 0, "", "required file is missing")
+                ContentProblem(label + names(path), 0, "", "required file is missing")
             )
     content.problems += [
-        ContentProblem(label + _display(root / name, base), 0, "", message)
+        ContentProblem(label + names(root / name), 0, "", message)
         for name, message in unread_files(root)
     ]
     return content
@@ -153,11 +160,11 @@ LAYOUT = (
 )
 
 
-def _load_layer(content: Content, root: Path, base: Path) -> Content:
+def _load_layer(content: Content, root: Path, names: _Names) -> Content:
     for path in sorted((root / "exercises").glob("*.yml")):
-        _load_one(content, path, base, Exercise, content.exercises, "exercise")
+        _load_one(content, path, names, Exercise, content.exercises, "exercise")
     for path in sorted((root / "routines").glob("*.yml")):
-        _load_one(content, path, base, Routine, content.routines, "routine")
+        _load_one(content, path, names, Routine, content.routines, "routine")
     for name in CHECKED_FILES:
         if (root / name).exists() or (root / name).is_symlink():
             where = "at the project's root, beside content/" if name == "clinic.yml" else None
@@ -218,13 +225,13 @@ def unread_files(root: Path) -> list[tuple[str, str]]:
 def _load_one(
     content: Content,
     path: Path,
-    base: Path,
+    names: _Names,
     model: type[M],
     into: list[Loaded[M]],
     kind: str | None,
 ) -> None:
-    shown = content.label + _display(path, base)
-    source, problems = read_yaml(path, shown, content.root)
+    shown = content.label + names(path)
+    source, problems = read_yaml(path, shown, content.folder)
     content.problems.extend(problems)
     if source is None:
         if kind is not None:
@@ -245,12 +252,29 @@ def _load_one(
         into.append(loaded)
 
 
-def _display(path: Path, base: Path) -> str:
-    # The file's own name, not that of the file a link points to: only its folder is resolved.
-    try:
-        return str((path.parent.resolve() / path.name).relative_to(base.resolve()))
-    except ValueError:
-        return str(path)
+class _Names:
+    """How problems name files: relative to `base`, each folder resolved once per load (a
+    thousand exercises share one folder)."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base.resolve()
+        #: Each folder met, as its files' names begin ("" for the base itself), or None for
+        #: a folder outside the base, whose files keep the path they were found by.
+        self.folders: dict[Path, str | None] = {}
+
+    def __call__(self, path: Path) -> str:
+        # The file's own name, not that of the file a link points to: only its folder is resolved.
+        if path.parent not in self.folders:
+            self.folders[path.parent] = self._start(path.parent)
+        start = self.folders[path.parent]
+        return str(path) if start is None else start + path.name
+
+    def _start(self, folder: Path) -> str | None:
+        try:
+            inside = folder.resolve().relative_to(self.base)
+        except ValueError:
+            return None
+        return "" if inside == Path() else f"{inside}{os.sep}"
 
 
 def validate_model(source: Source, model: type[M]) -> tuple[Loaded[M] | None, list[ContentProblem]]:

@@ -131,7 +131,7 @@ def stamp(content: Content, code: str, files: list[str] | None = None) -> list[P
         if (chosen is not None and key not in chosen) or not _exists(path):
             continue
         try:
-            text = read_content_file(path, content.root, MAX_FILE_BYTES).decode("utf-8")
+            text = read_content_file(path, content.folder, MAX_FILE_BYTES).decode("utf-8")
         except (UnreadableFile, UnicodeDecodeError) as error:
             reason = str(error) if isinstance(error, UnreadableFile) else "is not UTF-8 text"
             problems.append(ContentProblem(f"{shown_folder}/{document_file(*key)}", 0, "", reason))

@@ -127,7 +127,7 @@ def _load_language(
         )
         return None
     source, problems = read_yaml(
-        language_dir / "language.yml", f"{shown}/language.yml", content.root
+        language_dir / "language.yml", f"{shown}/language.yml", content.folder
     )
     result.problems += problems
     if source is None:
@@ -173,7 +173,7 @@ def _load_document(
     english: Loaded[Any],
     result: Translations,
 ) -> Document | None:
-    source, problems = read_yaml(path, shown, content.root)
+    source, problems = read_yaml(path, shown, content.folder)
     result.problems += problems
     if source is None:
         return None

@@ -37,7 +37,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from generator.errors import ContentProblem
-from generator.source.contentfile import UnreadableFile, read_content_file
+from generator.source.contentfile import Folder, UnreadableFile, read_content_file
 from generator.source.yamlhints import syntax_problem
 from generator.source.yamlscalars import NotADate, forbidden_character, resolve_plain
 
@@ -87,7 +87,9 @@ class Source:
         return 1
 
 
-def read_yaml(path: Path, shown: str, root: Path) -> tuple[Source | None, list[ContentProblem]]:
+def read_yaml(
+    path: Path, shown: str, root: Path | Folder
+) -> tuple[Source | None, list[ContentProblem]]:
     """Parse one file under the content folder `root` into a Source, or say in one line why not."""
     try:
         raw = read_content_file(path, root, MAX_FILE_BYTES)

@@ -51,12 +51,18 @@ FIRST_SHEET = """() => {
 }"""
 
 
-def open_card(browser: Browser, url: str) -> Page:
-    """The card at `url`, laid out for print. Its load event is enough: a card's one script,
-    card.js (deferred, so run before the event), fetches nothing, and its pictures and styles
-    are in the page, so waiting for the network to stay idle (half a second) adds nothing."""
+def print_page(browser: Browser) -> Page:
+    """A page as wide as a sheet inside the cards' margins, laid out for print."""
     page = browser.new_page(viewport={"width": SHEET_WIDTH, "height": 1100})
     page.emulate_media(media="print")
+    return page
+
+
+def open_card(browser: Browser, url: str) -> Page:
+    """The card at `url` in a print_page. Its load event is enough: a card's one script,
+    card.js (deferred, so run before the event), fetches nothing, and its pictures and styles
+    are in the page, so waiting for the network to stay idle (half a second) adds nothing."""
+    page = print_page(browser)
     page.goto(url, wait_until="load")
     return page
 
@@ -97,14 +103,18 @@ def large_print_cards(built_site: Any, browser: Browser, lang: str) -> list[Larg
     """Every large-print card of `lang`, opened and printed on A4 and Letter (once a session)."""
     site, base_url, _book = built_site
     if (base_url, lang) not in _visited:
-        _visited[base_url, lang] = [
-            visit(browser, base_url, card) for card in large_cards(site, lang)
-        ]
+        page = print_page(browser)  # one page goes from card to card: each is a new document
+        try:
+            _visited[base_url, lang] = [
+                visit(page, base_url, card) for card in large_cards(site, lang)
+            ]
+        finally:
+            page.close()
     return _visited[base_url, lang]
 
 
-def visit(browser: Browser, base_url: str, card: str) -> LargeCard:
-    page = open_card(browser, base_url + card)
+def visit(page: Page, base_url: str, card: str) -> LargeCard:
+    page.goto(base_url + card, wait_until="load")  # see open_card
     found = LargeCard(
         url=card,
         stated=int(page.get_attribute("[data-hb-sheets]", "data-hb-sheets") or 0),
@@ -125,7 +135,6 @@ def visit(browser: Browser, base_url: str, card: str) -> LargeCard:
             pdf.write_bytes(page.pdf(format=paper))
             found.sheets[paper] = pdf_page_texts(pdf)
             assert len(found.sheets[paper]) == pdf_pages(pdf), f"{card}: form feeds are not sheets"
-    page.close()
     return found
 
 

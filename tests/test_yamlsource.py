@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import os
 import socket
@@ -446,6 +447,24 @@ def test_a_link_into_a_sibling_folder_whose_name_starts_alike_is_refused(
         "is a link to a file outside the content folder: copy the file in"
     )
     assert read_content_file(root / "exercises" / "a.yml", folder, 1024) == b"id: a\n"
+
+
+def test_a_content_copied_and_pointed_at_another_folder_reads_from_that_folder(
+    root: Path, tmp_path: Path
+) -> None:
+    """layers.py copies a Content and sets its root to the handbook's: the folder it reads
+    from, resolved once per load, follows."""
+    from generator.source.load import Content
+
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.yml").write_bytes(b"id: other\n")
+    content = Content(root=root)
+    assert read_content_file(root / "exercises" / "a.yml", content.folder, 1024) == b"id: a\n"
+    moved = copy.copy(content)
+    moved.root = other
+    assert read_content_file(other / "a.yml", moved.folder, 1024) == b"id: other\n"
+    assert unreadable(other / "a.yml", content.folder).startswith("is reached through")
 
 
 def test_a_file_in_a_linked_folder_outside_is_refused(root: Path, tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -64,11 +63,16 @@ class Content:
     #: A clinic layer's own keys of each exercise or routine file, taken out before the file
     #: is validated (the model has no such fields): (kind, id) -> (key -> value), and the file.
     layer_keys: dict[tuple[str, str], tuple[dict[str, Any], Source]] = field(default_factory=dict)
+    _folder: Folder | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def folder(self) -> Folder:
-        """The content folder and its real place, resolved once for every file read from it."""
-        return Folder.of(self.root)
+        """The content folder and its real place, resolved once for every file read from it,
+        and again should `root` be set to another folder (layers.py copies a Content and
+        points the copy at the handbook's folder)."""
+        if self._folder is None or self._folder.path != self.root:
+            self._folder = Folder.of(self.root)
+        return self._folder
 
 
 #: Keys a file of a clinic layer may hold besides the model's: which handbook entry it
